@@ -1,0 +1,864 @@
+//! # name-consistency
+//!
+//! ## What it flags
+//! A mention of a name spelled differently from the other mentions of the same name in
+//! the story: a dropped or added diacritic (Procházka / Prochazka), a transliteration
+//! variant (Zelenskyy / Zelensky, Mohammed / Mohammad, Huang / Hwang), a hyphen, space or
+//! case slip (Al-Thani / Al Thani, el-Sisi / El-Sisi), a one- or two-letter typo in a longer
+//! name (O'Rourke / O'Rouke), and an abbreviation written two ways (U.S. / US).
+//!
+//! ## Why it matters
+//! A name spelled two ways in one story is the error readers notice first and forgive
+//! last, and it is the one most likely to end in a correction. Editors check every name
+//! against its first reference; this rule does that for every mention.
+//!
+//! ## Example
+//! ```text
+//! Taras Kovalevskyi, CityLink's director of operations, said only 40 buses ran.
+//! …
+//! Kovalevsky said the company had lost an estimated €1.1 million.
+//! ```
+//! Use instead: `Kovalevskyi said the company had lost …`
+//!
+//! The spelling used most often is canonical (on a tie, the one used first); a house
+//! spelling from `[names] known` always is, even in the minority. The message names the
+//! canonical spelling and how often it appears; related information points at its first
+//! mention.
+//!
+//! These are not flagged:
+//! - different people with similar names: when both spellings are used with a given name
+//!   and the given names differ (Mark Johnson / Mike Johnston), or when each spelling has
+//!   its own full name and is used at least twice (Lena Hoffmann / Lena Hofmann);
+//! - relatives sharing a surname, and gendered forms of one surname (Wiśniewska /
+//!   Wiśniewski, Procházka / Procházková, -son / -dóttir);
+//! - possessives (Kertész's), a company named like a person (Haugen / Haugen Bank);
+//! - a particle capitalised at the start of a sentence or by Dutch convention
+//!   (van der Linden / Van der Linden);
+//! - ALL-CAPS words such as datelines (JESENÍK / Jeseník);
+//! - ordinary English words, demonyms (Israel / Israeli) and two well-known different
+//!   names (Austria / Australia, Johnson / Johnston);
+//! - a typo-like difference (not only diacritics, hyphens or case) unless the name is
+//!   used for a person somewhere: with a title, an age, a given name or a speech verb.
+//!
+//! ## Fix
+//! Replace this mention with the canonical spelling (safe), or use the canonical spelling
+//! for every variant in the story (safe; the language server applies it across drafts).
+//!
+//! ## Configuration
+//! - `[rules] name-consistency = "warning"`
+//! - `[names] known = ["Volodymyr Zelenskyy", "Abdel Fattah el-Sisi"]`: house spellings.
+//!   A variant of a known name is flagged even when it is the majority.
+//! - `story = "folder"`: compare names across the drafts of a folder.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::Ctx;
+use crate::finding::{Applicability, Edit, Finding, Fix};
+use crate::text::TokenKind;
+use crate::text::fold::fold;
+use crate::text::lexicon::{is_common_word, is_proper_noun};
+use crate::text::names::{NameMention, PARTICLES};
+
+const RULE: &str = "name-consistency";
+
+/// One written occurrence of a name unit (a name word with its particles).
+#[derive(Debug, Clone)]
+struct Occurrence {
+    draft: usize,
+    span: Range<usize>,
+    /// Starts its sentence: a capital here may be sentence case, not a slip.
+    sentence_initial: bool,
+}
+
+/// A distinct spelling and everything known about its uses.
+#[derive(Debug, Clone)]
+struct Spelling {
+    text: String,
+    /// Folded, with hyphens, spaces, apostrophes and periods removed.
+    loose: String,
+    /// `loose` with transliteration differences normalised.
+    phonetic: String,
+    occurrences: Vec<Occurrence>,
+    /// Folded other name words used with it ("yasmin" for "Al-Mansouri").
+    partners: Vec<String>,
+    person_cue: bool,
+    /// Starts with a space-separated particle ("van der Linden", "De Groot").
+    spaced_particle: bool,
+    /// A house spelling from the configuration.
+    known: bool,
+    /// Order of first use in the story.
+    first_seen: usize,
+}
+
+impl Spelling {
+    fn count(&self) -> usize {
+        if self.known {
+            usize::MAX / 2
+        } else {
+            self.occurrences.len()
+        }
+    }
+}
+
+/// How two spellings relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Difference {
+    /// Only the case of some letters.
+    Case,
+    /// Diacritics, hyphens, spaces or apostrophes.
+    Marks,
+    /// A regular transliteration difference (ou/u, y/i, w/u, oe/ö, Mac/Mc, doubled letters).
+    Transliteration,
+    /// One edit apart.
+    OneLetter,
+    /// Two edits apart in a long name.
+    TwoLetters,
+}
+
+impl Difference {
+    fn describe(self) -> &'static str {
+        match self {
+            Difference::Case => "the capitalisation differs",
+            Difference::Marks => "the accents, hyphens or spaces differ",
+            Difference::Transliteration => "it is transliterated differently",
+            Difference::OneLetter => "one letter differs",
+            Difference::TwoLetters => "two letters differ",
+        }
+    }
+
+    /// Differences that are slips whoever the name belongs to.
+    fn is_mechanical(self) -> bool {
+        matches!(self, Difference::Case | Difference::Marks)
+    }
+}
+
+fn loose_form(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|c| !matches!(c, '-' | '\'' | ' ' | '.' | '\u{a0}'))
+        .collect()
+}
+
+/// Normalises regular transliteration differences so that Zelenskyy, Zelensky and
+/// Zelenskiy, Yousef and Yusef, Huang and Hwang, Köhler and Koehler, MacAllister and
+/// McAllister meet.
+fn phonetic_form(loose: &str) -> String {
+    let mut text = loose.to_string();
+    if let Some(rest) = text.strip_prefix("mac") {
+        text = format!("mc{rest}");
+    }
+    for (from, to) in [
+        ("ou", "u"),
+        ("oo", "u"),
+        ("ph", "f"),
+        ("kh", "h"),
+        ("ck", "k"),
+        ("oe", "o"),
+        ("ue", "u"),
+        ("ae", "a"),
+    ] {
+        text = text.replace(from, to);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (index, &character) in chars.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| chars[i]);
+        let mapped = match character {
+            // y after the first letter sounds as i: Zelenskyy, Zelenskiy.
+            'y' if index > 0 => 'i',
+            // w between a consonant and a vowel is u: Hwang, Huang.
+            'w' if previous.is_some_and(|p| !is_vowel(p))
+                && chars.get(index + 1).is_some_and(|n| is_vowel(*n)) =>
+            {
+                'u'
+            }
+            other => other,
+        };
+        // Doubled letters count once: Adeyemmi, Hoffmann.
+        if out.ends_with(mapped) {
+            continue;
+        }
+        out.push(mapped);
+    }
+    out
+}
+
+fn is_vowel(character: char) -> bool {
+    matches!(character, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+fn consonant_skeleton(phonetic: &str) -> String {
+    phonetic.chars().filter(|c| !is_vowel(*c)).collect()
+}
+
+/// Optimal string alignment distance, giving up above `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (current, previous, before) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[current][0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (rows[previous][j] + 1)
+                .min(rows[current][j - 1] + 1)
+                .min(rows[previous][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(rows[before][j - 2] + 1);
+            }
+            rows[current][j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+    }
+    rows[a.len() % 3][b.len()]
+}
+
+/// Surname endings that mark a gender or a patronymic: Wiśniewska / Wiśniewski,
+/// Procházková / Procházka, Ivanova / Ivanov, Sigurðardóttir / Sigurðsson.
+const GENDERED_ENDINGS: &[(&str, &str)] = &[
+    ("ski", "ska"),
+    ("sky", "ska"),
+    ("skyi", "ska"),
+    ("skiy", "skaya"),
+    ("sky", "skaya"),
+    ("cki", "cka"),
+    ("cky", "cka"),
+    ("dzki", "dzka"),
+    ("ov", "ova"),
+    ("ev", "eva"),
+    ("in", "ina"),
+    ("iy", "aya"),
+    ("yi", "aya"),
+    ("a", "ova"),
+    ("", "ova"),
+    ("", "a"),
+    ("as", "iene"),
+    ("as", "aite"),
+    ("is", "iene"),
+    ("is", "yte"),
+    ("us", "iene"),
+    ("os", "ou"),
+    ("is", "i"),
+    ("son", "dottir"),
+    ("sson", "dottir"),
+];
+
+fn is_gendered_pair(a: &str, b: &str) -> bool {
+    GENDERED_ENDINGS.iter().any(|(masculine, feminine)| {
+        [(a, b), (b, a)].iter().any(
+            |(x, y)| match (x.strip_suffix(masculine), y.strip_suffix(feminine)) {
+                (Some(stem_x), Some(stem_y)) => stem_x == stem_y && stem_x.chars().count() >= 4,
+                _ => false,
+            },
+        )
+    })
+}
+
+/// "Israel" / "Israeli", "Kenya" / "Kenyan", "Qatar" / "Qatari": a word and its derivative.
+fn is_derivation(shorter_text: &str, shorter: &str, longer: &str) -> bool {
+    let Some(suffix) = longer.strip_prefix(shorter) else {
+        return false;
+    };
+    matches!(
+        suffix,
+        "i" | "n" | "an" | "ian" | "ese" | "ish" | "s" | "es" | "ite" | "ic"
+    ) && (is_proper_noun(shorter_text) || is_common_word(shorter_text))
+}
+
+/// How `variant` differs from `canonical`, or `None` when they are not the same name.
+fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
+    if canonical.text == variant.text {
+        return None;
+    }
+    if canonical.loose == variant.loose {
+        if canonical.text.to_lowercase() == variant.text.to_lowercase() {
+            // Case only. A particle separated by a space is capitalised at a sentence start
+            // and, in Dutch, whenever the surname stands alone: not a slip.
+            if (canonical.spaced_particle || variant.spaced_particle)
+                && first_letter_only_case(&canonical.text, &variant.text)
+            {
+                return None;
+            }
+            return Some(Difference::Case);
+        }
+        if is_common_word(&canonical.text) && is_common_word(&variant.text) {
+            return None;
+        }
+        return Some(Difference::Marks);
+    }
+    if is_common_word(&canonical.text) || is_common_word(&variant.text) {
+        return None;
+    }
+    let length = canonical.loose.chars().count().min(variant.loose.chars().count());
+    let (shorter, longer, shorter_text) = if canonical.loose.len() <= variant.loose.len() {
+        (&canonical.loose, &variant.loose, &canonical.text)
+    } else {
+        (&variant.loose, &canonical.loose, &variant.text)
+    };
+    if is_derivation(shorter_text, shorter, longer) || is_gendered_pair(&canonical.loose, &variant.loose) {
+        return None;
+    }
+    let kind = if canonical.phonetic == variant.phonetic {
+        if length < 4 {
+            return None;
+        }
+        Difference::Transliteration
+    } else {
+        match edit_distance(&canonical.phonetic, &variant.phonetic, 2) {
+            1 if length >= 5 => Difference::OneLetter,
+            2 if length >= 7 => Difference::TwoLetters,
+            _ => return None,
+        }
+    };
+    // Two established names (Austria / Australia, Johnson / Johnston) differ on purpose,
+    // unless only their vowels differ (Mohammed / Mohammad).
+    if is_proper_noun(&canonical.text)
+        && is_proper_noun(&variant.text)
+        && kind != Difference::Transliteration
+        && consonant_skeleton(&canonical.phonetic) != consonant_skeleton(&variant.phonetic)
+    {
+        return None;
+    }
+    Some(kind)
+}
+
+fn first_letter_only_case(a: &str, b: &str) -> bool {
+    let mut a_chars = a.chars();
+    let mut b_chars = b.chars();
+    let first_differs = match (a_chars.next(), b_chars.next()) {
+        (Some(x), Some(y)) => x != y && x.to_lowercase().eq(y.to_lowercase()),
+        _ => false,
+    };
+    first_differs && a_chars.as_str() == b_chars.as_str()
+}
+
+/// Whether the two spellings belong to different people, judged from the given names
+/// used with them and from how often each is used.
+fn different_people(canonical: &Spelling, variant: &Spelling, kind: Difference) -> bool {
+    if kind.is_mechanical() {
+        return false;
+    }
+    if canonical.partners.is_empty() || variant.partners.is_empty() {
+        return false;
+    }
+    let shared = canonical.partners.iter().any(|p| variant.partners.contains(p));
+    if !shared {
+        return true;
+    }
+    // The same given name with two surnames, each introduced and used again; a house
+    // spelling settles the question instead.
+    !canonical.known && canonical.count() >= 2 && variant.occurrences.len() >= 2
+}
+
+/// Builds the story's spellings from the drafts' name mentions and the house names.
+fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
+    let mut spellings: Vec<Spelling> = Vec::new();
+    let mut by_text: FxHashMap<String, usize> = FxHashMap::default();
+    let mut seen = 0usize;
+
+    let mut add = |text: &str,
+                   occurrence: Option<Occurrence>,
+                   partners: Vec<String>,
+                   person_cue: bool,
+                   spaced_particle: bool,
+                   known: bool,
+                   spellings: &mut Vec<Spelling>| {
+        let index = *by_text.entry(text.to_string()).or_insert_with(|| {
+            let loose = loose_form(text);
+            spellings.push(Spelling {
+                text: text.to_string(),
+                phonetic: phonetic_form(&loose),
+                loose,
+                occurrences: Vec::new(),
+                partners: Vec::new(),
+                person_cue: false,
+                spaced_particle,
+                known: false,
+                first_seen: seen,
+            });
+            seen += 1;
+            spellings.len() - 1
+        });
+        let spelling = &mut spellings[index];
+        if let Some(occurrence) = occurrence {
+            spelling.occurrences.push(occurrence);
+        }
+        for partner in partners {
+            if !spelling.partners.contains(&partner) {
+                spelling.partners.push(partner);
+            }
+        }
+        spelling.person_cue |= person_cue;
+        spelling.known |= known;
+    };
+
+    for known in &ctx.config.known_names {
+        let words: Vec<&str> = known.split_whitespace().collect();
+        for (text, partners, spaced) in units_of_words(&words) {
+            add(&text, None, partners, true, spaced, true, &mut spellings);
+        }
+    }
+
+    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+        let source = draft.parsed.source;
+        for mention in draft.mentions() {
+            for unit in units_of_mention(mention, source) {
+                let occurrence = Occurrence {
+                    draft: draft_index,
+                    span: unit.span.clone(),
+                    sentence_initial: unit.at_mention_start && mention.sentence_initial,
+                };
+                let person = mention.person_cue;
+                add(
+                    &source[unit.span.clone()],
+                    Some(occurrence),
+                    unit.partners,
+                    person,
+                    unit.spaced_particle,
+                    false,
+                    &mut spellings,
+                );
+            }
+        }
+    }
+    spellings
+}
+
+struct Unit {
+    span: Range<usize>,
+    partners: Vec<String>,
+    spaced_particle: bool,
+    at_mention_start: bool,
+}
+
+/// The units of a mention: each name word with the particles before it.
+fn units_of_mention(mention: &NameMention, source: &str) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let name_words: Vec<(usize, String)> = mention
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.particle && !p.initial)
+        .map(|(i, p)| (i, fold(&source[p.span.clone()])))
+        .collect();
+    let mut unit_start: Option<usize> = None;
+    for (index, part) in mention.parts.iter().enumerate() {
+        if part.initial {
+            unit_start = None;
+            continue;
+        }
+        if part.particle {
+            unit_start.get_or_insert(index);
+            continue;
+        }
+        let start_index = unit_start.take().unwrap_or(index);
+        let start = mention.parts[start_index].span.start;
+        let partners = name_words
+            .iter()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, word)| word.clone())
+            .filter(|word| !is_common_word(word))
+            .collect();
+        units.push(Unit {
+            span: start..part.span.end,
+            partners,
+            spaced_particle: start_index != index,
+            at_mention_start: start_index == 0,
+        });
+    }
+    units
+}
+
+/// The units of a house name from the configuration.
+fn units_of_words(words: &[&str]) -> Vec<(String, Vec<String>, bool)> {
+    let is_particle = |word: &str| PARTICLES.iter().any(|p| word.eq_ignore_ascii_case(p));
+    let name_words: Vec<(usize, String)> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !(is_particle(w) && *i + 1 < words.len()))
+        .map(|(i, w)| (i, fold(w)))
+        .collect();
+    let mut units = Vec::new();
+    let mut start: Option<usize> = None;
+    for (index, word) in words.iter().enumerate() {
+        if is_particle(word) && index + 1 < words.len() {
+            start.get_or_insert(index);
+            continue;
+        }
+        let first = start.take().unwrap_or(index);
+        let partners = name_words
+            .iter()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, w)| w.clone())
+            .collect();
+        units.push((words[first..=index].join(" "), partners, first != index));
+    }
+    units
+}
+
+/// Chooses, for each spelling, the canonical spelling it is a variant of.
+fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>> {
+    // Bucket by first folded letter and length to avoid comparing every pair.
+    let mut canonical: Vec<Option<(usize, Difference)>> = vec![None; spellings.len()];
+    let ranks_before = |a: &Spelling, b: &Spelling| {
+        a.count() > b.count() || (a.count() == b.count() && a.first_seen < b.first_seen)
+    };
+    let mut buckets: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (index, spelling) in spellings.iter().enumerate() {
+        let key = spelling.phonetic.chars().next().unwrap_or(' ');
+        buckets.entry(key).or_default().push(index);
+    }
+    for (variant_index, variant) in spellings.iter().enumerate() {
+        if variant.known || variant.occurrences.is_empty() {
+            continue;
+        }
+        let key = variant.phonetic.chars().next().unwrap_or(' ');
+        let Some(bucket) = buckets.get(&key) else {
+            continue;
+        };
+        let mut best: Option<(usize, Difference)> = None;
+        for &candidate_index in bucket {
+            if candidate_index == variant_index {
+                continue;
+            }
+            let candidate = &spellings[candidate_index];
+            if !ranks_before(candidate, variant) {
+                continue;
+            }
+            if candidate.loose.len().abs_diff(variant.loose.len()) > 4 {
+                continue;
+            }
+            let Some(kind) = difference(candidate, variant) else {
+                continue;
+            };
+            if !(kind.is_mechanical() || candidate.person_cue || variant.person_cue) {
+                continue;
+            }
+            if different_people(candidate, variant, kind) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((current, current_kind)) => {
+                    let current_spelling = &spellings[current];
+                    (candidate.known, std::cmp::Reverse(kind), candidate.count())
+                        > (
+                            current_spelling.known,
+                            std::cmp::Reverse(current_kind),
+                            current_spelling.count(),
+                        )
+                }
+            };
+            if better {
+                best = Some((candidate_index, kind));
+            }
+        }
+        canonical[variant_index] = best;
+    }
+    // Follow chains (Zelenskiy → Zelensky → Zelenskyy) to the top spelling when that is
+    // a variant of this spelling too.
+    let mut resolved = canonical.clone();
+    for (index, target) in canonical.iter().enumerate() {
+        let Some((mut top, _)) = *target else {
+            continue;
+        };
+        for _ in 0..8 {
+            match canonical[top] {
+                Some((next, _)) if next != index => top = next,
+                _ => break,
+            }
+        }
+        if let Some(kind) = difference(&spellings[top], &spellings[index])
+            && !different_people(&spellings[top], &spellings[index], kind)
+        {
+            resolved[index] = Some((top, kind));
+        }
+    }
+    resolved
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let spellings = collect_spellings(ctx);
+    let canonicals = choose_canonicals(&spellings);
+
+    for (variant_index, target) in canonicals.iter().enumerate() {
+        let Some((canonical_index, kind)) = *target else {
+            continue;
+        };
+        let variant = &spellings[variant_index];
+        let canonical = &spellings[canonical_index];
+        // Every occurrence of every spelling that maps to this canonical, for the
+        // story-wide fix.
+        let story_edits: Vec<Edit> = canonicals
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_some_and(|(c, _)| c == canonical_index))
+            .flat_map(|(i, _)| spellings[i].occurrences.iter())
+            .map(|o| Edit {
+                draft: o.draft,
+                span: o.span.clone(),
+                new_text: canonical.text.clone(),
+            })
+            .collect();
+        let how_often = if canonical.known {
+            "the house spelling".to_string()
+        } else {
+            let count = canonical.occurrences.len();
+            format!(
+                "used {count} time{} in this story",
+                if count == 1 { "" } else { "s" }
+            )
+        };
+        for occurrence in &variant.occurrences {
+            // A capital at the start of a sentence is sentence case, not a slip.
+            if kind == Difference::Case
+                && occurrence.sentence_initial
+                && first_letter_only_case(&canonical.text, &variant.text)
+            {
+                continue;
+            }
+            let message = format!(
+                "‘{}’ is spelled ‘{}’ elsewhere ({how_often}): {}.",
+                variant.text,
+                canonical.text,
+                kind.describe()
+            );
+            let mut finding = Finding::new(RULE, occurrence.draft, occurrence.span.clone(), message)
+                .with_fix(Fix::replace(
+                    format!("Replace with ‘{}’", canonical.text),
+                    occurrence.draft,
+                    occurrence.span.clone(),
+                    canonical.text.clone(),
+                    Applicability::Safe,
+                ));
+            if story_edits.len() > 1 {
+                finding = finding.with_fix(Fix {
+                    title: format!("Use ‘{}’ everywhere in this story", canonical.text),
+                    edits: story_edits.clone(),
+                    applicability: Applicability::Safe,
+                });
+            }
+            if let Some(first) = canonical.occurrences.first() {
+                finding = finding.with_related(
+                    first.draft,
+                    first.span.clone(),
+                    format!("canonical spelling ‘{}’", canonical.text),
+                );
+            }
+            out.push(finding);
+        }
+    }
+    check_abbreviations(ctx, out);
+}
+
+/// U.S. / US, U.N. / UN: an abbreviation written with and without periods.
+fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    struct Form {
+        text: String,
+        occurrences: Vec<(usize, Range<usize>)>,
+        first_seen: usize,
+    }
+    let mut forms: FxHashMap<String, Vec<Form>> = FxHashMap::default();
+    let mut seen = 0;
+    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+        let parsed = &draft.parsed;
+        for block in &parsed.blocks {
+            for index in block.tokens.clone() {
+                let token = parsed.tokens[index];
+                let text = token.text(&parsed.copy);
+                let key: String = match token.kind {
+                    TokenKind::Abbrev
+                        if text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) =>
+                    {
+                        text.chars().filter(|c| c.is_alphabetic()).collect()
+                    }
+                    TokenKind::Word
+                        if (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase()) =>
+                    {
+                        // Skip ALL-CAPS runs (headlines, datelines): a neighbour in capitals.
+                        let neighbour_caps = |i: Option<usize>| {
+                            i.filter(|i| block.tokens.contains(i)).is_some_and(|i| {
+                                let t = parsed.tokens[i];
+                                t.kind == TokenKind::Word
+                                    && t.text(&parsed.copy).chars().count() > 1
+                                    && t.text(&parsed.copy).chars().all(|c| !c.is_lowercase())
+                            })
+                        };
+                        if neighbour_caps(index.checked_sub(1)) || neighbour_caps(Some(index + 1)) {
+                            continue;
+                        }
+                        text.to_string()
+                    }
+                    _ => continue,
+                };
+                if key.len() < 2 {
+                    continue;
+                }
+                let list = forms.entry(key).or_default();
+                match list.iter_mut().find(|f| f.text == text) {
+                    Some(form) => form.occurrences.push((draft_index, token.span())),
+                    None => {
+                        list.push(Form {
+                            text: text.to_string(),
+                            occurrences: vec![(draft_index, token.span())],
+                            first_seen: seen,
+                        });
+                        seen += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut keys: Vec<&String> = forms.keys().collect();
+    keys.sort();
+    for key in keys {
+        let list = &forms[key];
+        if list.len() < 2 {
+            continue;
+        }
+        let Some(canonical) = list.iter().max_by(|a, b| {
+            a.occurrences
+                .len()
+                .cmp(&b.occurrences.len())
+                .then(b.first_seen.cmp(&a.first_seen))
+        }) else {
+            continue;
+        };
+        for form in list.iter().filter(|f| f.text != canonical.text) {
+            for (draft, span) in &form.occurrences {
+                let count = canonical.occurrences.len();
+                let message = format!(
+                    "‘{}’ is written ‘{}’ elsewhere (used {count} time{} in this story).",
+                    form.text,
+                    canonical.text,
+                    if count == 1 { "" } else { "s" }
+                );
+                let (first_draft, first_span) = canonical.occurrences[0].clone();
+                out.push(
+                    Finding::new(RULE, *draft, span.clone(), message)
+                        .with_fix(Fix::replace(
+                            format!("Replace with ‘{}’", canonical.text),
+                            *draft,
+                            span.clone(),
+                            canonical.text.clone(),
+                            Applicability::Safe,
+                        ))
+                        .with_related(
+                            first_draft,
+                            first_span,
+                            format!("canonical form ‘{}’", canonical.text),
+                        ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{assert_fixture, findings_with_config};
+
+    #[test]
+    fn phonetic_forms_meet() {
+        let p = |t: &str| phonetic_form(&loose_form(t));
+        assert_eq!(p("Zelenskyy"), p("Zelensky"));
+        assert_eq!(p("Zelenskiy"), p("Zelensky"));
+        assert_eq!(p("Huang"), p("Hwang"));
+        assert_eq!(p("Köhler"), p("Koehler"));
+        assert_eq!(p("MacAllister"), p("McAllister"));
+        assert_eq!(p("Mahmoud"), p("Mahmud"));
+        assert_ne!(p("Rousseau"), p("Rousset"));
+        assert_eq!(edit_distance("yusef", "yusuf", 2), 1);
+        assert_eq!(edit_distance("tavares", "taveras", 2), 2);
+        assert_eq!(edit_distance("abcdef", "ghijkl", 2), 3);
+    }
+
+    #[test]
+    fn gendered_forms() {
+        assert!(is_gendered_pair("wisniewska", "wisniewski"));
+        assert!(is_gendered_pair("prochazkova", "prochazka"));
+        assert!(is_gendered_pair("sigurdardottir", "sigurdarson"));
+        assert!(!is_gendered_pair("kovalevskyi", "kovalevsky"));
+        assert!(!is_gendered_pair("kovalevskyi", "kovalevskyx"));
+    }
+
+    #[test]
+    fn flags_variants_with_the_majority_spelling() {
+        assert_fixture(
+            "name-consistency",
+            "Dublin strike enters second day
+
+Taras Kovalevskyi, the director of operations, said 40 buses ran. Jana Procházková, 71, watched.
+
+Kovalevskyi said talks would resume. Vojtěch Procházka said the fire was out.
+
+Kovalevsky said the company had lost money. Prochazka agreed.
+^^^^^^^^^^ name-consistency
+                                            ^^^^^^^^^ name-consistency
+
+Procházka said the Egyptian President Abdel Fattah el-Sisi spoke. The El-Sisi government agreed.
+                                                                      ^^^^^^^ name-consistency
+",
+        );
+    }
+
+    #[test]
+    fn different_people_relatives_and_particles_are_not_variants() {
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Folasade Adeyemi said the levy was spent. Kunle Adeyemo, 23, disagreed.
+
+Adeyemo said students paid. Adeyemi said they did.
+
+Lena Hoffmann, 71, marched. Senator Lena Hofmann said no. Hoffmann said yes. Hofmann said no again.
+
+Justice Marieke van der Linden ruled. Van der Linden said the sentence was fair. The court of van der Linden rose.
+
+Joanna Wiśniewska won. Her husband, Piotr Wiśniewski, cheered. Haugen said Haugen Bank agreed.
+
+DUBLIN, Ireland — Israel said Israeli troops left Austria for Australia.
+",
+        );
+    }
+
+    #[test]
+    fn house_names_win_even_in_the_minority() {
+        let findings = findings_with_config(
+            "Headline here\n\nPresident Volodymyr Zelensky said. Zelensky left. Zelensky returned.\n",
+            "[names]\nknown = [\"Volodymyr Zelenskyy\"]\n",
+            "name-consistency",
+        );
+        assert_eq!(findings.len(), 3, "{findings:#?}");
+        assert!(findings[0].message.contains("‘Zelenskyy’"));
+        assert!(findings[0].message.contains("house spelling"));
+    }
+
+    #[test]
+    fn abbreviations_written_two_ways() {
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+U.S. officials met U.N. envoys. The U.S. delegation left. The US embassy shut.
+                                                              ^^ name-consistency
+",
+        );
+    }
+}

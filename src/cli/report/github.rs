@@ -1,0 +1,39 @@
+//! GitHub Actions workflow annotations: `::warning file=…,line=…::message`.
+
+use super::{LocatedFinding, ReportFile};
+use crate::finding::Severity;
+use crate::text::PositionEncoding;
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
+    let mut out = String::new();
+    for located in findings {
+        let finding = &located.finding;
+        let file = &files[located.file];
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info | Severity::Hint => "notice",
+        };
+        let start = file.position(finding.span.start, PositionEncoding::Utf16);
+        let end = file.position(finding.span.end, PositionEncoding::Utf16);
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            escape_property(&file.display),
+            start.line + 1,
+            start.column + 1,
+            end.line + 1,
+            end.column + 1,
+            escape_property(&format!("copydesk {}", finding.rule)),
+            escape_data(&finding.message),
+        ));
+    }
+    out
+}

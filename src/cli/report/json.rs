@@ -1,0 +1,78 @@
+//! The JSON output: an array of findings, one object each (the contract in the README).
+//!
+//! Lines are 0-based and columns count UTF-16 code units, as in LSP; `span` holds byte
+//! offsets into the file as read (after a UTF-8 byte-order mark, if any).
+
+use serde_json::{Value, json};
+
+use super::{LocatedFinding, ReportFile};
+use crate::text::PositionEncoding;
+
+fn range(file: &ReportFile, span: &std::ops::Range<usize>) -> Value {
+    let start = file.position(span.start, PositionEncoding::Utf16);
+    let end = file.position(span.end, PositionEncoding::Utf16);
+    json!({
+        "start": {"line": start.line, "character": start.column},
+        "end": {"line": end.line, "character": end.column},
+    })
+}
+
+/// One finding as a JSON value.
+pub fn finding_value(located: &LocatedFinding, files: &[ReportFile]) -> Value {
+    let finding = &located.finding;
+    let file = &files[located.file];
+    let related: Vec<Value> = finding
+        .related
+        .iter()
+        .map(|related| {
+            let related_file = &files[related.draft];
+            json!({
+                "path": related_file.display,
+                "range": range(related_file, &related.span),
+                "message": related.message,
+            })
+        })
+        .collect();
+    let fixes: Vec<Value> = finding
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<Value> = fix
+                .edits
+                .iter()
+                .map(|edit| {
+                    let edit_file = &files[edit.draft];
+                    json!({
+                        "path": edit_file.display,
+                        "range": range(edit_file, &edit.span),
+                        "span": {"start": edit.span.start, "end": edit.span.end},
+                        "new_text": edit.new_text,
+                    })
+                })
+                .collect();
+            json!({
+                "title": fix.title,
+                "applicability": fix.applicability.as_str(),
+                "edits": edits,
+            })
+        })
+        .collect();
+    json!({
+        "path": file.display,
+        "rule": finding.rule,
+        "severity": finding.severity.as_str(),
+        "message": finding.message,
+        "range": range(file, &finding.span),
+        "span": {"start": finding.span.start, "end": finding.span.end},
+        "excerpt": file.excerpt(&finding.span),
+        "related": related,
+        "fixes": fixes,
+    })
+}
+
+pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
+    let values: Vec<Value> = findings.iter().map(|f| finding_value(f, files)).collect();
+    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,134 @@
+//! SARIF 2.1.0, with each rule's documentation as its help.
+
+use serde_json::{Value, json};
+
+use super::{LocatedFinding, ReportFile};
+use crate::checks::RULES;
+use crate::finding::Severity;
+use crate::text::PositionEncoding;
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Hint => "note",
+    }
+}
+
+fn uri(display: &str) -> String {
+    display.replace('\\', "/").replace(' ', "%20")
+}
+
+fn region(file: &ReportFile, span: &std::ops::Range<usize>, with_snippet: bool) -> Value {
+    let start = file.position(span.start, PositionEncoding::Utf16);
+    let end = file.position(span.end, PositionEncoding::Utf16);
+    let mut region = json!({
+        "startLine": start.line + 1,
+        "startColumn": start.column + 1,
+        "endLine": end.line + 1,
+        "endColumn": end.column + 1,
+        "charOffset": span.start,
+        "charLength": span.end.saturating_sub(span.start),
+    });
+    if with_snippet {
+        region["snippet"] = json!({"text": file.excerpt(span)});
+    }
+    region
+}
+
+pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|rule| {
+            let documentation = rule.documentation();
+            json!({
+                "id": rule.id,
+                "name": rule.id.split('-').map(|w| {
+                    let mut chars = w.chars();
+                    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+                }).collect::<String>(),
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.summary},
+                "help": {"text": documentation, "markdown": documentation},
+                "helpUri": rule.documentation_url(),
+                "defaultConfiguration": {"level": level(rule.default_severity)},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|located| {
+            let finding = &located.finding;
+            let file = &files[located.file];
+            let rule_index = RULES.iter().position(|r| r.id == finding.rule).unwrap_or(0);
+            let related: Vec<Value> = finding
+                .related
+                .iter()
+                .enumerate()
+                .map(|(id, related)| {
+                    let related_file = &files[related.draft];
+                    json!({
+                        "id": id,
+                        "message": {"text": related.message},
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri(&related_file.display)},
+                            "region": region(related_file, &related.span, false),
+                        },
+                    })
+                })
+                .collect();
+            let fixes: Vec<Value> = finding
+                .fixes
+                .iter()
+                .map(|fix| {
+                    let changes: Vec<Value> = fix
+                        .edits
+                        .iter()
+                        .map(|edit| {
+                            let edit_file = &files[edit.draft];
+                            json!({
+                                "artifactLocation": {"uri": uri(&edit_file.display)},
+                                "replacements": [{
+                                    "deletedRegion": region(edit_file, &edit.span, false),
+                                    "insertedContent": {"text": edit.new_text},
+                                }],
+                            })
+                        })
+                        .collect();
+                    json!({"description": {"text": fix.title}, "artifactChanges": changes})
+                })
+                .collect();
+            json!({
+                "ruleId": finding.rule,
+                "ruleIndex": rule_index,
+                "level": level(finding.severity),
+                "message": {"text": finding.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(&file.display)},
+                        "region": region(file, &finding.span, true),
+                    },
+                }],
+                "relatedLocations": related,
+                "fixes": fixes,
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copydesk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                "rules": rules,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}

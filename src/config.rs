@@ -1,0 +1,439 @@
+//! `copydesk.toml`: the schema, its defaults, and errors that say where they are.
+//!
+//! ```toml
+//! style = "ap"            # preset: "ap" or "plain"
+//! story = "file"          # "file": each draft is a story; "folder": a folder's drafts are one
+//!
+//! [files]
+//! include = ["*.md", "*.markdown", "*.txt"]
+//! exclude = ["archive/**"]
+//! max_size = 10485760     # bytes; larger files are skipped with a note
+//!
+//! [rules]                 # severity per rule: "error", "warning", "info", "hint" or "off"
+//! unattributed-figure = "error"
+//!
+//! [names]
+//! known = ["Volodymyr Zelenskyy"]
+//!
+//! [attribution]
+//! verbs = ["briefed"]     # extra verbs that attribute a figure
+//!
+//! [lsp]
+//! debounce_ms = 150
+//! ```
+//!
+//! The analysis core never reads files: the front ends find and read the file and hand its
+//! text to [`Config::from_toml`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::checks;
+use crate::finding::Severity;
+
+/// The file names copydesk looks for, in order, in each folder from a draft upward.
+pub const CONFIG_FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
+
+/// Which rules are on, and with which preferences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Associated Press conventions: every rule, AP numerals and datelines.
+    Ap,
+    /// The mission checks and the routine catches, without AP-only rules.
+    #[default]
+    Plain,
+}
+
+/// Whether each draft is a story of its own or a folder's drafts are one story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoryScope {
+    #[default]
+    File,
+    Folder,
+}
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+/// The configuration every check reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub style: Style,
+    pub story: StoryScope,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub max_file_size: u64,
+    /// Rule id → level, for the rules the file names; others use their default.
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// House spellings of names, e.g. "Volodymyr Zelenskyy".
+    pub known_names: Vec<String>,
+    /// Extra verbs that attribute a figure ("briefed").
+    pub attribution_verbs: Vec<String>,
+    /// The language server's quiet period before it analyses, in milliseconds.
+    pub debounce_ms: u64,
+    /// Where this configuration came from, for messages.
+    pub source: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            style: Style::default(),
+            story: StoryScope::default(),
+            include: vec!["*.md".into(), "*.markdown".into(), "*.txt".into()],
+            exclude: Vec::new(),
+            max_file_size: 10 * 1024 * 1024,
+            rules: BTreeMap::new(),
+            known_names: Vec::new(),
+            attribution_verbs: Vec::new(),
+            debounce_ms: 150,
+            source: None,
+        }
+    }
+}
+
+/// A configuration error: where it is and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: Option<PathBuf>,
+    /// One-based line and column, when the error has a place in the file.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Byte range in the file, for editors.
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(formatter, "{}", path.display())?;
+            if let (Some(line), Some(column)) = (self.line, self.column) {
+                write!(formatter, ":{line}:{column}")?;
+            }
+            write!(formatter, ": ")?;
+        } else if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(formatter, "{line}:{column}: ")?;
+        }
+        write!(formatter, "{}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    style: Option<Spanned<String>>,
+    story: Option<Spanned<String>>,
+    files: Option<RawFiles>,
+    rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    names: Option<RawNames>,
+    attribution: Option<RawAttribution>,
+    lsp: Option<RawLsp>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawFiles {
+    include: Option<Vec<String>>,
+    exclude: Option<Vec<String>>,
+    max_size: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawNames {
+    known: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAttribution {
+    verbs: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLsp {
+    debounce_ms: Option<Spanned<i64>>,
+}
+
+/// Converts a byte offset in `text` to a one-based line and column (in characters).
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+impl Config {
+    /// Parses the text of a `copydesk.toml`. `path` is only used in error messages.
+    pub fn from_toml(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let error_at = |span: Option<std::ops::Range<usize>>, message: String| {
+            let (line, column) = match &span {
+                Some(span) => {
+                    let (line, column) = line_column(text, span.start);
+                    (Some(line), Some(column))
+                }
+                None => (None, None),
+            };
+            ConfigError {
+                path: path.map(Path::to_path_buf),
+                line,
+                column,
+                span,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|error| {
+            let message = error.message().trim().to_string();
+            let hint = if message.contains("unknown field") {
+                " (see `copydesk explain config` or the README for the keys copydesk.toml accepts)"
+            } else {
+                ""
+            };
+            error_at(error.span(), format!("{message}{hint}"))
+        })?;
+
+        let mut config = Config {
+            source: path.map(Path::to_path_buf),
+            ..Config::default()
+        };
+        if let Some(style) = raw.style {
+            config.style = match style.get_ref().as_str() {
+                "ap" => Style::Ap,
+                "plain" => Style::Plain,
+                other => {
+                    return Err(error_at(
+                        Some(style.span()),
+                        format!("unknown style \"{other}\": use \"ap\" or \"plain\""),
+                    ));
+                }
+            };
+        }
+        if let Some(story) = raw.story {
+            config.story = match story.get_ref().as_str() {
+                "file" => StoryScope::File,
+                "folder" => StoryScope::Folder,
+                other => {
+                    return Err(error_at(
+                        Some(story.span()),
+                        format!("unknown story scope \"{other}\": use \"file\" or \"folder\""),
+                    ));
+                }
+            };
+        }
+        if let Some(files) = raw.files {
+            if let Some(include) = files.include {
+                config.include = include;
+            }
+            if let Some(exclude) = files.exclude {
+                config.exclude = exclude;
+            }
+            if let Some(max_size) = files.max_size {
+                if *max_size.get_ref() <= 0 {
+                    return Err(error_at(
+                        Some(max_size.span()),
+                        "max_size must be a positive number of bytes".to_string(),
+                    ));
+                }
+                config.max_file_size = *max_size.get_ref() as u64;
+            }
+            for pattern in config.include.iter().chain(&config.exclude) {
+                if let Err(error) = globset::Glob::new(pattern) {
+                    return Err(error_at(None, format!("bad file pattern \"{pattern}\": {error}")));
+                }
+            }
+        }
+        if let Some(rules) = raw.rules {
+            for (rule, level) in rules {
+                if checks::rule(rule.get_ref()).is_none() {
+                    let known: Vec<&str> = checks::RULES.iter().map(|r| r.id).collect();
+                    return Err(error_at(
+                        Some(rule.span()),
+                        format!(
+                            "unknown rule \"{}\": the rules are {}",
+                            rule.get_ref(),
+                            known.join(", ")
+                        ),
+                    ));
+                }
+                let parsed = match level.get_ref().as_str() {
+                    "off" => RuleLevel::Off,
+                    other => match Severity::parse(other) {
+                        Some(severity) => RuleLevel::On(severity),
+                        None => {
+                            return Err(error_at(
+                                Some(level.span()),
+                                format!(
+                                    "bad level \"{other}\" for rule \"{}\": use \"error\", \"warning\", \"info\", \"hint\" or \"off\"",
+                                    rule.get_ref()
+                                ),
+                            ));
+                        }
+                    },
+                };
+                config.rules.insert(rule.into_inner(), parsed);
+            }
+        }
+        if let Some(names) = raw.names {
+            config.known_names = names.known.unwrap_or_default();
+        }
+        if let Some(attribution) = raw.attribution {
+            config.attribution_verbs = attribution.verbs.unwrap_or_default();
+        }
+        if let Some(lsp) = raw.lsp
+            && let Some(debounce) = lsp.debounce_ms
+        {
+            if !(0..=10_000).contains(debounce.get_ref()) {
+                return Err(error_at(
+                    Some(debounce.span()),
+                    "debounce_ms must be between 0 and 10000".to_string(),
+                ));
+            }
+            config.debounce_ms = *debounce.get_ref() as u64;
+        }
+        Ok(config)
+    }
+
+    /// Parses settings sent as JSON (the language server's `initializationOptions` and
+    /// `workspace/didChangeConfiguration`), with the same keys as `copydesk.toml`.
+    pub fn from_json(value: &serde_json::Value) -> Result<Config, ConfigError> {
+        let text = toml::to_string(value).map_err(|error| ConfigError {
+            path: None,
+            line: None,
+            column: None,
+            span: None,
+            message: format!("settings must be an object with copydesk.toml's keys: {error}"),
+        })?;
+        Config::from_toml(&text, None).map_err(|mut error| {
+            error.line = None;
+            error.column = None;
+            error.span = None;
+            error.message = format!("in the editor settings: {}", error.message);
+            error
+        })
+    }
+
+    /// The configured level of a rule, or its default (which depends on the style preset).
+    pub fn rule_level(&self, rule: &checks::RuleInfo) -> RuleLevel {
+        if let Some(level) = self.rules.get(rule.id) {
+            return *level;
+        }
+        if rule.ap_only && self.style != Style::Ap {
+            return RuleLevel::Off;
+        }
+        RuleLevel::On(rule.default_severity)
+    }
+
+    /// Finds the configuration file for a draft: the first `copydesk.toml` or
+    /// `.copydesk.toml` in its folder or a folder above.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let mut folder = if start.is_dir() {
+            Some(start)
+        } else {
+            start.parent()
+        };
+        while let Some(current) = folder {
+            for name in CONFIG_FILE_NAMES {
+                let candidate = current.join(name);
+                if candidate.is_file() {
+                    return Some(candidate);
+                }
+            }
+            folder = current.parent();
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_key() {
+        let text = r#"
+style = "ap"
+story = "folder"
+[files]
+include = ["*.md"]
+max_size = 2048
+[rules]
+unattributed-figure = "error"
+duplicate-paragraph = "off"
+[names]
+known = ["Volodymyr Zelenskyy"]
+[attribution]
+verbs = ["briefed"]
+[lsp]
+debounce_ms = 300
+"#;
+        let config = Config::from_toml(text, None).unwrap();
+        assert_eq!(config.style, Style::Ap);
+        assert_eq!(config.story, StoryScope::Folder);
+        assert_eq!(config.include, vec!["*.md"]);
+        assert_eq!(config.max_file_size, 2048);
+        assert_eq!(
+            config.rules["unattributed-figure"],
+            RuleLevel::On(Severity::Error)
+        );
+        assert_eq!(config.rules["duplicate-paragraph"], RuleLevel::Off);
+        assert_eq!(config.known_names, vec!["Volodymyr Zelenskyy"]);
+        assert_eq!(config.attribution_verbs, vec!["briefed"]);
+        assert_eq!(config.debounce_ms, 300);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let error = Config::from_toml(
+            "[rules]\nname-consistancy = \"error\"\n",
+            Some(Path::new("copydesk.toml")),
+        )
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(1)));
+        assert!(
+            error.message.contains("unknown rule \"name-consistancy\""),
+            "{}",
+            error.message
+        );
+        assert!(error.to_string().starts_with("copydesk.toml:2:1: "));
+
+        let error = Config::from_toml("[rules]\nname-consistency = \"loud\"\n", None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(20)));
+        assert!(error.message.contains("bad level \"loud\""));
+
+        let error = Config::from_toml("stlye = \"ap\"\n", None).unwrap_err();
+        assert_eq!(error.line, Some(1));
+        assert!(error.message.contains("unknown field"), "{}", error.message);
+
+        let error = Config::from_toml("[lsp]\ndebounce_ms = -4\n", None).unwrap_err();
+        assert_eq!(error.line, Some(2));
+    }
+
+    #[test]
+    fn json_settings_use_the_same_keys() {
+        let value = serde_json::json!({"rules": {"unattributed-figure": "off"}, "lsp": {"debounce_ms": 50}});
+        let config = Config::from_json(&value).unwrap();
+        assert_eq!(config.rules["unattributed-figure"], RuleLevel::Off);
+        assert_eq!(config.debounce_ms, 50);
+        let bad = serde_json::json!({"rules": {"nope": "off"}});
+        assert!(
+            Config::from_json(&bad)
+                .unwrap_err()
+                .message
+                .contains("unknown rule")
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! copydesk: a language server and CI linter for news copy.
+//!
+//! The analysis core is pure: [`analyze`] takes drafts and a [`Config`] and returns
+//! [`Finding`]s with byte spans. It does no IO and does not know about editors; the
+//! command line (`cli`) and the language server (`lsp`) are thin front ends over it.
+
+pub mod checks;
+pub mod config;
+pub mod finding;
+pub mod fix;
+pub mod story;
+#[doc(hidden)]
+pub mod testing;
+pub mod text;
+
+pub use config::Config;
+pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};
+pub use story::{DraftInput, analyze, analyze_parsed, parse_story};
+pub use text::DraftFormat;
+
+pub mod cli;
+pub mod lsp;

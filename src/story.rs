@@ -1,0 +1,106 @@
+//! A story and the engine that analyses it.
+//!
+//! A story is one draft by default, or the drafts of one folder (`story = "folder"`), so
+//! that a sidebar and a main story agree on spellings and a paragraph reused across
+//! drafts is found. The engine parses each draft once, runs every enabled check over the
+//! whole story, applies the configured severities and the drafts' inline suppressions,
+//! and returns the findings in draft and position order.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::checks::{self, Ctx, DraftContext};
+use crate::config::{Config, RuleLevel};
+use crate::finding::Finding;
+use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
+
+/// One draft handed to the engine: a name for messages, its text and its format.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftInput<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub format: DraftFormat,
+}
+
+impl<'a> DraftInput<'a> {
+    /// A draft whose format is chosen from its path (`.md` is Markdown, the rest plain).
+    pub fn new(path: &'a str, text: &'a str) -> DraftInput<'a> {
+        DraftInput {
+            path,
+            text,
+            format: DraftFormat::from_path(path),
+        }
+    }
+}
+
+/// Parses the drafts of a story.
+pub fn parse_story<'a>(drafts: &[DraftInput<'a>]) -> Vec<DraftContext<'a>> {
+    drafts
+        .iter()
+        .map(|draft| DraftContext::new(draft.path, ParsedDraft::parse(draft.text, draft.format)))
+        .collect()
+}
+
+/// Analyses a story: every enabled rule over every draft.
+pub fn analyze(drafts: &[DraftInput<'_>], config: &Config) -> Vec<Finding> {
+    let contexts = parse_story(drafts);
+    analyze_parsed(&contexts, config)
+}
+
+/// Analyses drafts that are already parsed.
+pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Finding> {
+    let ctx = Ctx { drafts, config };
+    let mut findings = Vec::new();
+    for rule in checks::RULES {
+        let RuleLevel::On(severity) = config.rule_level(rule) else {
+            continue;
+        };
+        let mut rule_findings = Vec::new();
+        // A check must never panic; if one does, its findings are lost but the others
+        // and the user's work are not.
+        let outcome = catch_unwind(AssertUnwindSafe(|| (rule.check)(&ctx, &mut rule_findings)));
+        if outcome.is_err() {
+            tracing::error!(rule = rule.id, "check panicked; its findings are skipped");
+            debug_assert!(false, "check {} panicked", rule.id);
+            continue;
+        }
+        for mut finding in rule_findings {
+            finding.severity = severity;
+            findings.push(finding);
+        }
+    }
+    findings.retain(|finding| !is_suppressed(&drafts[finding.draft].parsed, finding));
+    findings.sort_by(|a, b| {
+        (a.draft, a.span.start, a.rule, a.span.end).cmp(&(b.draft, b.span.start, b.rule, b.span.end))
+    });
+    findings.dedup_by(|a, b| a.draft == b.draft && a.span == b.span && a.rule == b.rule);
+    findings
+}
+
+/// True when an inline directive turns the finding's rule off at its first line.
+fn is_suppressed(draft: &ParsedDraft<'_>, finding: &Finding) -> bool {
+    if draft.directives.is_empty() {
+        return false;
+    }
+    let line = draft.line_of(finding.span.start);
+    let names = |rules: &[String]| rules.is_empty() || rules.iter().any(|r| r == finding.rule);
+    let mut disabled = false;
+    for directive in &draft.directives {
+        match directive.kind {
+            DirectiveKind::Disable if directive.line < line && names(&directive.rules) => disabled = true,
+            DirectiveKind::Enable if directive.line < line && names(&directive.rules) => disabled = false,
+            DirectiveKind::DisableNextLine if names(&directive.rules) => {
+                // The next line that has copy, so a blank line between is forgiven.
+                let target = (directive.end_line + 1..draft.line_index.line_count()).find(|&l| {
+                    !draft.source[draft.line_index.line_span(draft.source, l)]
+                        .trim()
+                        .is_empty()
+                });
+                if target == Some(line) || directive.line == line {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    disabled
+}

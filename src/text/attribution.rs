@@ -1,0 +1,262 @@
+//! Attribution: where a sentence names the source of what it states.
+//!
+//! A sentence is attributed when it contains one of:
+//! - "according to …", "citing …", "quoting …";
+//! - a speech or reporting verb with a subject ("police said", "the figures showed", "the
+//!   court heard", "said Okafor"), but not a passive hedge with no agent ("are believed to
+//!   be held", "is estimated") and not an adjective ("an estimated €1.1 million", "the
+//!   reported cases");
+//! - a passive reporting verb with its agent ("was reported by the ministry");
+//! - a source phrase: "data from", "figures released by", "a survey by", "as published by",
+//!   "by the union's count", "put the number at";
+//! - a parenthetical source: "(Eurostat)", "(source: ONS)".
+
+use std::ops::Range;
+
+use super::{ParsedDraft, TokenKind};
+
+/// Speech and reporting verbs that attribute when they have a subject.
+pub const ATTRIBUTION_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reporting",
+    "estimated", "estimates", "estimating", "announced", "announces", "announcing", "confirmed", "confirms",
+    "confirming", "testified", "testifies", "testifying", "stated", "wrote", "writes", "writing", "added",
+    "adds", "noted", "explained", "explains", "showed", "shows", "show", "showing", "indicated", "indicates",
+    "found", "finds", "predicted", "predicts", "forecast", "forecasts", "projected", "warned", "warns",
+    "claimed", "claims", "claiming", "argued", "argues", "disclosed", "discloses", "revealed", "reveals",
+    "published", "publishes", "cited", "cites", "citing", "quoted", "quoting", "acknowledged", "admitted",
+    "admits", "insisted", "insists", "conceded", "calculated", "calculates", "counted", "tallied",
+    "recorded", "heard", "asserted", "alleged", "alleges", "believes", "believed", "reckoned", "reckons",
+    "suggested", "suggests", "discussed", "proposed", "briefed", "informed", "posted", "tweeted", "declared",
+    "declares", "put", "puts", "putting", "placed", "pegged", "listed", "registered", "measured", "logged",
+    "documented", "determined", "concluded",
+];
+
+/// Words after which a verb is an adjective or a passive with no agent.
+const NOT_A_SUBJECT: &[&str] = &[
+    "the", "a", "an", "of", "its", "their", "his", "her", "our", "my", "your", "is", "are", "was", "were",
+    "be", "been", "being", "widely", "commonly", "generally", "officially", "also", "than", "newly",
+    "previously", "already", "all", "this", "that", "these", "those", "no", "not", "unconfirmed",
+];
+
+/// Nouns that name a body of evidence: "data from", "a survey by".
+const SOURCE_NOUNS: &[&str] = &[
+    "data", "figures", "statistics", "numbers", "estimates", "survey", "study", "poll", "report", "research",
+    "analysis", "census", "count", "tally", "records", "filing", "filings", "documents", "statement",
+    "results", "projections", "forecasts", "polling", "audit", "review", "index", "findings",
+];
+
+/// Words that, between "put"/"placed"/"pegged" and "at", make it a source estimate:
+/// "put the number at 40,000", "pegged the cost at".
+const ESTIMATE_OBJECTS: &[&str] = &[
+    "number", "figure", "total", "toll", "cost", "costs", "value", "count", "estimate", "bill", "losses",
+    "damage", "turnout", "crowd", "size", "price", "death", "casualties", "attendance", "tally",
+    "population",
+];
+
+fn is_adverb(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase))
+        || eq_any(
+            word,
+            &[
+                "still", "also", "now", "already", "not", "never", "yet", "once", "since", "later",
+                "earlier", "then", "long",
+            ],
+        )
+}
+
+fn eq_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
+}
+
+/// The words of a token range with their token indices, lower-cased lazily by callers.
+fn words<'d>(draft: &'d ParsedDraft<'_>, range: Range<usize>) -> Vec<(usize, &'d str)> {
+    range
+        .filter(|&index| {
+            draft.tokens[index].kind == TokenKind::Word || draft.tokens[index].kind == TokenKind::Abbrev
+        })
+        .map(|index| (index, draft.token_text(index)))
+        .collect()
+}
+
+/// Finds an attribution cue among the tokens `range` (a sentence, or a paragraph's text
+/// outside its quotes), skipping tokens for which `skip` is true. Returns the byte span of
+/// the cue.
+pub fn find_attribution(
+    draft: &ParsedDraft<'_>,
+    range: Range<usize>,
+    extra_verbs: &[String],
+    skip: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let all_words = words(draft, range.clone());
+    let words: Vec<(usize, &str)> = all_words.into_iter().filter(|(index, _)| !skip(*index)).collect();
+    for (position, &(token_index, word)) in words.iter().enumerate() {
+        // The word before, looking past adverbs ("are still believed", "has also said").
+        let previous = words[..position]
+            .iter()
+            .rev()
+            .map(|w| w.1)
+            .find(|w| !is_adverb(w));
+        let next = words.get(position + 1).map(|w| w.1);
+        let span = draft.tokens[token_index].span();
+
+        // "according to", "citing", "quoting".
+        if word.eq_ignore_ascii_case("according") && next.is_some_and(|n| n.eq_ignore_ascii_case("to")) {
+            return Some(span.start..draft.tokens[words[position + 1].0].end);
+        }
+        // "all told" is an idiom, not a source.
+        if word == "told" && previous.is_some_and(|p| p.eq_ignore_ascii_case("all")) {
+            continue;
+        }
+        // "as published by", "as reported by".
+        if word.eq_ignore_ascii_case("as")
+            && words.get(position + 2).is_some_and(|w| w.1 == "by")
+            && next.is_some_and(|n| n.ends_with("ed"))
+        {
+            return Some(span.start..draft.tokens[words[position + 2].0].end);
+        }
+        // "data from", "a survey by", "figures released by", "the union's count".
+        if eq_any(word, SOURCE_NOUNS) {
+            let after = &words[position + 1..words.len().min(position + 4)];
+            if let Some((offset, _)) = after
+                .iter()
+                .enumerate()
+                .find(|(_, w)| w.1 == "by" || w.1 == "from" || w.1 == "of")
+            {
+                // "by"/"from" must follow directly or after one participle ("released by").
+                let between = &after[..offset];
+                let preposition = after[offset].1;
+                let ok = (preposition != "of" && between.iter().all(|w| w.1.ends_with("ed")))
+                    || (preposition == "of" && word.eq_ignore_ascii_case("analysis") && between.is_empty());
+                if ok && (between.len() <= 1) {
+                    return Some(span.start..draft.tokens[after[offset].0].end);
+                }
+            }
+        }
+        // "by the union's count", "by one estimate", "by official figures".
+        if word.eq_ignore_ascii_case("by")
+            && let Some(&(end_index, end_word)) = words[position + 1..words.len().min(position + 4)]
+                .iter()
+                .find(|w| {
+                    eq_any(
+                        w.1,
+                        &[
+                            "count", "estimate", "estimates", "tally", "calculation", "calculations",
+                            "reckoning", "figures", "measure",
+                        ],
+                    )
+                })
+        {
+            let _ = end_word;
+            return Some(span.start..draft.tokens[end_index].end);
+        }
+        let lower_is_verb = word.chars().next().is_some_and(char::is_lowercase)
+            && (eq_any(word, ATTRIBUTION_VERBS) || extra_verbs.iter().any(|v| v.eq_ignore_ascii_case(word)));
+        if !lower_is_verb {
+            continue;
+        }
+        // "put/placed/pegged … at": only with an estimate object ("put the number at").
+        if eq_any(word, &["put", "puts", "putting", "placed", "pegged"]) {
+            let window = &words[position + 1..words.len().min(position + 7)];
+            let has_object = window.iter().any(|w| eq_any(w.1, ESTIMATE_OBJECTS));
+            let has_at = window.iter().any(|w| w.1 == "at");
+            if has_object && has_at {
+                return Some(span);
+            }
+            continue;
+        }
+        let agent_follows = next == Some("by");
+        let previous_blocks = previous.is_some_and(|p| eq_any(p, NOT_A_SUBJECT));
+        if previous_blocks && !agent_follows {
+            continue;
+        }
+        // A verb at the very start with no subject ("Said to be…") does not attribute.
+        if previous.is_none() && !agent_follows && !matches!(word, "according") {
+            // Sentence-initial lower-case verbs are rare; they follow a quote ("… ," said X).
+            let starts_after_quote =
+                token_index > range.start && draft.tokens[token_index - 1].kind == TokenKind::Punct;
+            if !starts_after_quote {
+                continue;
+            }
+        }
+        return Some(span);
+    }
+    // A parenthetical source: "(Eurostat)", "(source: ONS)".
+    parenthetical_source(draft, range)
+}
+
+fn parenthetical_source(draft: &ParsedDraft<'_>, range: Range<usize>) -> Option<Range<usize>> {
+    let mut index = range.start;
+    while index < range.end {
+        if draft.token_text(index) == "(" {
+            let close = (index + 1..range.end.min(index + 10)).find(|&i| draft.token_text(i) == ")")?;
+            let inner = index + 1..close;
+            let has_number = inner
+                .clone()
+                .any(|i| matches!(draft.tokens[i].kind, TokenKind::Number | TokenKind::Symbol));
+            let inner_words: Vec<&str> = inner
+                .clone()
+                .filter(|&i| draft.tokens[i].is_word())
+                .map(|i| draft.token_text(i))
+                .collect();
+            let says_source = inner_words
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("source") || w.eq_ignore_ascii_case("sources"));
+            let names_body = !inner_words.is_empty()
+                && inner_words.len() <= 6
+                && inner_words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && inner_words.iter().any(|w| {
+                    !crate::text::lexicon::is_common_word(w) && !crate::text::lexicon::is_proper_noun(w)
+                        || w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                });
+            if !has_number && (says_source || names_body) {
+                return Some(draft.tokens[index].start..draft.tokens[close].end);
+            }
+            index = close + 1;
+        } else {
+            index += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DraftFormat;
+
+    fn attributed(text: &str) -> bool {
+        let draft = ParsedDraft::parse(text, DraftFormat::PlainText);
+        find_attribution(&draft, 0..draft.tokens.len(), &[], &|_| false).is_some()
+    }
+
+    #[test]
+    fn cues() {
+        assert!(attributed("Police said about 12,000 people took part."));
+        assert!(attributed("About 12,000 people took part, according to police."));
+        assert!(attributed("Organizers put the number at 40,000."));
+        assert!(attributed("The figures showed a rise of 4%."));
+        assert!(attributed(
+            "He will serve a third of his sentence, the court heard."
+        ));
+        assert!(attributed("The rate was 4%, data from the central bank show."));
+        assert!(attributed("Unemployment rose to 7.2% (Eurostat)."));
+        assert!(attributed("It was reported by the ministry that 40 died."));
+        assert!(attributed(
+            "She welcomed the cut, saying 70% of households would gain."
+        ));
+        assert!(attributed("By the union's count, 2,000 walked out."));
+    }
+
+    #[test]
+    fn hedges_are_not_cues() {
+        assert!(!attributed("Around 120 hostages are still believed to be held."));
+        assert!(!attributed("The company lost an estimated €1.1 million."));
+        assert!(!attributed("The number of reported cases rose 18%."));
+        assert!(!attributed("All told, 300 people died."));
+        assert!(!attributed("The loss is estimated at $2 million."));
+        assert!(!attributed("Turnout was 58.3% (up from 51%)."));
+        assert!(!attributed("The United States sent 40 planes."));
+    }
+}

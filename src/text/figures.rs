@@ -1,0 +1,899 @@
+//! Figures: the statistics in a sentence, told apart from numbers that are not statistics.
+//!
+//! A figure is a percentage, an amount of money, a count of people or things ("2,300
+//! drivers", "Forty-one houses", "dozens of"), a proportion ("four in ten"), a measurement
+//! ("70 kilometers per hour") or a statistical duration ("a median of 14.2 weeks").
+//!
+//! Not figures: dates, years, times, ages ("Okafor, 62,"), addresses ("21 Haddington
+//! Road"), scores ("4-1"), rankings ("No. 9"), ordinals, numbers that are part of a name
+//! ("Route 46A", "Room 14", "COVID-19", "move 43"), compound modifiers ("a 24-bed ward",
+//! "a 10-year term"), and narrative durations ("for two weeks", "in 40 years").
+
+use std::ops::Range;
+
+use super::segment::is_currency_symbol;
+use super::{ParsedDraft, TokenKind};
+
+/// What kind of statistic a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    Percentage,
+    Money,
+    Count,
+    Proportion,
+    Measurement,
+    Duration,
+    Quantity,
+}
+
+/// A figure: the span of its text ("2,300 drivers", "C$14.3 million") and its first token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub span: Range<usize>,
+    pub token: usize,
+    pub kind: FigureKind,
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+];
+
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+    "night", "nights", "weekend", "weekends", "fortnight", "fortnights", "semester", "semesters", "season",
+    "seasons", "term", "terms", "generation", "generations", "quarter", "quarters", "moment", "moments",
+    "morning", "mornings", "evening", "evenings", "afternoon", "afternoons",
+];
+
+const MEASUREMENT_UNITS: &[&str] = &[
+    "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
+    "metre", "m", "feet", "foot", "ft", "inches", "inch", "in", "centimeters", "centimetres", "cm",
+    "millimeters", "millimetres", "mm", "hectares", "hectare", "ha", "acres", "acre", "tonnes", "tonne",
+    "tons", "ton", "kilograms", "kilogram", "kg", "kilos", "grams", "gram", "g", "lbs", "lb", "ounces", "oz",
+    "liters", "litres", "liter", "litre", "gallons", "gallon", "barrels", "barrel", "bpd", "megawatts",
+    "megawatt", "mw", "gigawatts", "gw", "kilowatts", "kw", "kwh", "mwh", "gwh", "twh", "degrees", "degree",
+    "mph", "kph", "km/h", "knots", "knot", "square", "cubic", "calories", "volts", "watts", "bytes",
+    "gigabytes", "terabytes", "decibels",
+];
+
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "renminbi", "rupees", "rupee",
+    "naira", "kwacha", "dong", "kroner", "krone", "kronor", "krona", "koruna", "korun", "rand", "shillings",
+    "shilling", "pesos", "peso", "francs", "franc", "won", "lira", "liras", "riyals", "riyal", "rial",
+    "rials", "dirhams", "dirham", "baht", "ringgit", "zloty", "zlotys", "forint", "forints", "cedis", "cedi",
+    "hryvnias", "hryvnia", "rubles", "roubles", "ruble", "rouble", "shekels", "shekel", "pence", "cents",
+    "cent", "taka", "rupiah", "reais", "real", "lei", "leu", "dinars", "dinar", "birr", "kyat", "soles",
+    "bolivars", "usd", "eur", "gbp", "jpy", "cny", "inr", "chf", "cad", "aud",
+];
+
+const MAGNITUDES: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "crore", "lakh", "millions",
+    "billions",
+];
+
+const PERCENT_WORDS: &[&str] = &["percent", "pct"];
+
+/// Irregular plurals and collective nouns that count people or things.
+const COUNT_NOUNS: &[&str] = &[
+    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer",
+    "feet", "teeth", "mice", "geese", "aircraft", "livestock", "offspring", "series", "species", "crew",
+    "poultry", "infantry", "militia", "clergy", "youth", "faculty",
+];
+
+/// Nouns after which a number is a label, not a quantity: "move 43", "page 5".
+const LABEL_NOUNS: &[&str] = &[
+    "move", "page", "pages", "room", "route", "gate", "flight", "bus", "line", "platform", "exit",
+    "district", "ward", "chapter", "article", "section", "clause", "game", "round", "stage", "level",
+    "phase", "act", "episode", "lane", "highway", "pier", "berth", "hole", "lap", "race", "heat", "match",
+    "model", "version", "grade", "band", "tier", "category", "class", "zone", "terminal", "shaft", "block",
+    "building", "unit", "apartment", "flat", "floor", "suite", "seat", "row", "table", "exhibit", "count",
+    "item", "question", "proposition", "amendment", "number", "no", "nos", "pier", "track", "channel",
+    "frequency", "box", "lot", "plot", "bay", "hangar", "dock", "junction", "mile", "kilometre", "kilometer",
+    "marker", "bed", "cell", "court", "field", "pitch", "stand", "door", "window", "car", "carriage",
+    "coach", "ticket", "code", "volume", "issue", "part", "step", "figure", "appendix", "annex", "schedule",
+    "rule", "regulation", "resolution", "bill", "week", "day", "year", "season", "term", "session", "series",
+    "hurricane", "storm", "typhoon", "cyclone", "mission", "sector", "division", "battalion", "brigade",
+    "regiment", "squadron", "fleet", "precinct", "station",
+];
+
+/// Street words that end an address: "21 Haddington Road".
+const STREET_WORDS: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
+    "place", "pl", "square", "sq", "terrace", "court", "ct", "crescent", "close", "highway", "hwy",
+    "parkway", "quay", "row", "walk", "embankment", "strasse", "straße", "allee", "gardens", "grove", "hill",
+    "mews", "parade", "circle", "plaza", "promenade", "esplanade", "wharf", "green", "broadway", "alley",
+    "rue", "via", "calle", "ulica", "avenida", "prospekt",
+];
+
+/// Words before a number that make it a quantity, not a label.
+const QUANTITY_LEADS: &[&str] = &[
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "more",
+    "fewer", "less", "over", "under", "up", "at", "by", "to", "from", "of", "than", "exactly", "least",
+    "most", "another", "additional", "extra", "estimated", "and", "or", "with", "without", "reached", "hit",
+    "totalled", "totaled", "topped", "surpassed", "exceeded", "passed", "was", "were", "is", "are", "be",
+    "been", "rose", "fell", "climbed", "dropped", "gained", "lost", "cut", "added", "paid", "cost", "costs",
+    "owes", "owed", "raised", "spent", "earned", "employs", "employed", "killed", "injured", "wounded",
+    "among", "between", "for", "in", "on", "into", "per", "as", "the", "a", "an", "these", "those", "all",
+    "its", "their", "his", "her", "our", "had", "has", "have", "got", "received", "sold", "bought", "made",
+    "took", "gave", "saw", "drew", "attracts", "attracted", "counted", "record", "average", "median", "mean",
+    "total", "nearly", "another",
+];
+
+/// Qualifiers that make a duration a statistic: "a median of 14.2 weeks".
+const STATISTICAL_QUALIFIERS: &[&str] = &[
+    "median", "average", "mean", "typical", "typically", "about", "around", "nearly", "almost", "roughly",
+    "approximately", "least", "more", "less", "fewer", "over", "under", "up", "estimated", "record", "some",
+];
+
+const SPELLED_UNITS: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+];
+
+const SPELLED_ONES: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// Determiners before a spelled number that make it a reference, not a count ("the three
+/// universities", "both sides").
+const REFERENCE_DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "all", "whose", "each",
+    "every", "first", "last", "next", "other", "another", "those", "of",
+];
+
+const VAGUE_MULTIPLES: &[&str] = &[
+    "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
+];
+
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "two-thirds",
+    "three-quarters", "one-third", "one-quarter", "one-half", "one-fifth",
+];
+
+fn eq_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
+}
+
+/// A spelled-out cardinal from two up ("two", "Forty-one", "hundred"), with its value.
+fn spelled_number(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    if let Some((tens, ones)) = lower.split_once('-') {
+        let tens_value = SPELLED_UNITS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v)?;
+        let ones_index = SPELLED_ONES.iter().position(|w| *w == ones)?;
+        return ((20..=90).contains(&tens_value)).then_some(tens_value + ones_index as u32 + 1);
+    }
+    SPELLED_UNITS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+/// True for a plural noun that can be counted: ends in -s (not -ss, -us, -is) or is an
+/// irregular plural.
+fn is_countable_plural(word: &str) -> bool {
+    if !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        || word.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    if eq_any(word, COUNT_NOUNS) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    lower.len() >= 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !lower.ends_with("'s")
+        && !matches!(
+            lower.as_str(),
+            "was"
+                | "has"
+                | "is"
+                | "as"
+                | "its"
+                | "this"
+                | "his"
+                | "hers"
+                | "ours"
+                | "yours"
+                | "theirs"
+                | "whereas"
+                | "unless"
+                | "perhaps"
+                | "always"
+                | "towards"
+                | "afterwards"
+                | "besides"
+                | "sometimes"
+                | "does"
+                | "goes"
+                | "says"
+                | "plus"
+                | "minus"
+                | "versus"
+                | "thus"
+                | "less"
+                | "news"
+                | "series"
+        )
+}
+
+/// The words that may sit between a number and the noun it counts: lower-case modifiers
+/// ("17 league goals", "40 container ships", "14,000 pothole repairs").
+fn is_modifier(word: &str) -> bool {
+    word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !matches!(
+            word,
+            "of" | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "with"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "have"
+                | "has"
+                | "be"
+                | "been"
+                | "than"
+                | "that"
+                | "which"
+                | "who"
+                | "the"
+                | "a"
+                | "an"
+                | "per"
+                | "more"
+                | "less"
+                | "a.m."
+                | "p.m."
+                | "as"
+                | "would"
+                | "will"
+                | "could"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "into"
+                | "over"
+                | "under"
+                | "each"
+                | "every"
+        )
+}
+
+struct Scanner<'d, 'a> {
+    draft: &'d ParsedDraft<'a>,
+    range: Range<usize>,
+}
+
+impl Scanner<'_, '_> {
+    fn text(&self, index: usize) -> &str {
+        self.draft.token_text(index)
+    }
+
+    fn kind(&self, index: usize) -> TokenKind {
+        self.draft.tokens[index].kind
+    }
+
+    /// The token `offset` places after `index`, inside the sentence.
+    fn after(&self, index: usize, offset: usize) -> Option<usize> {
+        let target = index + offset;
+        (target < self.range.end).then_some(target)
+    }
+
+    fn before(&self, index: usize, offset: usize) -> Option<usize> {
+        index
+            .checked_sub(offset)
+            .filter(|target| *target >= self.range.start)
+    }
+
+    fn word_after(&self, index: usize, offset: usize) -> Option<&str> {
+        self.after(index, offset)
+            .filter(|&i| self.draft.tokens[i].is_word())
+            .map(|i| self.text(i))
+    }
+
+    fn word_before(&self, index: usize, offset: usize) -> Option<&str> {
+        self.before(index, offset)
+            .filter(|&i| self.draft.tokens[i].is_word())
+            .map(|i| self.text(i))
+    }
+
+    fn is_month(&self, index: Option<usize>) -> bool {
+        index.is_some_and(|i| self.draft.tokens[i].kind == TokenKind::Word && eq_any(self.text(i), MONTHS))
+    }
+
+    /// A month right before `index`, allowing its abbreviation period ("Dec. 10").
+    fn month_before(&self, index: usize) -> bool {
+        let previous = self.before(index, 1);
+        if self.is_month(previous) {
+            return true;
+        }
+        previous.is_some_and(|p| self.text(p) == ".") && self.is_month(self.before(index, 2))
+    }
+
+    /// Is the number at `index` a date ("Dec. 10", "5 June", "Dec. 10 and 11")?
+    fn is_date(&self, index: usize) -> bool {
+        if self.month_before(index) || self.is_month(self.after(index, 1)) {
+            return true;
+        }
+        // "Dec. 10 and 11", "March 3-5": the second number of a date pair.
+        if let Some(joiner) = self.before(index, 1)
+            && matches!(self.text(joiner), "and" | "to" | "through" | "or" | "&")
+            && let Some(first) = self.before(index, 2)
+            && self.kind(first) == TokenKind::Number
+            && self.month_before(first)
+        {
+            return true;
+        }
+        false
+    }
+
+    fn is_time(&self, index: usize, text: &str) -> bool {
+        if text.contains(':') && !text.contains(',') {
+            return true;
+        }
+        match self.after(index, 1) {
+            Some(next) => {
+                let next_text = self.text(next);
+                eq_any(
+                    next_text,
+                    &[
+                        "a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "edt",
+                        "cet", "hrs", "h",
+                    ],
+                ) || (next_text == "a" && self.word_after(index, 2) == Some("m"))
+            }
+            None => false,
+        }
+    }
+
+    /// "Okafor, 62," / "his daughter, 9," / "said Liu, 19." / "aged 40" / "(62)".
+    fn is_age(&self, index: usize, value: f64) -> bool {
+        if value.fract() != 0.0 || value > 125.0 {
+            return false;
+        }
+        let previous = self.before(index, 1).map(|i| self.text(i));
+        let next = self.after(index, 1).map(|i| self.text(i));
+        if previous.is_some_and(|p| eq_any(p, &["aged", "age", "ages"])) {
+            return true;
+        }
+        if next == Some("years") && self.word_after(index, 2) == Some("old") {
+            return true;
+        }
+        let closes = next.is_none() || next.is_some_and(|n| matches!(n, "," | "." | ")" | ";" | "—"));
+        if previous == Some(",") && closes {
+            // The word before the comma is a name or a person noun.
+            return self.word_before(index, 2).is_some();
+        }
+        if previous == Some("(") && next == Some(")") {
+            return self
+                .word_before(index, 2)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+        false
+    }
+
+    /// "21 Haddington Road", "1 Bordesley Green Road", "12 Tân Mai Street".
+    fn is_address(&self, index: usize) -> bool {
+        for offset in 1..=5 {
+            let Some(next) = self.after(index, offset) else {
+                return false;
+            };
+            let word = self.text(next);
+            if !self.draft.tokens[next].is_word() || !word.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            if offset >= 2 && eq_any(word, STREET_WORDS) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "Route 46A", "Room 14", "move 43", "world No. 9", "IMO 9812345", "fraud over $5,000".
+    fn is_label(&self, index: usize) -> bool {
+        let Some(previous) = self.before(index, 1) else {
+            return false;
+        };
+        let previous_text = self.text(previous);
+        if previous_text == "."
+            && self
+                .word_before(index, 2)
+                .is_some_and(|w| eq_any(w, &["no", "nos"]))
+        {
+            return true;
+        }
+        if previous_text == "#" {
+            return true;
+        }
+        if self.kind(previous) == TokenKind::Symbol {
+            // "fraud over $5,000": the name of an offence.
+            return self
+                .word_before(index, 2)
+                .is_some_and(|w| eq_any(w, &["over", "under"]))
+                && self
+                    .word_before(index, 3)
+                    .is_some_and(|w| eq_any(w, &["fraud", "theft", "mischief", "possession"]));
+        }
+        if !self.draft.tokens[previous].is_word() {
+            return false;
+        }
+        if eq_any(
+            previous_text,
+            &["ranked", "seeded", "rank", "seed", "number", "no"],
+        ) {
+            return true;
+        }
+        let capitalised = previous_text.chars().next().is_some_and(char::is_uppercase);
+        if capitalised {
+            if eq_any(previous_text, MONTHS) || eq_any(previous_text, WEEKDAYS) {
+                return false;
+            }
+            // A capitalised function word leads a quantity ("About 41,000", "In 2019"); a
+            // capitalised noun names a label ("Route 46", "Room 14", "IMO 9812345").
+            return !eq_any(previous_text, QUANTITY_LEADS);
+        }
+        eq_any(previous_text, LABEL_NOUNS) && !self.is_quantity_context(index)
+    }
+
+    /// A number followed by a counted noun is a quantity even after a label noun
+    /// ("round 3 voters" is odd; "lost 3 games" is a quantity).
+    fn is_quantity_context(&self, index: usize) -> bool {
+        self.word_after(index, 1).is_some_and(is_countable_plural)
+    }
+
+    /// The end of the unit or counted noun after a number (or after its magnitude word),
+    /// with the figure's kind; `None` when nothing quantitative follows.
+    fn unit_after(&self, last: usize) -> Option<(usize, FigureKind)> {
+        let next = self.after(last, 1)?;
+        let next_text = self.text(next);
+        if next_text == "%" {
+            return Some((next, FigureKind::Percentage));
+        }
+        if !self.draft.tokens[next].is_word() {
+            return None;
+        }
+        if eq_any(next_text, PERCENT_WORDS) {
+            // "percentage points" counts too.
+            return Some((next, FigureKind::Percentage));
+        }
+        if next_text == "per" && self.word_after(next, 1) == Some("cent") {
+            return Some((next + 1, FigureKind::Percentage));
+        }
+        if next_text.eq_ignore_ascii_case("percentage")
+            && self.word_after(next, 1).is_some_and(|w| w.starts_with("point"))
+        {
+            return Some((next + 1, FigureKind::Percentage));
+        }
+        if eq_any(next_text, CURRENCY_WORDS) && !next_text.chars().next().is_some_and(char::is_uppercase) {
+            return Some((next, FigureKind::Money));
+        }
+        if eq_any(next_text, MEASUREMENT_UNITS) && next_text != "in" {
+            let mut end = next;
+            // "kilometers per hour", "square meters".
+            if self.word_after(end, 1) == Some("per") && self.word_after(end, 2).is_some() {
+                end += 2;
+            } else if eq_any(next_text, &["square", "cubic"]) && self.word_after(end, 1).is_some() {
+                end += 1;
+            }
+            return Some((end, FigureKind::Measurement));
+        }
+        if eq_any(next_text, TIME_UNITS) {
+            return Some((next, FigureKind::Duration));
+        }
+        // A counted noun, possibly after up to two modifiers.
+        let mut cursor = next;
+        for _ in 0..3 {
+            let word = self.text(cursor);
+            if !self.draft.tokens[cursor].is_word() {
+                return None;
+            }
+            if is_countable_plural(word) {
+                if eq_any(word, TIME_UNITS) {
+                    return Some((cursor, FigureKind::Duration));
+                }
+                return Some((cursor, FigureKind::Count));
+            }
+            if !is_modifier(word) {
+                return None;
+            }
+            cursor = self.after(cursor, 1)?;
+        }
+        None
+    }
+
+    /// The first token of a currency prefix right before `index` ("$", "C$", "NT$", "US$",
+    /// "€", "Rs"), if any.
+    fn currency_before(&self, index: usize) -> Option<usize> {
+        let previous = self.before(index, 1)?;
+        let attached = self.draft.tokens[previous].end == self.draft.tokens[index].start;
+        let previous_text = self.text(previous);
+        if self.kind(previous) == TokenKind::Symbol && previous_text != "%" && attached {
+            // Letters glued to the symbol: "C$", "NT$", "HK$", "US$", "R$".
+            if let Some(letters) = self.before(index, 2) {
+                let letters_token = self.draft.tokens[letters];
+                if letters_token.kind == TokenKind::Word
+                    && letters_token.end == self.draft.tokens[previous].start
+                    && self.text(letters).chars().all(|c| c.is_ascii_uppercase())
+                    && self.text(letters).len() <= 3
+                {
+                    return Some(letters);
+                }
+            }
+            return Some(previous);
+        }
+        if self.draft.tokens[previous].is_word()
+            && eq_any(
+                previous_text,
+                &["Rs", "USD", "EUR", "GBP", "CHF", "R", "Sh", "KSh", "Tk"],
+            )
+            && previous_text.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some(previous);
+        }
+        None
+    }
+
+    fn magnitude_after(&self, index: usize) -> Option<usize> {
+        let next = self.after(index, 1)?;
+        let text = self.text(next);
+        (self.draft.tokens[next].is_word() && eq_any(text, MAGNITUDES)).then_some(next)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.draft.tokens[first].start..self.draft.tokens[last].end
+    }
+
+    /// The figure a numeric token starts, if it is one.
+    fn numeric_figure(&self, index: usize) -> Option<Figure> {
+        let text = self.text(index);
+        if self.is_time(index, text) {
+            return None;
+        }
+        let is_range = text.contains(['-', '–']);
+        let digits: String = text
+            .split(['-', '–'])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let value: f64 = digits.parse().unwrap_or(0.0);
+        let has_separator = text.contains(',');
+        let has_decimal = digits.contains('.');
+        let fraction_only = text.chars().all(|c| !c.is_ascii_digit());
+        if fraction_only {
+            return None;
+        }
+
+        let currency = self.currency_before(index);
+        let magnitude = self.magnitude_after(index);
+        let last_number_token = magnitude.unwrap_or(index);
+        let unit = self.unit_after(last_number_token);
+        let first = currency.unwrap_or(index);
+
+        if let Some(currency_start) = currency {
+            if !self.is_label(index) {
+                return Some(Figure {
+                    span: self.span(currency_start, last_number_token),
+                    token: index,
+                    kind: FigureKind::Money,
+                });
+            }
+            return None;
+        }
+        if let Some((end, kind @ (FigureKind::Percentage | FigureKind::Money))) = unit {
+            return Some(Figure {
+                span: self.span(first, end),
+                token: index,
+                kind,
+            });
+        }
+        if is_range {
+            // "4-1", "½-½", "2020-21": scores and seasons, unless a unit follows.
+            return match unit {
+                Some((end, kind @ (FigureKind::Count | FigureKind::Measurement))) => Some(Figure {
+                    span: self.span(first, end),
+                    token: index,
+                    kind,
+                }),
+                _ => None,
+            };
+        }
+        let is_year = !has_separator && !has_decimal && text.len() == 4 && (1800.0..=2100.0).contains(&value);
+        if is_year && unit.is_none_or(|(_, kind)| kind != FigureKind::Count) {
+            return None;
+        }
+        if self.is_date(index) || self.is_age(index, value) || self.is_address(index) || self.is_label(index)
+        {
+            return None;
+        }
+        // "Four in ten", "1 in 4", "14 of 17".
+        if let Some(joiner) = self.word_after(index, 1)
+            && (joiner == "in" || joiner == "of" || joiner == "out")
+            && self
+                .after(index, 2)
+                .is_some_and(|i| self.kind(i) == TokenKind::Number || spelled_number(self.text(i)).is_some())
+        {
+            let end = self.after(index, 2).unwrap_or(index);
+            return Some(Figure {
+                span: self.span(index, end),
+                token: index,
+                kind: FigureKind::Proportion,
+            });
+        }
+        match unit {
+            Some((end, FigureKind::Duration)) => {
+                let qualified = (1..=3).any(|offset| {
+                    self.word_before(index, offset)
+                        .is_some_and(|w| eq_any(w, STATISTICAL_QUALIFIERS))
+                });
+                (has_decimal || qualified || value >= 100.0).then(|| Figure {
+                    span: self.span(first, end),
+                    token: index,
+                    kind: FigureKind::Duration,
+                })
+            }
+            Some((end, kind)) => Some(Figure {
+                span: self.span(first, end),
+                token: index,
+                kind,
+            }),
+            None => {
+                // A bare quantity: "up from 779,000", "About 41,000 of those patients".
+                (value >= 10.0 || has_decimal || magnitude.is_some()).then(|| Figure {
+                    span: self.span(first, last_number_token),
+                    token: index,
+                    kind: FigureKind::Quantity,
+                })
+            }
+        }
+    }
+
+    /// The figure a spelled-out number or vague multiple starts ("Forty-one houses",
+    /// "dozens of", "four in ten", "a third of voters").
+    fn spelled_figure(&self, index: usize) -> Option<Figure> {
+        let word = self.text(index);
+        let previous = self.word_before(index, 1);
+        if eq_any(word, VAGUE_MULTIPLES) {
+            if self.word_after(index, 1) == Some("of") {
+                // "tens of millions of euros": take the whole phrase.
+                let mut end = index + 1;
+                if let Some(after) = self.after(end, 1)
+                    && eq_any(self.text(after), VAGUE_MULTIPLES)
+                    && self.word_after(after, 1) == Some("of")
+                {
+                    end = after + 1;
+                }
+                let noun = self.after(end, 1).filter(|&i| self.draft.tokens[i].is_word())?;
+                if eq_any(self.text(noun), TIME_UNITS) {
+                    return None;
+                }
+                return Some(Figure {
+                    span: self.span(index, noun),
+                    token: index,
+                    kind: FigureKind::Count,
+                });
+            }
+            return None;
+        }
+        if eq_any(word, FRACTIONS) {
+            // "a third of voters", "half of all households".
+            if self.word_after(index, 1) != Some("of") {
+                return None;
+            }
+            let mut noun = self.after(index, 2)?;
+            if eq_any(self.text(noun), &["the", "all", "its", "their", "those", "these"]) {
+                noun = self.after(noun, 1)?;
+            }
+            let noun_text = self.text(noun);
+            if is_countable_plural(noun_text) && !eq_any(noun_text, TIME_UNITS) {
+                let first = if previous.is_some_and(|p| eq_any(p, &["a", "one"])) {
+                    index - 1
+                } else {
+                    index
+                };
+                return Some(Figure {
+                    span: self.span(first, noun),
+                    token: first,
+                    kind: FigureKind::Proportion,
+                });
+            }
+            return None;
+        }
+        let value = spelled_number(word)?;
+        if previous.is_some_and(|p| eq_any(p, REFERENCE_DETERMINERS)) {
+            return None;
+        }
+        // "four in ten".
+        if self.word_after(index, 1) == Some("in")
+            && self
+                .word_after(index, 2)
+                .is_some_and(|w| spelled_number(w).is_some() || w == "ten")
+        {
+            return Some(Figure {
+                span: self.span(index, index + 2),
+                token: index,
+                kind: FigureKind::Proportion,
+            });
+        }
+        let mut last = index;
+        // "two million people", "three hundred".
+        while let Some(next) = self.word_after(last, 1) {
+            if spelled_number(next).is_some_and(|v| v >= 100) || eq_any(next, MAGNITUDES) {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let _ = value;
+        match self.unit_after(last) {
+            Some((
+                end,
+                kind @ (FigureKind::Count
+                | FigureKind::Percentage
+                | FigureKind::Money
+                | FigureKind::Measurement),
+            )) => Some(Figure {
+                span: self.span(index, end),
+                token: index,
+                kind,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Every figure among the tokens `range` of a sentence, in order.
+pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
+    let scanner = Scanner {
+        draft,
+        range: range.clone(),
+    };
+    let mut figures = Vec::new();
+    let mut index = range.start;
+    while index < range.end {
+        let token = draft.tokens[index];
+        let figure = match token.kind {
+            TokenKind::Number => scanner.numeric_figure(index),
+            TokenKind::Word => scanner.spelled_figure(index),
+            _ => None,
+        };
+        if let Some(figure) = figure {
+            let end = figure.span.end;
+            figures.push(figure);
+            // Continue after the figure so "C$14.3 million" is one figure, not two.
+            while index < range.end && draft.tokens[index].start < end {
+                index += 1;
+            }
+        } else {
+            index += 1;
+        }
+    }
+    figures
+}
+
+/// True for a currency sign, exported for other checks.
+pub fn is_currency(character: char) -> bool {
+    is_currency_symbol(character)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DraftFormat;
+
+    fn figures(text: &str) -> Vec<String> {
+        let source = format!("Intro sentence here.\n\n{text}");
+        let draft = ParsedDraft::parse(&source, DraftFormat::PlainText);
+        let block = draft.blocks.last().unwrap();
+        figures_in(&draft, block.tokens.clone())
+            .into_iter()
+            .map(|f| draft.source[f.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn statistics_are_figures() {
+        assert_eq!(
+            figures("The dispute affects about 2,300 drivers and staff."),
+            vec!["2,300 drivers"]
+        );
+        assert_eq!(figures("Ridership fell 18% in the first hour."), vec!["18%"]);
+        assert_eq!(
+            figures("Forty-one houses were evacuated."),
+            vec!["Forty-one houses"]
+        );
+        assert_eq!(
+            figures("Gusts reached 70 kilometers per hour."),
+            vec!["70 kilometers per hour"]
+        );
+        assert_eq!(
+            figures("The scheme took in about C$14.3 million."),
+            vec!["C$14.3 million"]
+        );
+        assert_eq!(
+            figures("Revenue fell to NT$18.6 billion."),
+            vec!["NT$18.6 billion"]
+        );
+        assert_eq!(
+            figures("The university owes 2.3 billion naira."),
+            vec!["2.3 billion naira"]
+        );
+        assert_eq!(
+            figures("Patients waited a median of 14.2 weeks."),
+            vec!["14.2 weeks"]
+        );
+        assert_eq!(figures("About 41,000 of those patients waited."), vec!["41,000"]);
+        assert_eq!(figures("He scored 17 league goals."), vec!["17 league goals"]);
+        assert_eq!(figures("Hundreds of fans came."), vec!["Hundreds of fans"]);
+        assert_eq!(
+            figures("Four in ten are on temporary contracts."),
+            vec!["Four in ten"]
+        );
+        assert_eq!(figures("It costs £41 million a year."), vec!["£41 million"]);
+        assert_eq!(
+            figures("A third of voters stayed home."),
+            vec!["A third of voters"]
+        );
+    }
+
+    #[test]
+    fn other_numbers_are_not_figures() {
+        assert!(figures("Pickets went up at 4:30 a.m. on Dec. 10 and 11 in 2019.").is_empty());
+        assert!(figures("Declan O'Rourke, 58, and his daughter, 9, left.").is_empty());
+        assert!(figures("They met at 21 Haddington Road and 1 Bordesley Green Road.").is_empty());
+        assert!(figures("He scored in a 4-1 win; Liu ½-½ Lu.").is_empty());
+        assert!(figures("Tavares will wear the No. 9 shirt on Route 46A at Gate 4.").is_empty());
+        assert!(figures("He resigned on move 43 of the third game on the A35.").is_empty());
+        assert!(figures("He pleaded guilty to fraud over $5,000.").is_empty());
+        assert!(figures("It opened a 24-bed ward for the seven-month war.").is_empty());
+        assert!(figures("He stayed for two weeks and 40 years after the three universities.").is_empty());
+        assert!(figures("Students watched from the 18th-century hall with 4G modems.").is_empty());
+    }
+}

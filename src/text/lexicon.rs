@@ -1,0 +1,63 @@
+//! Ordinary English words and dictionary proper nouns, from SCOWL (see `data/README.md`).
+//!
+//! copydesk uses them to tell a name ("Kovalevskyi") from a capitalised ordinary word
+//! ("Police", "Commissioner") and from a well-known place or name ("Austria", "Johnson").
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+static COMMON_WORDS: &str = include_str!("../../data/english-words.txt");
+static PROPER_NOUNS: &str = include_str!("../../data/proper-nouns.txt");
+
+fn common_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.lines().filter(|w| !w.is_empty()).collect())
+}
+
+fn proper_nouns() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PROPER_NOUNS.lines().filter(|w| !w.is_empty()).collect())
+}
+
+/// True when `word`, lower-cased, is an ordinary English word ("police", "rose").
+pub fn is_common_word(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return common_words().contains(word);
+    }
+    if !word.is_ascii() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    common_words().contains(lower.as_str())
+}
+
+/// True when `word` (capitalised as given, e.g. "Austria") is a dictionary proper noun.
+pub fn is_proper_noun(word: &str) -> bool {
+    proper_nouns().contains(word)
+}
+
+/// Loads both lists now rather than on first use (the language server calls this at start
+/// so the first keystroke is not the slow one).
+pub fn warm_up() {
+    let _ = common_words().len() + proper_nouns().len();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_words_from_names() {
+        assert!(is_common_word("police"));
+        assert!(is_common_word("Police"));
+        assert!(is_common_word("rose"));
+        assert!(!is_common_word("kovalevskyi"));
+        assert!(!is_common_word("Procházka"));
+        assert!(is_proper_noun("Austria"));
+        assert!(!is_proper_noun("Kovalevskyi"));
+    }
+}

@@ -1,0 +1,401 @@
+//! Name mentions: runs of capitalised words that name a person, place or organisation.
+//!
+//! A mention is a run of capitalised words separated only by spaces ("Taras Kovalevskyi",
+//! "Dr. Yasmin Al-Mansouri"), with name particles ("van der Linden", "bin Hamad"),
+//! initials ("William J. Burns") and a possessive stripped ("Kertész's" → "Kertész").
+//! Titles before a name ("Interior Minister", "Lt. Col.") and capitalised ordinary words at
+//! the start of a sentence ("The", "Police") are not part of it. ALL-CAPS words (datelines,
+//! acronyms) never are.
+
+use std::ops::Range;
+
+use super::lexicon::{is_common_word, is_proper_noun};
+use super::{ParsedDraft, TokenKind};
+
+/// Lower-case particles that belong to the surname after them.
+pub const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la",
+    "le", "ter", "ten", "te", "bin", "bint", "ibn", "al", "el", "abu", "af", "av", "zu", "við", "y", "st",
+];
+
+/// Titles and roles written before a name.
+const TITLES: &[&str] = &[
+    "president", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "lord",
+    "lady", "judge", "justice", "chief", "director", "chairman", "chairwoman", "chair", "commissioner",
+    "inspector", "detective", "officer", "sergeant", "sgt", "lt", "lieutenant", "col", "colonel", "gen",
+    "general", "capt", "captain", "cmdr", "commander", "adm", "admiral", "maj", "major", "cpl", "corporal",
+    "pvt", "private", "rev", "reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "king",
+    "queen", "prince", "princess", "pope", "cardinal", "bishop", "archbishop", "ambassador", "councillor",
+    "councilor", "alderman", "deputy", "vice", "nurse", "coach", "curator", "chancellor", "speaker",
+    "leader", "chairperson", "spokesman", "spokeswoman", "spokesperson", "editor", "grandmaster", "skipper",
+    "superintendent", "supt", "constable", "trooper", "agent", "attorney", "prosecutor", "magistrate",
+    "consul", "envoy", "emir", "sultan", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "premier", "chancellor", "dean", "principal", "pastor", "sheriff", "marshal", "auditor", "treasurer",
+    "economist", "analyst", "ceo", "mp", "mep", "msp", "head", "manager", "founder", "executive", "officer",
+    "minister", "councilwoman", "councilman", "lawmaker", "legislator", "gov", "insp", "det", "supt",
+    "messrs", "mme", "mlle", "herr", "frau", "señor", "señora", "monsieur", "madame",
+];
+
+/// Words that, next to a mention, show it names a person who speaks.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "asked", "wrote", "testified", "explained", "recalled", "insisted",
+    "warned", "argued", "announced", "confirmed", "noted", "replied", "declined", "denied", "described",
+];
+
+/// One word of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamePart {
+    pub token: usize,
+    /// The written span, a possessive `'s` excluded.
+    pub span: Range<usize>,
+    /// A lower-case particle ("van", "bin"), or its capitalised form at a sentence start.
+    pub particle: bool,
+    /// A single-letter initial ("J.").
+    pub initial: bool,
+}
+
+/// A name as mentioned in the copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    pub block: usize,
+    pub sentence: usize,
+    /// From the first part to the last.
+    pub span: Range<usize>,
+    pub parts: Vec<NamePart>,
+    /// The first part starts its sentence (or a quotation at its start).
+    pub sentence_initial: bool,
+    /// A title or role came before it ("Interior Minister", "Dr.").
+    pub titled: bool,
+    /// Context shows a person: a title, an age after it, a speech verb next to it.
+    pub person_cue: bool,
+}
+
+impl NameMention {
+    /// The parts that carry a name (not particles, not initials).
+    pub fn name_parts(&self) -> impl Iterator<Item = &NamePart> {
+        self.parts.iter().filter(|p| !p.particle && !p.initial)
+    }
+}
+
+fn eq_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
+}
+
+/// True for a token that can be part of a name by itself: capitalised but not ALL-CAPS
+/// ("Kovalevskyi", "McAllister", "O'Rourke"), or a particle-hyphen form ("el-Sisi").
+fn is_name_word(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        // ALL-CAPS (datelines, acronyms) is not a name; a single capital is an initial.
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        return letters.len() >= 2 && letters.iter().any(|c| c.is_lowercase());
+    }
+    // "el-Sisi", "al-Assad": a lower-case particle hyphenated to a capitalised name.
+    if let Some((head, tail)) = text.split_once(['-', '‐']) {
+        return eq_any(head, PARTICLES) && tail.chars().next().is_some_and(char::is_uppercase);
+    }
+    false
+}
+
+/// Removes a possessive ending: "Kertész's" → "Kertész".
+pub fn strip_possessive(text: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stripped) = text.strip_suffix(suffix) {
+            return stripped;
+        }
+    }
+    text
+}
+
+/// Finds every name mention in the draft's copy, in order.
+pub fn find_mentions(draft: &ParsedDraft<'_>) -> Vec<NameMention> {
+    let mut mentions = Vec::new();
+    for (block_index, block) in draft.blocks.iter().enumerate() {
+        for sentence_index in block.sentences.clone() {
+            let sentence = &draft.sentences[sentence_index];
+            find_in_sentence(
+                draft,
+                block_index,
+                sentence_index,
+                sentence.tokens.clone(),
+                &mut mentions,
+            );
+        }
+    }
+    mentions
+}
+
+fn find_in_sentence(
+    draft: &ParsedDraft<'_>,
+    block: usize,
+    sentence: usize,
+    range: Range<usize>,
+    out: &mut Vec<NameMention>,
+) {
+    let tokens = &draft.tokens;
+    // The first word of the sentence, after any opening marks.
+    let first_word =
+        (range.start..range.end).find(|&i| tokens[i].is_word() || tokens[i].kind != TokenKind::Punct);
+    let mut index = range.start;
+    while index < range.end {
+        let token = tokens[index];
+        let text = token.text(&draft.copy);
+        if token.kind != TokenKind::Word
+            || !(is_name_word(text) || starts_particle_run(draft, index, range.end))
+        {
+            index += 1;
+            continue;
+        }
+        // Grow the run: words separated by single spaces, initials with their periods,
+        // particles before a name word.
+        let mut parts: Vec<NamePart> = Vec::new();
+        let mut cursor = index;
+        let mut last_end = token.start;
+        while cursor < range.end {
+            let current = tokens[cursor];
+            if !parts.is_empty() && !only_spaces_between(&draft.copy, last_end, current.start) {
+                break;
+            }
+            if current.kind != TokenKind::Word {
+                break;
+            }
+            let current_text = current.text(&draft.copy);
+            let is_initial = current_text.chars().count() == 1
+                && current_text.chars().all(char::is_uppercase)
+                && tokens
+                    .get(cursor + 1)
+                    .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
+            let is_title_abbreviation = eq_any(current_text, TITLES)
+                && tokens
+                    .get(cursor + 1)
+                    .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
+            let lower_particle = current_text.chars().next().is_some_and(char::is_lowercase)
+                && eq_any(current_text, PARTICLES);
+            if is_initial || is_title_abbreviation {
+                parts.push(NamePart {
+                    token: cursor,
+                    span: current.span(),
+                    particle: false,
+                    initial: true,
+                });
+                last_end = tokens[cursor + 1].end;
+                cursor += 2;
+                continue;
+            }
+            if lower_particle {
+                if !starts_particle_run(draft, cursor, range.end) {
+                    break;
+                }
+                parts.push(NamePart {
+                    token: cursor,
+                    span: current.span(),
+                    particle: true,
+                    initial: false,
+                });
+                last_end = current.end;
+                cursor += 1;
+                continue;
+            }
+            if !is_name_word(current_text) {
+                break;
+            }
+            let stripped = strip_possessive(current_text);
+            let capital_particle = eq_any(current_text, PARTICLES)
+                && current_text.len() <= 4
+                && tokens.get(cursor + 1).is_some_and(|next| {
+                    let next_text = next.text(&draft.copy);
+                    only_spaces_between(&draft.copy, current.end, next.start)
+                        && (is_name_word(next_text)
+                            || (eq_any(next_text, PARTICLES)
+                                && next_text.chars().next().is_some_and(char::is_lowercase)))
+                });
+            parts.push(NamePart {
+                token: cursor,
+                span: current.start..current.start + stripped.len(),
+                particle: capital_particle,
+                initial: false,
+            });
+            last_end = current.end;
+            cursor += 1;
+            if stripped.len() != current_text.len() {
+                break; // a possessive ends the name
+            }
+        }
+        if parts.is_empty() {
+            index += 1;
+            continue;
+        }
+        let next_index = cursor.max(index + 1);
+
+        // Strip titles: everything up to the last title in the run.
+        let mut titled = false;
+        if let Some(last_title) = parts.iter().rposition(|p| {
+            let word = &draft.copy[p.span.clone()];
+            eq_any(word, TITLES) && (p.initial || word.chars().next().is_some_and(char::is_uppercase))
+        }) && last_title + 1 < parts.len()
+        {
+            parts.drain(..=last_title);
+            titled = true;
+        }
+        // A capitalised ordinary word before a name, or at the start of a sentence, is
+        // not part of it ("The", "Police"), unless it is also a given name ("Grace Phiri",
+        // "Rose Hanlon").
+        let mut sentence_initial = Some(parts[0].token) == first_word;
+        while let Some(first) = parts.first() {
+            let word = &draft.copy[first.span.clone()];
+            let at_start = Some(first.token) == first_word;
+            let ordinary = is_common_word(word) && !is_proper_noun(word);
+            let strip = (at_start && is_common_word(word) && !(parts.len() > 1 && is_proper_noun(word)))
+                || (ordinary && parts.len() > 1);
+            if strip && !first.particle {
+                parts.remove(0);
+                sentence_initial = false;
+            } else {
+                break;
+            }
+        }
+        // Trailing particles or initials do not end a name.
+        while parts.last().is_some_and(|p| p.particle || p.initial) {
+            parts.pop();
+        }
+        if parts.is_empty() || parts.iter().all(|p| p.particle || p.initial) {
+            index = next_index;
+            continue;
+        }
+        let first_token = parts[0].token;
+        let last_part = parts
+            .last()
+            .map(|p| (p.token, p.span.end))
+            .unwrap_or((first_token, 0));
+        let person_cue = titled || person_context(draft, first_token, last_part.0, range.clone());
+        out.push(NameMention {
+            block,
+            sentence,
+            span: parts[0].span.start..last_part.1,
+            parts,
+            sentence_initial,
+            titled,
+            person_cue,
+        });
+        index = next_index;
+    }
+}
+
+fn only_spaces_between(copy: &str, start: usize, end: usize) -> bool {
+    start <= end && copy[start..end].chars().all(|c| c == ' ' || c == '\u{a0}') && end - start <= 2
+}
+
+/// A lower-case particle run ("van der", "bin") followed by a name word.
+fn starts_particle_run(draft: &ParsedDraft<'_>, index: usize, end: usize) -> bool {
+    let mut cursor = index;
+    while cursor < end {
+        let text = draft.token_text(cursor);
+        if eq_any(text, PARTICLES) && text.chars().next().is_some_and(char::is_lowercase) {
+            let next = cursor + 1;
+            if next >= end
+                || !only_spaces_between(&draft.copy, draft.tokens[cursor].end, draft.tokens[next].start)
+            {
+                return false;
+            }
+            cursor = next;
+            continue;
+        }
+        return cursor > index && draft.tokens[cursor].kind == TokenKind::Word && is_name_word(text);
+    }
+    false
+}
+
+/// An age after the name, or a speech verb next to it: the mention is a person.
+fn person_context(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range<usize>) -> bool {
+    let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
+    // "Okafor, 62,"
+    if text_at(last + 1) == Some(",")
+        && draft
+            .tokens
+            .get(last + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && let Some(age) = text_at(last + 2).and_then(|t| t.parse::<u32>().ok())
+        && age <= 120
+        && matches!(text_at(last + 3), Some(",") | Some(".") | None)
+    {
+        return true;
+    }
+    // "Okafor said", "Okafor also said".
+    if text_at(last + 1).is_some_and(|w| eq_any(w, SPEECH_VERBS)) {
+        return true;
+    }
+    let adverb = text_at(last + 1).is_some_and(|w| {
+        w.ends_with("ly")
+            || eq_any(
+                w,
+                &["also", "later", "then", "has", "had", "have", "will", "would"],
+            )
+    });
+    if adverb && text_at(last + 2).is_some_and(|w| eq_any(w, SPEECH_VERBS)) {
+        return true;
+    }
+    // "said Okafor." / "said Okafor, the union's leader": the name ends a clause.
+    first > range.start
+        && text_at(first - 1).is_some_and(|w| eq_any(w, SPEECH_VERBS))
+        && matches!(text_at(last + 1), None | Some(".") | Some(",") | Some(";"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DraftFormat;
+
+    fn mentions(text: &str) -> Vec<(String, bool)> {
+        let source = format!("Intro sentence here.\n\n{text}");
+        let draft = ParsedDraft::parse(&source, DraftFormat::PlainText);
+        find_mentions(&draft)
+            .into_iter()
+            .map(|m| (draft.source[m.span.clone()].to_string(), m.person_cue))
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_without_titles() {
+        assert_eq!(
+            mentions(
+                "Interior Minister Radek Šťastný said the Jeseníky fire spread. Police said Dr. Yasmin Al-Mansouri, 47, left."
+            ),
+            vec![
+                ("Radek Šťastný".to_string(), true),
+                ("Jeseníky".to_string(), false),
+                ("Yasmin Al-Mansouri".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn particles_initials_and_possessives() {
+        assert_eq!(
+            mentions(
+                "Justice Marieke van der Linden met William J. Burns. Van der Linden said Kertész's win was fine."
+            ),
+            vec![
+                ("Marieke van der Linden".to_string(), true),
+                ("William J. Burns".to_string(), false),
+                ("Van der Linden".to_string(), true),
+                ("Kertész".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn all_caps_and_sentence_initial_words_are_not_names() {
+        assert_eq!(
+            mentions("DUBLIN, Ireland — The US and Egyptian President Abdel Fattah el-Sisi met."),
+            vec![
+                ("Ireland".to_string(), false),
+                ("The".to_string(), false),
+                ("Abdel Fattah el-Sisi".to_string(), true)
+            ]
+        );
+    }
+}

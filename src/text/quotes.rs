@@ -1,0 +1,186 @@
+//! Direct quotations: where they are and whether they are attributed.
+//!
+//! Double quotation marks only (“…”, "…", «…», „…“): single marks are apostrophes far more
+//! often than quotes in news copy. A quote left open at the end of a paragraph and reopened
+//! at the start of the next continues (the newsroom convention for a long quote), and
+//! inherits the attribution of the paragraph it started in. A block quote is a quotation as
+//! a whole, attributed by the paragraph that introduces it ("… wrote in her reasons:").
+
+use std::ops::Range;
+
+use super::attribution::find_attribution;
+use super::{BlockKind, ParsedDraft, TokenKind};
+
+/// A direct quotation inside one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    pub block: usize,
+    /// Byte range from the opening mark to the closing mark (or the block's end).
+    pub span: Range<usize>,
+    /// Token range inside the quotation, marks excluded.
+    pub tokens: Range<usize>,
+    /// The quote was still open at the end of its block.
+    pub open_at_end: bool,
+    /// The quote continues one left open in the previous block.
+    pub continues_previous: bool,
+    /// Its block (outside quotes), the block it continues, or the lead-in of a block
+    /// quote, names who said it.
+    pub attributed: bool,
+}
+
+/// How a quotation mark reads in context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"`: which one depends on whether a quote is open.
+    Either,
+}
+
+fn mark_of(text: &str) -> Option<Mark> {
+    match text {
+        "“" | "«" | "„" => Some(Mark::Open),
+        "”" | "»" => Some(Mark::Close),
+        "\"" => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// Finds every direct quotation in the draft's blocks, in order.
+pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Quotation> {
+    let mut quotations: Vec<Quotation> = Vec::new();
+    let mut previous_open_attributed: Option<bool> = None;
+    let mut previous_block_introduces: Option<bool> = None;
+
+    for (block_index, block) in draft.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Separator {
+            continue;
+        }
+        let first_in_block = quotations.len();
+        if block.kind == BlockKind::BlockQuote {
+            // A block quote is one quotation; the paragraph before introduces it.
+            let attributed = previous_block_introduces.unwrap_or(false)
+                || find_attribution(draft, block.tokens.clone(), extra_verbs, &|_| false).is_some();
+            quotations.push(Quotation {
+                block: block_index,
+                span: block.span.clone(),
+                tokens: block.tokens.clone(),
+                open_at_end: false,
+                continues_previous: false,
+                attributed,
+            });
+            previous_open_attributed = None;
+            // Consecutive block-quote paragraphs share the introduction.
+            continue;
+        }
+
+        let mut open: Option<(usize, usize)> = None; // (mark token, first inner token)
+        let mut continues = false;
+        for index in block.tokens.clone() {
+            let token = draft.tokens[index];
+            if token.kind != TokenKind::Punct {
+                continue;
+            }
+            let Some(mark) = mark_of(token.text(&draft.copy)) else {
+                continue;
+            };
+            match (mark, open) {
+                (Mark::Open, None) | (Mark::Either, None) => {
+                    if index == block.tokens.start && previous_open_attributed.is_some() {
+                        continues = true;
+                    }
+                    open = Some((index, index + 1));
+                }
+                (Mark::Close, Some((mark_index, inner_start)))
+                | (Mark::Either, Some((mark_index, inner_start))) => {
+                    quotations.push(Quotation {
+                        block: block_index,
+                        span: draft.tokens[mark_index].start..token.end,
+                        tokens: inner_start..index,
+                        open_at_end: false,
+                        continues_previous: std::mem::take(&mut continues),
+                        attributed: false,
+                    });
+                    open = None;
+                }
+                (Mark::Open, Some(_)) => {
+                    // A second opening mark: the first was never closed; restart here.
+                    open = Some((index, index + 1));
+                }
+                (Mark::Close, None) => {}
+            }
+        }
+        if let Some((mark_index, inner_start)) = open {
+            quotations.push(Quotation {
+                block: block_index,
+                span: draft.tokens[mark_index].start..block.span.end,
+                tokens: inner_start..block.tokens.end,
+                open_at_end: true,
+                continues_previous: continues,
+                attributed: false,
+            });
+        }
+
+        // Attribution: a cue in the block outside its quotes.
+        let in_block = &quotations[first_in_block..];
+        let inside = |token: usize| {
+            in_block.iter().any(|q| {
+                q.tokens.contains(&token) || token == q.tokens.start.wrapping_sub(1) || token == q.tokens.end
+            })
+        };
+        let block_cue = find_attribution(draft, block.tokens.clone(), extra_verbs, &inside).is_some();
+        let inherited = previous_open_attributed.unwrap_or(false);
+        for quotation in &mut quotations[first_in_block..] {
+            quotation.attributed = block_cue || (quotation.continues_previous && inherited);
+        }
+        previous_open_attributed = quotations[first_in_block..]
+            .last()
+            .filter(|q| q.open_at_end)
+            .map(|q| q.attributed);
+        // A paragraph ending in a colon introduces what follows (a block quote, a list).
+        let text = draft.copy[block.span.clone()].trim_end();
+        previous_block_introduces = if text.ends_with(':') {
+            Some(block_cue)
+        } else {
+            None
+        };
+    }
+    quotations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DraftFormat;
+
+    fn quotes(text: &str) -> Vec<(String, bool)> {
+        let draft = ParsedDraft::parse(text, DraftFormat::Markdown);
+        find_quotations(&draft, &[])
+            .into_iter()
+            .map(|q| (draft.copy[q.span.clone()].to_string(), q.attributed))
+            .collect()
+    }
+
+    #[test]
+    fn attributed_and_continued_quotes() {
+        let text = "Intro line here.\n\n“We have beds,” she said. “Four in ten are empty.\n\n“On Tuesday we had 96.”\n\nA \"scare\" quote.";
+        assert_eq!(
+            quotes(text),
+            vec![
+                ("“We have beds,”".to_string(), true),
+                ("“Four in ten are empty.".to_string(), true),
+                ("“On Tuesday we had 96.”".to_string(), true),
+                ("\"scare\"".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn block_quote_after_an_attributed_lead_in() {
+        let text = "Intro line here.\n\nThe judge wrote in her reasons:\n\n> He took 40 savings accounts.\n";
+        assert_eq!(
+            quotes(text),
+            vec![("He took 40 savings accounts.".to_string(), true)]
+        );
+    }
+}
