@@ -69,22 +69,39 @@ struct Fingerprint {
     word_count: usize,
 }
 
-fn hash_str(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+/// The normalised words of a block, hashed, in order: case and diacritics folded,
+/// apostrophes and other punctuation removed.
+fn normalised_word_hashes(text: &str) -> Vec<u64> {
+    use std::hash::Hasher;
+    let folded = fold(text);
+    let mut hashes = Vec::with_capacity(folded.len() / 5);
     let mut hasher = rustc_hash::FxHasher::default();
-    text.hash(&mut hasher);
-    hasher.finish()
+    let mut in_word = false;
+    for character in folded.chars() {
+        if character.is_alphanumeric() {
+            hasher.write_u32(character as u32);
+            in_word = true;
+        } else if character == '\'' {
+            continue;
+        } else if in_word {
+            hashes.push(hasher.finish());
+            hasher = rustc_hash::FxHasher::default();
+            in_word = false;
+        }
+    }
+    if in_word {
+        hashes.push(hasher.finish());
+    }
+    hashes
 }
 
-/// The normalised words of a block: folded case and diacritics, apostrophes and other
-/// punctuation removed.
-fn normalised_words(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|word| word.replace('\'', ""))
-        .filter(|word| !word.is_empty())
-        .collect()
+fn sequence_hash(words: &[u64]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in words {
+        hasher.write_u64(*word);
+    }
+    hasher.finish()
 }
 
 fn fingerprint(
@@ -100,18 +117,18 @@ fn fingerprint(
         BlockKind::Separator => return None,
     };
     let text = &parsed.copy[block.span.clone()];
-    let words = normalised_words(text);
+    let words = normalised_word_hashes(text);
     if words.len() < MIN_WORDS_EXACT {
         return None;
     }
     if heading
         && let Some(title) = &parsed.front_matter_title
-        && normalised_words(title) == words
+        && normalised_word_hashes(title) == words
     {
         return None;
     }
-    let sequence_hash = hash_str(&words.join(" "));
-    let mut set: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+    let sequence_hash = sequence_hash(&words);
+    let mut set = words.clone();
     set.sort_unstable();
     set.dedup();
     Some(Fingerprint {

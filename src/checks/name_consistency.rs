@@ -37,8 +37,9 @@
 //! - ALL-CAPS words such as datelines (JESENÍK / Jeseník);
 //! - ordinary English words, demonyms (Israel / Israeli) and two well-known different
 //!   names (Austria / Australia, Johnson / Johnston);
-//! - a typo-like difference (not only diacritics, hyphens or case) unless the name is
-//!   used for a person somewhere: with a title, an age, a given name or a speech verb.
+//! - a difference of a letter or two that is not a regular transliteration (Dolní / Horní,
+//!   Faroes / Faroese) unless the name is used for a person somewhere: with a title, an
+//!   age after it or a speech verb next to it.
 //!
 //! ## Fix
 //! Replace this mention with the canonical spelling (safe), or use the canonical spelling
@@ -52,14 +53,14 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Ctx;
 use crate::finding::{Applicability, Edit, Finding, Fix};
-use crate::text::TokenKind;
 use crate::text::fold::fold;
 use crate::text::lexicon::{is_common_word, is_proper_noun};
 use crate::text::names::{NameMention, PARTICLES};
+use crate::text::{TokenKind, one_line};
 
 const RULE: &str = "name-consistency";
 
@@ -128,6 +129,12 @@ impl Difference {
         }
     }
 
+    /// Differences of a letter or two, which also separate distinct names (Dolní /
+    /// Horní, Faroes / Faroese): flagged only for names used for a person.
+    fn is_typo(self) -> bool {
+        matches!(self, Difference::OneLetter | Difference::TwoLetters)
+    }
+
     /// Differences that are slips whoever the name belongs to.
     fn is_mechanical(self) -> bool {
         matches!(self, Difference::Case | Difference::Marks)
@@ -149,17 +156,18 @@ fn phonetic_form(loose: &str) -> String {
     if let Some(rest) = text.strip_prefix("mac") {
         text = format!("mc{rest}");
     }
-    for (from, to) in [
-        ("ou", "u"),
-        ("oo", "u"),
-        ("ph", "f"),
-        ("kh", "h"),
-        ("ck", "k"),
-        ("oe", "o"),
-        ("ue", "u"),
-        ("ae", "a"),
-    ] {
+    for (from, to) in [("ou", "u"), ("oo", "u"), ("ph", "f"), ("kh", "h"), ("ck", "k")] {
         text = text.replace(from, to);
+    }
+    // German umlauts written out (Koehler, Mueller, Jaeger) inside a name, not at its end
+    // (Choe, Rue): oe → o, ue → u, ae → a before a consonant.
+    for (from, to) in [("oe", 'o'), ("ue", 'u'), ("ae", 'a')] {
+        while let Some(position) = text
+            .find(from)
+            .filter(|&p| text[p + 2..].chars().next().is_some_and(|next| !is_vowel(next)))
+        {
+            text.replace_range(position..position + 2, &to.to_string());
+        }
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -309,17 +317,25 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
     } else {
         (&variant.loose, &canonical.loose, &variant.text)
     };
-    if is_derivation(shorter_text, shorter, longer) || is_gendered_pair(&canonical.loose, &variant.loose) {
+    if is_derivation(shorter_text, shorter, longer)
+        || is_gendered_pair(&canonical.loose, &variant.loose)
+        || is_gendered_pair(&canonical.phonetic, &variant.phonetic)
+    {
         return None;
     }
     let kind = if canonical.phonetic == variant.phonetic {
-        if length < 4 {
+        // Yoon / Yun, Huang / Hwang: a transliteration, even in a short name.
+        if length < 3 {
             return None;
         }
         Difference::Transliteration
     } else {
+        let same_consonants =
+            consonant_skeleton(&canonical.phonetic) == consonant_skeleton(&variant.phonetic);
         match edit_distance(&canonical.phonetic, &variant.phonetic, 2) {
             1 if length >= 5 => Difference::OneLetter,
+            // Choi / Choe: in a four-letter name only a vowel may differ.
+            1 if length == 4 && same_consonants => Difference::Transliteration,
             2 if length >= 7 => Difference::TwoLetters,
             _ => return None,
         }
@@ -359,9 +375,19 @@ fn different_people(canonical: &Spelling, variant: &Spelling, kind: Difference) 
     if !shared {
         return true;
     }
-    // The same given name with two surnames, each introduced and used again; a house
-    // spelling settles the question instead.
-    !canonical.known && canonical.count() >= 2 && variant.occurrences.len() >= 2
+    if canonical.known {
+        // A house spelling settles the question.
+        return false;
+    }
+    // The same given name with two surnames that differ by a letter or two ("Ewa
+    // Nowacka" and "Ewa Nowicka"), each introduced in full: two people. A regular
+    // transliteration difference with the same given name ("Volodymyr Zelenskyy" and
+    // "Volodymyr Zelensky") is one person, unless each spelling is introduced and then
+    // used again ("Lena Hoffmann" and "Lena Hofmann").
+    match kind {
+        Difference::OneLetter | Difference::TwoLetters => true,
+        _ => canonical.count() >= 2 && variant.occurrences.len() >= 2,
+    }
 }
 
 /// Builds the story's spellings from the drafts' name mentions and the house names.
@@ -413,10 +439,30 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
         }
     }
 
+    // Hyphenated names ("Nwosu-Bello", "Anne-Sophie"), so that the same words written
+    // apart ("Nwosu Bello") are read as one unit and compared with them.
+    let mut compounds: FxHashSet<String> = FxHashSet::default();
+    for known in &ctx.config.known_names {
+        for word in known.split_whitespace().filter(|w| w.contains('-')) {
+            compounds.insert(loose_form(word));
+        }
+    }
+    for draft in ctx.drafts {
+        let source = draft.parsed.source;
+        for mention in draft.mentions() {
+            for part in mention.name_parts() {
+                let text = &source[part.span.clone()];
+                if text.contains(['-', '‐']) {
+                    compounds.insert(loose_form(text));
+                }
+            }
+        }
+    }
+
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
         let source = draft.parsed.source;
         for mention in draft.mentions() {
-            for unit in units_of_mention(mention, source) {
+            for unit in units_of_mention(mention, source, &compounds) {
                 let occurrence = Occurrence {
                     draft: draft_index,
                     span: unit.span.clone(),
@@ -445,8 +491,9 @@ struct Unit {
     at_mention_start: bool,
 }
 
-/// The units of a mention: each name word with the particles before it.
-fn units_of_mention(mention: &NameMention, source: &str) -> Vec<Unit> {
+/// The units of a mention: each name word with the particles before it, and two name
+/// words written apart that the story also writes hyphenated ("Nwosu Bello").
+fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<String>) -> Vec<Unit> {
     let mut units = Vec::new();
     let name_words: Vec<(usize, String)> = mention
         .parts
@@ -456,7 +503,12 @@ fn units_of_mention(mention: &NameMention, source: &str) -> Vec<Unit> {
         .map(|(i, p)| (i, fold(&source[p.span.clone()])))
         .collect();
     let mut unit_start: Option<usize> = None;
+    let mut merged_into_previous = false;
     for (index, part) in mention.parts.iter().enumerate() {
+        if merged_into_previous {
+            merged_into_previous = false;
+            continue;
+        }
         if part.initial {
             unit_start = None;
             continue;
@@ -466,6 +518,26 @@ fn units_of_mention(mention: &NameMention, source: &str) -> Vec<Unit> {
             continue;
         }
         let start_index = unit_start.take().unwrap_or(index);
+        // "Nwosu Bello" where the story has "Nwosu-Bello": one unit of two words.
+        if let Some(next) = mention.parts.get(index + 1).filter(|n| !n.particle && !n.initial) {
+            let joined = source[part.span.start..next.span.end].to_string();
+            if !joined.contains(['-', '‐']) && compounds.contains(&loose_form(&joined)) {
+                let partners = name_words
+                    .iter()
+                    .filter(|(i, _)| *i != index && *i != index + 1)
+                    .map(|(_, word)| word.clone())
+                    .filter(|word| !is_common_word(word))
+                    .collect();
+                units.push(Unit {
+                    span: mention.parts[start_index].span.start..next.span.end,
+                    partners,
+                    spaced_particle: start_index != index,
+                    at_mention_start: start_index == 0,
+                });
+                merged_into_previous = true;
+                continue;
+            }
+        }
         let start = mention.parts[start_index].span.start;
         let partners = name_words
             .iter()
@@ -485,7 +557,7 @@ fn units_of_mention(mention: &NameMention, source: &str) -> Vec<Unit> {
 
 /// The units of a house name from the configuration.
 fn units_of_words(words: &[&str]) -> Vec<(String, Vec<String>, bool)> {
-    let is_particle = |word: &str| PARTICLES.iter().any(|p| word.eq_ignore_ascii_case(p));
+    let is_particle = |word: &str| PARTICLES.contains(word);
     let name_words: Vec<(usize, String)> = words
         .iter()
         .enumerate()
@@ -510,28 +582,82 @@ fn units_of_words(words: &[&str]) -> Vec<(String, Vec<String>, bool)> {
     units
 }
 
+/// The keys a spelling is filed under: hashes of its phonetic form and of the forms with
+/// one letter deleted, and with two deleted when it is long enough for a two-letter
+/// difference.
+fn deletion_keys(phonetic: &str) -> Vec<u64> {
+    use std::hash::Hasher;
+    let chars: Vec<char> = phonetic.chars().collect();
+    let none = usize::MAX;
+    let hash_without = |skip_a: usize, skip_b: usize| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut kept = 0usize;
+        for (index, character) in chars.iter().enumerate() {
+            if index != skip_a && index != skip_b {
+                hasher.write_u32(*character as u32);
+                kept += 1;
+            }
+        }
+        hasher.write_usize(kept);
+        hasher.finish()
+    };
+    let mut keys = vec![hash_without(none, none)];
+    for i in 0..chars.len() {
+        keys.push(hash_without(i, none));
+        if chars.len() >= 6 {
+            for j in i + 1..chars.len() {
+                keys.push(hash_without(i, j));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The key under which spellings that differ only mechanically (case, marks) meet.
+fn loose_key(loose: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    ("loose", loose).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Chooses, for each spelling, the canonical spelling it is a variant of.
 fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>> {
-    // Bucket by first folded letter and length to avoid comparing every pair.
+    // Candidate pairs come from a deletion index: every spelling is filed under its
+    // phonetic form and the forms with one letter (two, for long names) deleted, so any
+    // two spellings within two edits share a key and nothing else is compared.
     let mut canonical: Vec<Option<(usize, Difference)>> = vec![None; spellings.len()];
     let ranks_before = |a: &Spelling, b: &Spelling| {
         a.count() > b.count() || (a.count() == b.count() && a.first_seen < b.first_seen)
     };
-    let mut buckets: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    let mut index_by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (index, spelling) in spellings.iter().enumerate() {
-        let key = spelling.phonetic.chars().next().unwrap_or(' ');
-        buckets.entry(key).or_default().push(index);
+        for key in deletion_keys(&spelling.phonetic) {
+            index_by_key.entry(key).or_default().push(index);
+        }
+        // Mechanical variants (case, marks) share their loose form.
+        index_by_key
+            .entry(loose_key(&spelling.loose))
+            .or_default()
+            .push(index);
     }
     for (variant_index, variant) in spellings.iter().enumerate() {
         if variant.known || variant.occurrences.is_empty() {
             continue;
         }
-        let key = variant.phonetic.chars().next().unwrap_or(' ');
-        let Some(bucket) = buckets.get(&key) else {
-            continue;
-        };
+        let mut bucket: Vec<usize> = deletion_keys(&variant.phonetic)
+            .into_iter()
+            .chain(std::iter::once(loose_key(&variant.loose)))
+            .filter_map(|key| index_by_key.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        bucket.sort_unstable();
+        bucket.dedup();
         let mut best: Option<(usize, Difference)> = None;
-        for &candidate_index in bucket {
+        for candidate_index in bucket {
             if candidate_index == variant_index {
                 continue;
             }
@@ -545,7 +671,7 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
             let Some(kind) = difference(candidate, variant) else {
                 continue;
             };
-            if !(kind.is_mechanical() || candidate.person_cue || variant.person_cue) {
+            if kind.is_typo() && !(candidate.person_cue || variant.person_cue) {
                 continue;
             }
             if different_people(candidate, variant, kind) {
@@ -582,11 +708,11 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
                 _ => break,
             }
         }
-        if let Some(kind) = difference(&spellings[top], &spellings[index])
-            && !different_people(&spellings[top], &spellings[index], kind)
-        {
-            resolved[index] = Some((top, kind));
-        }
+        // A spelling that is only a variant of another variant is not flagged: the
+        // story's canonical spelling must be a variant of it too.
+        resolved[index] = difference(&spellings[top], &spellings[index])
+            .filter(|kind| !different_people(&spellings[top], &spellings[index], *kind))
+            .map(|kind| (top, kind));
     }
     resolved
 }
@@ -633,7 +759,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             let message = format!(
                 "‘{}’ is spelled ‘{}’ elsewhere ({how_often}): {}.",
-                variant.text,
+                one_line(&variant.text),
                 canonical.text,
                 kind.describe()
             );

@@ -51,7 +51,7 @@ use super::Ctx;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::attribution::find_attribution;
 use crate::text::figures::figures_in;
-use crate::text::{BlockKind, TokenKind};
+use crate::text::{BlockKind, TokenKind, one_line};
 
 const RULE: &str = "unattributed-figure";
 
@@ -77,18 +77,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .any(|q| q.attributed && q.tokens.contains(&token))
             };
             for sentence in &parsed.sentences[block.sentences.clone()] {
-                let attributed = (block.kind == BlockKind::ListItem && list_attributed)
-                    || find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false).is_some();
-                if attributed {
+                if block.kind == BlockKind::ListItem && list_attributed {
                     continue;
                 }
+                // Figures first: most sentences have none, and finding one is cheaper than
+                // looking for a source.
                 let Some(figure) = figures_in(parsed, sentence.tokens.clone())
                     .into_iter()
                     .find(|figure| !in_attributed_quote(figure.token))
                 else {
                     continue;
                 };
-                let text = &parsed.source[figure.span.clone()];
+                if find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false).is_some() {
+                    continue;
+                }
+                let text = one_line(&parsed.source[figure.span.clone()]);
                 let message =
                     format!("‘{text}’ is stated as fact with no source in its sentence: say who says so.");
                 let mut finding = Finding::new(RULE, draft_index, figure.span.clone(), message);

@@ -11,12 +11,13 @@
 //!   "by the union's count", "put the number at";
 //! - a parenthetical source: "(Eurostat)", "(source: ONS)".
 
+use crate::text::words::WordList;
 use std::ops::Range;
 
 use super::{ParsedDraft, TokenKind};
 
 /// Speech and reporting verbs that attribute when they have a subject.
-pub const ATTRIBUTION_VERBS: &[&str] = &[
+pub static ATTRIBUTION_VERBS: WordList = WordList::new(&[
     "said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reporting",
     "estimated", "estimates", "estimating", "announced", "announces", "announcing", "confirmed", "confirms",
     "confirming", "testified", "testifies", "testifying", "stated", "wrote", "writes", "writing", "added",
@@ -29,29 +30,29 @@ pub const ATTRIBUTION_VERBS: &[&str] = &[
     "suggested", "suggests", "discussed", "proposed", "briefed", "informed", "posted", "tweeted", "declared",
     "declares", "put", "puts", "putting", "placed", "pegged", "listed", "registered", "measured", "logged",
     "documented", "determined", "concluded",
-];
+]);
 
 /// Words after which a verb is an adjective or a passive with no agent.
-const NOT_A_SUBJECT: &[&str] = &[
+static NOT_A_SUBJECT: WordList = WordList::new(&[
     "the", "a", "an", "of", "its", "their", "his", "her", "our", "my", "your", "is", "are", "was", "were",
     "be", "been", "being", "widely", "commonly", "generally", "officially", "also", "than", "newly",
     "previously", "already", "all", "this", "that", "these", "those", "no", "not", "unconfirmed",
-];
+]);
 
 /// Nouns that name a body of evidence: "data from", "a survey by".
-const SOURCE_NOUNS: &[&str] = &[
+static SOURCE_NOUNS: WordList = WordList::new(&[
     "data", "figures", "statistics", "numbers", "estimates", "survey", "study", "poll", "report", "research",
     "analysis", "census", "count", "tally", "records", "filing", "filings", "documents", "statement",
     "results", "projections", "forecasts", "polling", "audit", "review", "index", "findings",
-];
+]);
 
 /// Words that, between "put"/"placed"/"pegged" and "at", make it a source estimate:
 /// "put the number at 40,000", "pegged the cost at".
-const ESTIMATE_OBJECTS: &[&str] = &[
+static ESTIMATE_OBJECTS: WordList = WordList::new(&[
     "number", "figure", "total", "toll", "cost", "costs", "value", "count", "estimate", "bill", "losses",
     "damage", "turnout", "crowd", "size", "price", "death", "casualties", "attendance", "tally",
     "population",
-];
+]);
 
 fn is_adverb(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase))
@@ -68,16 +69,6 @@ fn eq_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
-/// The words of a token range with their token indices, lower-cased lazily by callers.
-fn words<'d>(draft: &'d ParsedDraft<'_>, range: Range<usize>) -> Vec<(usize, &'d str)> {
-    range
-        .filter(|&index| {
-            draft.tokens[index].kind == TokenKind::Word || draft.tokens[index].kind == TokenKind::Abbrev
-        })
-        .map(|index| (index, draft.token_text(index)))
-        .collect()
-}
-
 /// Finds an attribution cue among the tokens `range` (a sentence, or a paragraph's text
 /// outside its quotes), skipping tokens for which `skip` is true. Returns the byte span of
 /// the cue.
@@ -87,8 +78,11 @@ pub fn find_attribution(
     extra_verbs: &[String],
     skip: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
-    let all_words = words(draft, range.clone());
-    let words: Vec<(usize, &str)> = all_words.into_iter().filter(|(index, _)| !skip(*index)).collect();
+    let words: Vec<(usize, &str)> = range
+        .clone()
+        .filter(|&index| draft.tokens[index].is_word() && !skip(index))
+        .map(|index| (index, draft.token_text(index)))
+        .collect();
     for (position, &(token_index, word)) in words.iter().enumerate() {
         // The word before, looking past adverbs ("are still believed", "has also said").
         let previous = words[..position]
@@ -103,6 +97,15 @@ pub fn find_attribution(
         if word.eq_ignore_ascii_case("according") && next.is_some_and(|n| n.eq_ignore_ascii_case("to")) {
             return Some(span.start..draft.tokens[words[position + 1].0].end);
         }
+        // "negotiators talked about releasing 33 hostages": what someone spoke of.
+        if eq_any(
+            word,
+            &["talked", "spoke", "speaking", "talking", "talks", "speaks"],
+        ) && next.is_some_and(|n| n == "about" || n == "of")
+            && previous.is_some_and(|p| !NOT_A_SUBJECT.contains(p))
+        {
+            return Some(span.start..draft.tokens[words[position + 1].0].end);
+        }
         // "all told" is an idiom, not a source.
         if word == "told" && previous.is_some_and(|p| p.eq_ignore_ascii_case("all")) {
             continue;
@@ -115,7 +118,7 @@ pub fn find_attribution(
             return Some(span.start..draft.tokens[words[position + 2].0].end);
         }
         // "data from", "a survey by", "figures released by", "the union's count".
-        if eq_any(word, SOURCE_NOUNS) {
+        if SOURCE_NOUNS.contains(word) {
             let after = &words[position + 1..words.len().min(position + 4)];
             if let Some((offset, _)) = after
                 .iter()
@@ -150,14 +153,14 @@ pub fn find_attribution(
             return Some(span.start..draft.tokens[end_index].end);
         }
         let lower_is_verb = word.chars().next().is_some_and(char::is_lowercase)
-            && (eq_any(word, ATTRIBUTION_VERBS) || extra_verbs.iter().any(|v| v.eq_ignore_ascii_case(word)));
+            && (ATTRIBUTION_VERBS.contains(word) || extra_verbs.iter().any(|v| v.eq_ignore_ascii_case(word)));
         if !lower_is_verb {
             continue;
         }
         // "put/placed/pegged … at": only with an estimate object ("put the number at").
         if eq_any(word, &["put", "puts", "putting", "placed", "pegged"]) {
-            let window = &words[position + 1..words.len().min(position + 7)];
-            let has_object = window.iter().any(|w| eq_any(w.1, ESTIMATE_OBJECTS));
+            let window = &words[position + 1..words.len().min(position + 13)];
+            let has_object = window.iter().any(|w| ESTIMATE_OBJECTS.contains(w.1));
             let has_at = window.iter().any(|w| w.1 == "at");
             if has_object && has_at {
                 return Some(span);
@@ -165,7 +168,7 @@ pub fn find_attribution(
             continue;
         }
         let agent_follows = next == Some("by");
-        let previous_blocks = previous.is_some_and(|p| eq_any(p, NOT_A_SUBJECT));
+        let previous_blocks = previous.is_some_and(|p| NOT_A_SUBJECT.contains(p));
         if previous_blocks && !agent_follows {
             continue;
         }
@@ -247,6 +250,7 @@ mod tests {
             "She welcomed the cut, saying 70% of households would gain."
         ));
         assert!(attributed("By the union's count, 2,000 walked out."));
+        assert!(attributed("Negotiators talked about releasing 33 hostages."));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! ("Route 46A", "Room 14", "COVID-19", "move 43"), compound modifiers ("a 24-bed ward",
 //! "a 10-year term"), and narrative durations ("for two weeks", "in 40 years").
 
+use crate::text::words::WordList;
 use std::ops::Range;
 
 use super::segment::is_currency_symbol;
@@ -34,25 +35,25 @@ pub struct Figure {
     pub kind: FigureKind,
 }
 
-const MONTHS: &[&str] = &[
+static MONTHS: WordList = WordList::new(&[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec",
-];
+]);
 
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: WordList = WordList::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-];
+]);
 
-const TIME_UNITS: &[&str] = &[
+static TIME_UNITS: WordList = WordList::new(&[
     "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
     "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
     "night", "nights", "weekend", "weekends", "fortnight", "fortnights", "semester", "semesters", "season",
     "seasons", "term", "terms", "generation", "generations", "quarter", "quarters", "moment", "moments",
     "morning", "mornings", "evening", "evenings", "afternoon", "afternoons",
-];
+]);
 
-const MEASUREMENT_UNITS: &[&str] = &[
+static MEASUREMENT_UNITS: WordList = WordList::new(&[
     "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
     "metre", "m", "feet", "foot", "ft", "inches", "inch", "in", "centimeters", "centimetres", "cm",
     "millimeters", "millimetres", "mm", "hectares", "hectare", "ha", "acres", "acre", "tonnes", "tonne",
@@ -61,9 +62,9 @@ const MEASUREMENT_UNITS: &[&str] = &[
     "megawatt", "mw", "gigawatts", "gw", "kilowatts", "kw", "kwh", "mwh", "gwh", "twh", "degrees", "degree",
     "mph", "kph", "km/h", "knots", "knot", "square", "cubic", "calories", "volts", "watts", "bytes",
     "gigabytes", "terabytes", "decibels",
-];
+]);
 
-const CURRENCY_WORDS: &[&str] = &[
+static CURRENCY_WORDS: WordList = WordList::new(&[
     "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "renminbi", "rupees", "rupee",
     "naira", "kwacha", "dong", "kroner", "krone", "kronor", "krona", "koruna", "korun", "rand", "shillings",
     "shilling", "pesos", "peso", "francs", "franc", "won", "lira", "liras", "riyals", "riyal", "rial",
@@ -71,24 +72,24 @@ const CURRENCY_WORDS: &[&str] = &[
     "hryvnias", "hryvnia", "rubles", "roubles", "ruble", "rouble", "shekels", "shekel", "pence", "cents",
     "cent", "taka", "rupiah", "reais", "real", "lei", "leu", "dinars", "dinar", "birr", "kyat", "soles",
     "bolivars", "usd", "eur", "gbp", "jpy", "cny", "inr", "chf", "cad", "aud",
-];
+]);
 
-const MAGNITUDES: &[&str] = &[
+static MAGNITUDES: WordList = WordList::new(&[
     "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "crore", "lakh", "millions",
     "billions",
-];
+]);
 
-const PERCENT_WORDS: &[&str] = &["percent", "pct"];
+static PERCENT_WORDS: WordList = WordList::new(&["percent", "pct"]);
 
 /// Irregular plurals and collective nouns that count people or things.
-const COUNT_NOUNS: &[&str] = &[
+static COUNT_NOUNS: WordList = WordList::new(&[
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer",
     "feet", "teeth", "mice", "geese", "aircraft", "livestock", "offspring", "series", "species", "crew",
     "poultry", "infantry", "militia", "clergy", "youth", "faculty",
-];
+]);
 
 /// Nouns after which a number is a label, not a quantity: "move 43", "page 5".
-const LABEL_NOUNS: &[&str] = &[
+static LABEL_NOUNS: WordList = WordList::new(&[
     "move", "page", "pages", "room", "route", "gate", "flight", "bus", "line", "platform", "exit",
     "district", "ward", "chapter", "article", "section", "clause", "game", "round", "stage", "level",
     "phase", "act", "episode", "lane", "highway", "pier", "berth", "hole", "lap", "race", "heat", "match",
@@ -101,19 +102,19 @@ const LABEL_NOUNS: &[&str] = &[
     "rule", "regulation", "resolution", "bill", "week", "day", "year", "season", "term", "session", "series",
     "hurricane", "storm", "typhoon", "cyclone", "mission", "sector", "division", "battalion", "brigade",
     "regiment", "squadron", "fleet", "precinct", "station",
-];
+]);
 
 /// Street words that end an address: "21 Haddington Road".
-const STREET_WORDS: &[&str] = &[
+static STREET_WORDS: WordList = WordList::new(&[
     "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
     "place", "pl", "square", "sq", "terrace", "court", "ct", "crescent", "close", "highway", "hwy",
     "parkway", "quay", "row", "walk", "embankment", "strasse", "straße", "allee", "gardens", "grove", "hill",
     "mews", "parade", "circle", "plaza", "promenade", "esplanade", "wharf", "green", "broadway", "alley",
     "rue", "via", "calle", "ulica", "avenida", "prospekt",
-];
+]);
 
 /// Words before a number that make it a quantity, not a label.
-const QUANTITY_LEADS: &[&str] = &[
+static QUANTITY_LEADS: WordList = WordList::new(&[
     "about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "more",
     "fewer", "less", "over", "under", "up", "at", "by", "to", "from", "of", "than", "exactly", "least",
     "most", "another", "additional", "extra", "estimated", "and", "or", "with", "without", "reached", "hit",
@@ -124,13 +125,13 @@ const QUANTITY_LEADS: &[&str] = &[
     "its", "their", "his", "her", "our", "had", "has", "have", "got", "received", "sold", "bought", "made",
     "took", "gave", "saw", "drew", "attracts", "attracted", "counted", "record", "average", "median", "mean",
     "total", "nearly", "another",
-];
+]);
 
 /// Qualifiers that make a duration a statistic: "a median of 14.2 weeks".
-const STATISTICAL_QUALIFIERS: &[&str] = &[
+static STATISTICAL_QUALIFIERS: WordList = WordList::new(&[
     "median", "average", "mean", "typical", "typically", "about", "around", "nearly", "almost", "roughly",
     "approximately", "least", "more", "less", "fewer", "over", "under", "up", "estimated", "record", "some",
-];
+]);
 
 const SPELLED_UNITS: &[(&str, u32)] = &[
     ("two", 2),
@@ -165,25 +166,25 @@ const SPELLED_UNITS: &[(&str, u32)] = &[
     ("billion", 1_000_000_000),
 ];
 
-const SPELLED_ONES: &[&str] = &[
+static SPELLED_ONES: WordList = WordList::new(&[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
+]);
 
 /// Determiners before a spelled number that make it a reference, not a count ("the three
 /// universities", "both sides").
-const REFERENCE_DETERMINERS: &[&str] = &[
+static REFERENCE_DETERMINERS: WordList = WordList::new(&[
     "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "all", "whose", "each",
     "every", "first", "last", "next", "other", "another", "those", "of",
-];
+]);
 
-const VAGUE_MULTIPLES: &[&str] = &[
+static VAGUE_MULTIPLES: WordList = WordList::new(&[
     "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
-];
+]);
 
-const FRACTIONS: &[&str] = &[
+static FRACTIONS: WordList = WordList::new(&[
     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "two-thirds",
     "three-quarters", "one-third", "one-quarter", "one-half", "one-fifth",
-];
+]);
 
 fn eq_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
@@ -194,7 +195,7 @@ fn spelled_number(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     if let Some((tens, ones)) = lower.split_once('-') {
         let tens_value = SPELLED_UNITS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v)?;
-        let ones_index = SPELLED_ONES.iter().position(|w| *w == ones)?;
+        let ones_index = SPELLED_ONES.words().iter().position(|w| *w == ones)?;
         return ((20..=90).contains(&tens_value)).then_some(tens_value + ones_index as u32 + 1);
     }
     SPELLED_UNITS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
@@ -208,7 +209,7 @@ fn is_countable_plural(word: &str) -> bool {
     {
         return false;
     }
-    if eq_any(word, COUNT_NOUNS) {
+    if COUNT_NOUNS.contains(word) {
         return true;
     }
     let lower = word.to_ascii_lowercase();
@@ -344,7 +345,7 @@ impl Scanner<'_, '_> {
     }
 
     fn is_month(&self, index: Option<usize>) -> bool {
-        index.is_some_and(|i| self.draft.tokens[i].kind == TokenKind::Word && eq_any(self.text(i), MONTHS))
+        index.is_some_and(|i| self.draft.tokens[i].kind == TokenKind::Word && MONTHS.contains(self.text(i)))
     }
 
     /// A month right before `index`, allowing its abbreviation period ("Dec. 10").
@@ -402,6 +403,14 @@ impl Scanner<'_, '_> {
         if previous.is_some_and(|p| eq_any(p, &["aged", "age", "ages"])) {
             return true;
         }
+        // "at the age of 84".
+        if previous == Some("of")
+            && self
+                .word_before(index, 2)
+                .is_some_and(|w| eq_any(w, &["age", "ages"]))
+        {
+            return true;
+        }
         if next == Some("years") && self.word_after(index, 2) == Some("old") {
             return true;
         }
@@ -428,7 +437,7 @@ impl Scanner<'_, '_> {
             if !self.draft.tokens[next].is_word() || !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
-            if offset >= 2 && eq_any(word, STREET_WORDS) {
+            if offset >= 2 && STREET_WORDS.contains(word) {
                 return true;
             }
         }
@@ -471,14 +480,14 @@ impl Scanner<'_, '_> {
         }
         let capitalised = previous_text.chars().next().is_some_and(char::is_uppercase);
         if capitalised {
-            if eq_any(previous_text, MONTHS) || eq_any(previous_text, WEEKDAYS) {
+            if MONTHS.contains(previous_text) || WEEKDAYS.contains(previous_text) {
                 return false;
             }
             // A capitalised function word leads a quantity ("About 41,000", "In 2019"); a
             // capitalised noun names a label ("Route 46", "Room 14", "IMO 9812345").
-            return !eq_any(previous_text, QUANTITY_LEADS);
+            return !QUANTITY_LEADS.contains(previous_text);
         }
-        eq_any(previous_text, LABEL_NOUNS) && !self.is_quantity_context(index)
+        LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)
     }
 
     /// A number followed by a counted noun is a quantity even after a label noun
@@ -498,7 +507,7 @@ impl Scanner<'_, '_> {
         if !self.draft.tokens[next].is_word() {
             return None;
         }
-        if eq_any(next_text, PERCENT_WORDS) {
+        if PERCENT_WORDS.contains(next_text) {
             // "percentage points" counts too.
             return Some((next, FigureKind::Percentage));
         }
@@ -510,10 +519,10 @@ impl Scanner<'_, '_> {
         {
             return Some((next + 1, FigureKind::Percentage));
         }
-        if eq_any(next_text, CURRENCY_WORDS) && !next_text.chars().next().is_some_and(char::is_uppercase) {
+        if CURRENCY_WORDS.contains(next_text) && !next_text.chars().next().is_some_and(char::is_uppercase) {
             return Some((next, FigureKind::Money));
         }
-        if eq_any(next_text, MEASUREMENT_UNITS) && next_text != "in" {
+        if MEASUREMENT_UNITS.contains(next_text) && next_text != "in" {
             let mut end = next;
             // "kilometers per hour", "square meters".
             if self.word_after(end, 1) == Some("per") && self.word_after(end, 2).is_some() {
@@ -523,7 +532,7 @@ impl Scanner<'_, '_> {
             }
             return Some((end, FigureKind::Measurement));
         }
-        if eq_any(next_text, TIME_UNITS) {
+        if TIME_UNITS.contains(next_text) {
             return Some((next, FigureKind::Duration));
         }
         // A counted noun, possibly after up to two modifiers.
@@ -534,7 +543,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if is_countable_plural(word) {
-                if eq_any(word, TIME_UNITS) {
+                if TIME_UNITS.contains(word) {
                     return Some((cursor, FigureKind::Duration));
                 }
                 return Some((cursor, FigureKind::Count));
@@ -582,7 +591,7 @@ impl Scanner<'_, '_> {
     fn magnitude_after(&self, index: usize) -> Option<usize> {
         let next = self.after(index, 1)?;
         let text = self.text(next);
-        (self.draft.tokens[next].is_word() && eq_any(text, MAGNITUDES)).then_some(next)
+        (self.draft.tokens[next].is_word() && MAGNITUDES.contains(text)).then_some(next)
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -671,7 +680,7 @@ impl Scanner<'_, '_> {
             Some((end, FigureKind::Duration)) => {
                 let qualified = (1..=3).any(|offset| {
                     self.word_before(index, offset)
-                        .is_some_and(|w| eq_any(w, STATISTICAL_QUALIFIERS))
+                        .is_some_and(|w| STATISTICAL_QUALIFIERS.contains(w))
                 });
                 (has_decimal || qualified || value >= 100.0).then(|| Figure {
                     span: self.span(first, end),
@@ -700,18 +709,18 @@ impl Scanner<'_, '_> {
     fn spelled_figure(&self, index: usize) -> Option<Figure> {
         let word = self.text(index);
         let previous = self.word_before(index, 1);
-        if eq_any(word, VAGUE_MULTIPLES) {
+        if VAGUE_MULTIPLES.contains(word) {
             if self.word_after(index, 1) == Some("of") {
                 // "tens of millions of euros": take the whole phrase.
                 let mut end = index + 1;
                 if let Some(after) = self.after(end, 1)
-                    && eq_any(self.text(after), VAGUE_MULTIPLES)
+                    && VAGUE_MULTIPLES.contains(self.text(after))
                     && self.word_after(after, 1) == Some("of")
                 {
                     end = after + 1;
                 }
                 let noun = self.after(end, 1).filter(|&i| self.draft.tokens[i].is_word())?;
-                if eq_any(self.text(noun), TIME_UNITS) {
+                if TIME_UNITS.contains(self.text(noun)) {
                     return None;
                 }
                 return Some(Figure {
@@ -722,32 +731,55 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        if eq_any(word, FRACTIONS) {
-            // "a third of voters", "half of all households".
+        if FRACTIONS.contains(word) {
+            // "a third of voters", "nearly a fifth of the fibre", "half of all households";
+            // not "the second half of the game" or "half an hour".
             if self.word_after(index, 1) != Some("of") {
                 return None;
             }
+            let quantified = match previous {
+                None => true,
+                Some(p) => eq_any(
+                    p,
+                    &[
+                        "a", "an", "one", "two", "three", "four", "nearly", "almost", "about", "around",
+                        "roughly", "over", "under", "than", "some", "just", "only",
+                    ],
+                ),
+            };
+            if !quantified {
+                return None;
+            }
             let mut noun = self.after(index, 2)?;
-            if eq_any(self.text(noun), &["the", "all", "its", "their", "those", "these"]) {
+            while eq_any(
+                self.text(noun),
+                &[
+                    "the", "all", "its", "their", "those", "these", "a", "an", "his", "her", "our",
+                ],
+            ) {
                 noun = self.after(noun, 1)?;
             }
+            let noun_token = self.draft.tokens[noun];
             let noun_text = self.text(noun);
-            if is_countable_plural(noun_text) && !eq_any(noun_text, TIME_UNITS) {
-                let first = if previous.is_some_and(|p| eq_any(p, &["a", "one"])) {
-                    index - 1
-                } else {
-                    index
-                };
-                return Some(Figure {
-                    span: self.span(first, noun),
-                    token: first,
-                    kind: FigureKind::Proportion,
-                });
+            if !noun_token.is_word()
+                || TIME_UNITS.contains(noun_text)
+                || eq_any(noun_text, &["way", "time", "century", "distance"])
+            {
+                return None;
             }
-            return None;
+            let first = if previous.is_some_and(|p| eq_any(p, &["a", "an", "one"])) {
+                index - 1
+            } else {
+                index
+            };
+            return Some(Figure {
+                span: self.span(first, noun),
+                token: first,
+                kind: FigureKind::Proportion,
+            });
         }
         let value = spelled_number(word)?;
-        if previous.is_some_and(|p| eq_any(p, REFERENCE_DETERMINERS)) {
+        if previous.is_some_and(|p| REFERENCE_DETERMINERS.contains(p)) {
             return None;
         }
         // "four in ten".
@@ -765,7 +797,7 @@ impl Scanner<'_, '_> {
         let mut last = index;
         // "two million people", "three hundred".
         while let Some(next) = self.word_after(last, 1) {
-            if spelled_number(next).is_some_and(|v| v >= 100) || eq_any(next, MAGNITUDES) {
+            if spelled_number(next).is_some_and(|v| v >= 100) || MAGNITUDES.contains(next) {
                 last += 1;
             } else {
                 break;

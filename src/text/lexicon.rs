@@ -25,14 +25,10 @@ pub fn is_common_word(word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return common_words().contains(word);
-    }
     if !word.is_ascii() {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    common_words().contains(lower.as_str())
+    super::words::with_ascii_lowercase(word, |lower| common_words().contains(lower))
 }
 
 /// True when `word` (capitalised as given, e.g. "Austria") is a dictionary proper noun.

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod names;
 pub mod quotes;
 pub mod segment;
+pub mod words;
 
 use std::ops::Range;
 
@@ -126,4 +127,10 @@ impl<'a> ParsedDraft<'a> {
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.is_word()).count()
     }
+}
+
+/// Text for a message: runs of white space (a line break in a hard-wrapped paragraph)
+/// become one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

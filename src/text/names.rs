@@ -7,19 +7,20 @@
 //! the start of a sentence ("The", "Police") are not part of it. ALL-CAPS words (datelines,
 //! acronyms) never are.
 
+use crate::text::words::WordList;
 use std::ops::Range;
 
 use super::lexicon::{is_common_word, is_proper_noun};
 use super::{ParsedDraft, TokenKind};
 
 /// Lower-case particles that belong to the surname after them.
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: WordList = WordList::new(&[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la",
     "le", "ter", "ten", "te", "bin", "bint", "ibn", "al", "el", "abu", "af", "av", "zu", "við", "y", "st",
-];
+]);
 
 /// Titles and roles written before a name.
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "president", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
     "governor", "mayor", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "lord",
     "lady", "judge", "justice", "chief", "director", "chairman", "chairwoman", "chair", "commissioner",
@@ -35,13 +36,13 @@ const TITLES: &[&str] = &[
     "economist", "analyst", "ceo", "mp", "mep", "msp", "head", "manager", "founder", "executive", "officer",
     "minister", "councilwoman", "councilman", "lawmaker", "legislator", "gov", "insp", "det", "supt",
     "messrs", "mme", "mlle", "herr", "frau", "señor", "señora", "monsieur", "madame",
-];
+]);
 
 /// Words that, next to a mention, show it names a person who speaks.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "said", "says", "told", "added", "asked", "wrote", "testified", "explained", "recalled", "insisted",
     "warned", "argued", "announced", "confirmed", "noted", "replied", "declined", "denied", "described",
-];
+]);
 
 /// One word of a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +97,7 @@ fn is_name_word(text: &str) -> bool {
     }
     // "el-Sisi", "al-Assad": a lower-case particle hyphenated to a capitalised name.
     if let Some((head, tail)) = text.split_once(['-', '‐']) {
-        return eq_any(head, PARTICLES) && tail.chars().next().is_some_and(char::is_uppercase);
+        return PARTICLES.contains(head) && tail.chars().next().is_some_and(char::is_uppercase);
     }
     false
 }
@@ -169,12 +170,12 @@ fn find_in_sentence(
                 && tokens
                     .get(cursor + 1)
                     .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
-            let is_title_abbreviation = eq_any(current_text, TITLES)
+            let is_title_abbreviation = TITLES.contains(current_text)
                 && tokens
                     .get(cursor + 1)
                     .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
             let lower_particle = current_text.chars().next().is_some_and(char::is_lowercase)
-                && eq_any(current_text, PARTICLES);
+                && PARTICLES.contains(current_text);
             if is_initial || is_title_abbreviation {
                 parts.push(NamePart {
                     token: cursor,
@@ -204,13 +205,13 @@ fn find_in_sentence(
                 break;
             }
             let stripped = strip_possessive(current_text);
-            let capital_particle = eq_any(current_text, PARTICLES)
+            let capital_particle = PARTICLES.contains(current_text)
                 && current_text.len() <= 4
                 && tokens.get(cursor + 1).is_some_and(|next| {
                     let next_text = next.text(&draft.copy);
                     only_spaces_between(&draft.copy, current.end, next.start)
                         && (is_name_word(next_text)
-                            || (eq_any(next_text, PARTICLES)
+                            || (PARTICLES.contains(next_text)
                                 && next_text.chars().next().is_some_and(char::is_lowercase)))
                 });
             parts.push(NamePart {
@@ -235,7 +236,7 @@ fn find_in_sentence(
         let mut titled = false;
         if let Some(last_title) = parts.iter().rposition(|p| {
             let word = &draft.copy[p.span.clone()];
-            eq_any(word, TITLES) && (p.initial || word.chars().next().is_some_and(char::is_uppercase))
+            TITLES.contains(word) && (p.initial || word.chars().next().is_some_and(char::is_uppercase))
         }) && last_title + 1 < parts.len()
         {
             parts.drain(..=last_title);
@@ -294,7 +295,7 @@ fn starts_particle_run(draft: &ParsedDraft<'_>, index: usize, end: usize) -> boo
     let mut cursor = index;
     while cursor < end {
         let text = draft.token_text(cursor);
-        if eq_any(text, PARTICLES) && text.chars().next().is_some_and(char::is_lowercase) {
+        if PARTICLES.contains(text) && text.chars().next().is_some_and(char::is_lowercase) {
             let next = cursor + 1;
             if next >= end
                 || !only_spaces_between(&draft.copy, draft.tokens[cursor].end, draft.tokens[next].start)
@@ -325,7 +326,7 @@ fn person_context(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Ran
         return true;
     }
     // "Okafor said", "Okafor also said".
-    if text_at(last + 1).is_some_and(|w| eq_any(w, SPEECH_VERBS)) {
+    if text_at(last + 1).is_some_and(|w| SPEECH_VERBS.contains(w)) {
         return true;
     }
     let adverb = text_at(last + 1).is_some_and(|w| {
@@ -335,12 +336,12 @@ fn person_context(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Ran
                 &["also", "later", "then", "has", "had", "have", "will", "would"],
             )
     });
-    if adverb && text_at(last + 2).is_some_and(|w| eq_any(w, SPEECH_VERBS)) {
+    if adverb && text_at(last + 2).is_some_and(|w| SPEECH_VERBS.contains(w)) {
         return true;
     }
     // "said Okafor." / "said Okafor, the union's leader": the name ends a clause.
     first > range.start
-        && text_at(first - 1).is_some_and(|w| eq_any(w, SPEECH_VERBS))
+        && text_at(first - 1).is_some_and(|w| SPEECH_VERBS.contains(w))
         && matches!(text_at(last + 1), None | Some(".") | Some(",") | Some(";"))
 }
 

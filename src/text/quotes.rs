@@ -122,13 +122,18 @@ pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Q
         }
 
         // Attribution: a cue in the block outside its quotes.
+        // Only blocks with quotes, or that introduce what follows, need the search.
+        let text = draft.copy[block.span.clone()].trim_end();
+        let introduces = text.ends_with(':');
         let in_block = &quotations[first_in_block..];
-        let inside = |token: usize| {
-            in_block.iter().any(|q| {
-                q.tokens.contains(&token) || token == q.tokens.start.wrapping_sub(1) || token == q.tokens.end
-            })
+        let block_cue = (!in_block.is_empty() || introduces) && {
+            let inside = |token: usize| {
+                in_block.iter().any(|q| {
+                    q.tokens.contains(&token) || token + 1 == q.tokens.start || token == q.tokens.end
+                })
+            };
+            find_attribution(draft, block.tokens.clone(), extra_verbs, &inside).is_some()
         };
-        let block_cue = find_attribution(draft, block.tokens.clone(), extra_verbs, &inside).is_some();
         let inherited = previous_open_attributed.unwrap_or(false);
         for quotation in &mut quotations[first_in_block..] {
             quotation.attributed = block_cue || (quotation.continues_previous && inherited);
@@ -138,12 +143,7 @@ pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Q
             .filter(|q| q.open_at_end)
             .map(|q| q.attributed);
         // A paragraph ending in a colon introduces what follows (a block quote, a list).
-        let text = draft.copy[block.span.clone()].trim_end();
-        previous_block_introduces = if text.ends_with(':') {
-            Some(block_cue)
-        } else {
-            None
-        };
+        previous_block_introduces = if introduces { Some(block_cue) } else { None };
     }
     quotations
 }

@@ -6,6 +6,7 @@
 //! compound. The sentence splitter survives news abbreviations, initials, decimals,
 //! ellipses and a period inside a closing quote.
 
+use crate::text::words::WordList;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -247,39 +248,35 @@ fn dotted_abbreviation(text: &str, start: usize) -> Option<usize> {
 }
 
 /// Abbreviations that are never the end of a sentence: titles, months, `No.`
-const NEVER_FINAL: &[&str] = &[
+static NEVER_FINAL: WordList = WordList::new(&[
     "mr", "mrs", "ms", "mx", "dr", "prof", "st", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt",
     "cpl", "pvt", "cmdr", "adm", "maj", "rev", "hon", "fr", "supt", "insp", "det", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "fig", "ft", "mt",
     "pt", "approx", "vs", "v", "messrs", "mme", "mlle", "sr", "jr", "pres", "atty", "dept", "assn", "ave",
     "blvd", "rd", "hwy",
-];
+]);
 
 /// Abbreviations that may end a sentence: they do when the next word is a sentence
 /// starter such as "The" or "He".
-const MAYBE_FINAL: &[&str] = &[
+static MAYBE_FINAL: WordList = WordList::new(&[
     "inc", "corp", "ltd", "co", "plc", "bros", "etc", "llc", "llp", "gmbh",
-];
+]);
 
 /// Function words that start sentences; used to decide whether `a.m.` or `U.S.` ended one.
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: WordList = WordList::new(&[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "this",
     "that", "these", "those", "there", "here", "his", "her", "their", "its", "our", "my", "your", "in", "on",
     "at", "for", "after", "before", "when", "while", "if", "as", "some", "many", "most", "all", "both",
     "each", "every", "no", "none", "one", "two", "three", "police", "officials", "however", "meanwhile",
     "still", "since", "until", "by", "from", "with", "without", "about", "more", "other", "such", "what",
     "who", "how", "why", "where",
-];
+]);
 
 /// Verbs that, right after a closing quote, continue the sentence: `"Why?" she asked.`
-const QUOTE_CONTINUERS: &[&str] = &[
+static QUOTE_CONTINUERS: WordList = WordList::new(&[
     "said", "says", "asked", "asks", "told", "added", "adds", "shouted", "replied", "wrote", "writes",
     "explained", "continued", "recalled", "insisted", "cried", "yelled", "wondered", "joked", "noted",
-];
-
-fn lower_eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
-}
+]);
 
 fn is_opening_mark(text: &str) -> bool {
     matches!(
@@ -383,14 +380,14 @@ fn is_boundary(
         } else {
             Some(&next)
         };
-        word.is_some_and(|w| lower_eq_any(w.text(copy), SENTENCE_STARTERS))
+        word.is_some_and(|w| SENTENCE_STARTERS.contains(w.text(copy)))
     };
     if terminal_text == "."
         && let Some(word) = previous_word
     {
         let word_text = word.text(copy);
         if word.kind == TokenKind::Word {
-            if lower_eq_any(word_text, NEVER_FINAL) {
+            if NEVER_FINAL.contains(word_text) {
                 return false;
             }
             // A single capital letter is an initial: "William J. Burns".
@@ -398,7 +395,7 @@ fn is_boundary(
             if letters.next().is_some_and(char::is_uppercase) && letters.next().is_none() {
                 return false;
             }
-            if lower_eq_any(word_text, MAYBE_FINAL) {
+            if MAYBE_FINAL.contains(word_text) {
                 return next_word_is_starter;
             }
         }
@@ -414,7 +411,7 @@ fn is_boundary(
                 break;
             }
             if token.is_word() {
-                if lower_eq_any(token.text(copy), QUOTE_CONTINUERS) {
+                if QUOTE_CONTINUERS.contains(token.text(copy)) {
                     return false;
                 }
                 words_seen += 1;

@@ -1,0 +1,675 @@
+//! `copydesk check` end to end: every output format, exit codes, fixes, bad input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn copydesk() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.env_remove("NO_COLOR").env("COPYDESK_LOG", "error");
+    command
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/drafts")
+}
+
+const DRAFT: &str = "Strike headline
+
+Taras Kovalevskyi, the operator's director, said 40 buses ran.
+
+Kovalevskyi said the company would not reopen talks.
+
+The dispute affects about 2,300 drivers and maintenance staff.
+
+Kovalevsky said the company had lost money.
+";
+
+/// A temporary folder holding `files` (name, contents).
+fn folder_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    for (name, contents) in files {
+        let path = folder.path().join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create folder");
+        }
+        fs::write(path, contents).expect("write fixture");
+    }
+    folder
+}
+
+fn stdout_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "stdout is not JSON ({error}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let findings = stdout_json(&output);
+    let findings = findings.as_array().expect("an array");
+    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, vec!["unattributed-figure", "name-consistency"]);
+
+    let figure = &findings[0];
+    for key in [
+        "path", "rule", "severity", "message", "range", "span", "excerpt", "related", "fixes",
+    ] {
+        assert!(figure.get(key).is_some(), "missing {key}: {figure}");
+    }
+    assert!(figure["path"].as_str().unwrap().ends_with("story.md"));
+    assert_eq!(figure["severity"], "warning");
+    assert_eq!(figure["excerpt"], "2,300 drivers");
+    assert_eq!(
+        figure["range"]["start"],
+        serde_json::json!({"line": 6, "character": 26})
+    );
+    assert_eq!(
+        figure["range"]["end"],
+        serde_json::json!({"line": 6, "character": 39})
+    );
+    let span_start = figure["span"]["start"].as_u64().unwrap() as usize;
+    assert_eq!(
+        &DRAFT[span_start..span_start + "2,300 drivers".len()],
+        "2,300 drivers"
+    );
+    assert_eq!(figure["fixes"][0]["applicability"], "unsafe");
+    assert_eq!(
+        figure["fixes"][0]["edits"][0]["new_text"],
+        ", according to [source]"
+    );
+
+    let name = &findings[1];
+    assert_eq!(name["excerpt"], "Kovalevsky");
+    assert_eq!(name["related"][0]["range"]["start"]["line"], 2);
+    assert!(
+        name["related"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Kovalevskyi")
+    );
+    assert_eq!(name["fixes"][0]["applicability"], "safe");
+    assert_eq!(name["fixes"][0]["edits"][0]["new_text"], "Kovalevskyi");
+}
+
+#[test]
+fn json_columns_count_utf16_code_units() {
+    // The emoji is two UTF-16 code units and four bytes; the é is one unit and two bytes.
+    let draft = "Headline\n\nCafé 😀 owners said nothing. Sales fell 18% in May.\n";
+    let folder = folder_with(&[("emoji.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let figure = &findings[0];
+    assert_eq!(figure["excerpt"], "18%");
+    let line = draft.lines().nth(2).unwrap();
+    let byte_column = line.find("18%").unwrap();
+    let utf16_column: usize = line[..byte_column].chars().map(char::len_utf16).sum();
+    assert_eq!(figure["range"]["start"]["character"], utf16_column);
+    assert_ne!(utf16_column, byte_column);
+}
+
+#[test]
+fn crlf_drafts_report_the_same_lines() {
+    let folder = folder_with(&[("crlf.md", DRAFT.replace('\n', "\r\n").as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    assert_eq!(
+        findings[0]["range"]["start"],
+        serde_json::json!({"line": 6, "character": 26})
+    );
+    assert_eq!(
+        findings[1]["range"]["start"],
+        serde_json::json!({"line": 8, "character": 0})
+    );
+}
+
+#[test]
+fn human_output_underlines_and_summarises() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk().arg("check").arg(folder.path()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("warning[name-consistency]: ‘Kovalevsky’ is spelled ‘Kovalevskyi’"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("^^^^^^^^^^"), "{stdout}");
+    assert!(stdout.contains("help: Replace with ‘Kovalevskyi’"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    let summary = stderr(&output);
+    assert!(
+        summary.contains("Found 2 findings (2 warnings) in 1 of 1 draft."),
+        "{summary}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+
+    let coloured = copydesk()
+        .args(["check", "--color", "always"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "sarif"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let log = stdout_json(&output);
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "copydesk");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| {
+        r["id"] == "name-consistency"
+            && r["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## What it flags")
+    }));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    let name = results
+        .iter()
+        .find(|r| r["ruleId"] == "name-consistency")
+        .unwrap();
+    let index = name["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "name-consistency");
+    let region = &name["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(9), Some(1))
+    );
+    assert_eq!(region["snippet"]["text"], "Kovalevsky");
+    assert_eq!(
+        name["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "Kovalevskyi"
+    );
+}
+
+#[test]
+fn github_output_is_workflow_commands() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "github"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("::warning file="), "{stdout}");
+    assert!(
+        lines[0]
+            .contains("story.md,line=7,col=27,endLine=7,endColumn=40,title=copydesk unattributed-figure::")
+    );
+    assert!(lines[1].contains("line=9,col=1"));
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let code = |fail_on: &str| {
+        copydesk()
+            .args(["check", "--fail-on", fail_on])
+            .arg(folder.path())
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code("warning"), Some(1));
+    assert_eq!(code("error"), Some(0));
+    assert_eq!(code("never"), Some(0));
+
+    let config = "[rules]\nname-consistency = \"error\"\n";
+    let strict = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("copydesk.toml", config.as_bytes()),
+    ]);
+    let output = copydesk()
+        .args(["check", "--fail-on", "error"])
+        .arg(strict.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+
+    let clean = folder_with(&[(
+        "clean.md",
+        b"Headline\n\nThe council met on Monday, officials said.\n",
+    )]);
+    let output = copydesk().arg("check").arg(clean.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("No findings in 1 draft."));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let output = copydesk().args(["check", "--format", "yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = copydesk().args(["explain", "no-such-rule"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("name-consistency"));
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_is_checked() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path().join("missing.md"))
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("missing.md: cannot read"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout_json(&output).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_column() {
+    let config = "style = \"plain\"\n[rules]\nname-consistancy = \"off\"\n";
+    let folder = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("copydesk.toml", config.as_bytes()),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("copydesk.toml:3:1: unknown rule \"name-consistancy\""),
+        "{message}"
+    );
+    // The drafts are still checked, with the defaults.
+    assert_eq!(stdout_json(&output).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn config_turns_rules_off_and_explicit_config_overrides_discovery() {
+    let config = "[rules]\nunattributed-figure = \"off\"\n";
+    let folder = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("copydesk.toml", config.as_bytes()),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    assert_eq!(findings.as_array().unwrap().len(), 1);
+    assert_eq!(findings[0]["rule"], "name-consistency");
+
+    let other = folder_with(&[("other.toml", b"[rules]\nname-consistency = \"off\"\n")]);
+    let output = copydesk()
+        .args(["check", "--format", "json", "--config"])
+        .arg(other.path().join("other.toml"))
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    assert_eq!(findings.as_array().unwrap().len(), 1);
+    assert_eq!(findings[0]["rule"], "unattributed-figure");
+}
+
+#[test]
+fn stdin_is_read_with_its_filename() {
+    let output = copydesk()
+        .args([
+            "check", "--format", "json", "--stdin-filename", "desk/story.md", "-",
+        ])
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    assert_eq!(findings[0]["path"], "desk/story.md");
+    assert_eq!(findings.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn fix_writes_atomically_keeps_permissions_and_converges() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let path = folder.path().join("story.md");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let output = copydesk()
+        .args(["check", "--fix"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        DRAFT.replace(
+            "Kovalevsky said the company had lost",
+            "Kovalevskyi said the company had lost"
+        )
+    );
+    assert!(
+        stderr(&output).contains("Fixed 1 finding."),
+        "{}",
+        stderr(&output)
+    );
+    // The unsafe figure fix was not applied, so that finding remains.
+    assert_eq!(output.status.code(), Some(1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+
+    let again = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&again);
+    assert!(findings.as_array().unwrap().iter().all(|f| {
+        f["fixes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|fix| fix["applicability"] != "safe")
+    }));
+
+    let output = copydesk()
+        .args(["check", "--fix", "--unsafe-fixes"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(fixed.contains("2,300 drivers and maintenance staff, according to [source]."));
+}
+
+#[test]
+fn diff_prints_the_fix_and_leaves_the_file() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--diff"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        diff.contains("-Kovalevsky said the company had lost money."),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+Kovalevskyi said the company had lost money."),
+        "{diff}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(folder.path().join("story.md")).unwrap(), DRAFT);
+}
+
+#[test]
+fn fixing_stdin_prints_the_fixed_draft() {
+    let output = copydesk()
+        .args(["check", "--fix", "-"])
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    let fixed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        fixed.contains("Kovalevskyi said the company had lost money."),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn non_utf8_files_are_reported_with_offset_and_decoded_on_request() {
+    let mut latin1 = b"Headline\n\nThe caf".to_vec();
+    latin1.push(0xE9); // é in windows-1252
+    latin1.extend_from_slice(b" sold 4,000 pastries.\n");
+    let folder = folder_with(&[("latin1.txt", &latin1), ("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("latin1.txt:3:8: not UTF-8: byte 0xE9 at offset 17"),
+        "{message}"
+    );
+    assert!(message.contains("--encoding windows-1252"), "{message}");
+    assert_eq!(
+        stdout_json(&output).as_array().unwrap().len(),
+        2,
+        "the other draft is still checked"
+    );
+
+    let output = copydesk()
+        .args(["check", "--format", "json", "--encoding", "windows-1252"])
+        .arg(folder.path().join("latin1.txt"))
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    assert_eq!(findings[0]["excerpt"], "4,000 pastries");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn binary_and_oversized_files_are_skipped_with_a_note() {
+    let big = format!("Headline\n\n{}", "Words of copy here. ".repeat(100));
+    let folder = folder_with(&[
+        ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        ("big.md", big.as_bytes()),
+        ("copydesk.toml", b"[files]\nmax_size = 1000\n"),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert!(
+        message.contains("image.md: skipped: looks like a binary file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("big.md: skipped: 2010 bytes is over the 1000-byte limit"),
+        "{message}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_errors_not_crashes() {
+    let folder = folder_with(&[("drafts/story.md", DRAFT.as_bytes())]);
+    std::os::unix::fs::symlink(folder.path().join("drafts"), folder.path().join("drafts/loop")).unwrap();
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).to_lowercase().contains("loop"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout_json(&output).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn gitignored_and_unlisted_files_are_not_checked() {
+    let folder = folder_with(&[
+        (".gitignore", b"archive/\n"),
+        ("archive/old.md", DRAFT.as_bytes()),
+        ("notes.docx.txt", DRAFT.as_bytes()),
+        ("data.csv", DRAFT.as_bytes()),
+        ("story.md", DRAFT.as_bytes()),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let mut paths: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    paths.dedup();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .all(|p| !p.contains("archive") && !p.ends_with(".csv")),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn story_mode_compares_drafts_of_a_folder() {
+    let main = "Headline\n\nTaras Kovalevskyi said talks failed. Kovalevskyi left.\n\nThe union will meet on Wednesday to decide on further action, its leaders said.\n";
+    let sidebar = "Sidebar\n\nKovalevsky said buses would run.\n\nThe union will meet on Wednesday to decide on further action, its leaders said.\n";
+    let folder = folder_with(&[
+        ("a-main.md", main.as_bytes()),
+        ("b-sidebar.md", sidebar.as_bytes()),
+    ]);
+    let alone = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(stdout_json(&alone).as_array().unwrap().len(), 0);
+    let story = copydesk()
+        .args(["check", "--story", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&story);
+    let rules: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["name-consistency", "duplicate-paragraph"],
+        "{findings}"
+    );
+    assert!(findings[1]["message"].as_str().unwrap().contains("a-main.md:5"));
+    assert!(
+        findings[1]["related"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("a-main.md")
+    );
+}
+
+#[test]
+fn inline_suppressions_silence_findings() {
+    let draft = "Headline\n\n<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n<!-- copydesk-disable -->\nTurnout was 61%.\n\n<!-- copydesk-enable -->\nTurnout was 64%.\n";
+    let text = "Headline\n\n[copydesk-disable-next-line unattributed-figure]\nTurnout was 58.3%.\n\nTurnout was 64%.\n";
+    let folder = folder_with(&[("a.md", draft.as_bytes()), ("b.txt", text.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let excerpts: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(excerpts, vec!["64%", "64%"]);
+}
+
+#[test]
+fn rules_and_explain_document_every_rule() {
+    let output = copydesk().arg("rules").output().unwrap();
+    let table = String::from_utf8_lossy(&output.stdout);
+    for rule in ["duplicate-paragraph", "name-consistency", "unattributed-figure"] {
+        assert!(table.contains(rule), "{table}");
+        let explained = copydesk().args(["explain", rule]).output().unwrap();
+        let text = String::from_utf8_lossy(&explained.stdout);
+        assert!(
+            text.contains("## What it flags") && text.contains("## Fix"),
+            "{text}"
+        );
+    }
+    let json = copydesk().args(["rules", "--json"]).output().unwrap();
+    let rules = stdout_json(&json);
+    assert!(
+        rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "unattributed-figure" && r["fixable"] == true)
+    );
+}
+
+#[test]
+fn the_sample_drafts_show_the_mission_rules() {
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(examples())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    for rule in ["name-consistency", "unattributed-figure", "duplicate-paragraph"] {
+        assert!(
+            findings.as_array().unwrap().iter().any(|f| f["rule"] == rule),
+            "no {rule} in examples"
+        );
+    }
+}
