@@ -45,7 +45,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, DraftContext};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::text::fold::fold;
+use crate::text::fold::fold_each;
 use crate::text::{Block, BlockKind};
 
 const RULE: &str = "duplicate-paragraph";
@@ -54,6 +54,8 @@ const RULE: &str = "duplicate-paragraph";
 const MIN_WORDS_EXACT: usize = 5;
 /// Fewest words in each copy for a near duplicate.
 const MIN_WORDS_NEAR: usize = 10;
+/// Stories with at most this many comparable blocks compare every pair directly.
+const ALL_PAIRS_LIMIT: usize = 300;
 /// Least word Jaccard similarity for a near duplicate.
 const NEAR_THRESHOLD: f64 = 0.6;
 
@@ -73,22 +75,18 @@ struct Fingerprint {
 /// apostrophes and other punctuation removed.
 fn normalised_word_hashes(text: &str) -> Vec<u64> {
     use std::hash::Hasher;
-    let folded = fold(text);
-    let mut hashes = Vec::with_capacity(folded.len() / 5);
+    let mut hashes = Vec::with_capacity(text.len() / 5);
     let mut hasher = rustc_hash::FxHasher::default();
     let mut in_word = false;
-    for character in folded.chars() {
+    fold_each(text, |character| {
         if character.is_alphanumeric() {
             hasher.write_u32(character as u32);
             in_word = true;
-        } else if character == '\'' {
-            continue;
-        } else if in_word {
-            hashes.push(hasher.finish());
-            hasher = rustc_hash::FxHasher::default();
+        } else if character != '\'' && in_word {
+            hashes.push(std::mem::take(&mut hasher).finish());
             in_word = false;
         }
-    }
+    });
     if in_word {
         hashes.push(hasher.finish());
     }
@@ -203,33 +201,55 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
 
-    // Near duplicates by prefix filtering: order each word set rarest first; two sets
-    // with Jaccard ≥ t must share a word among the first |x| - ⌈t·|x|⌉ + 1 of each.
-    let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
-    for print in &prints {
-        for word in &print.words {
-            *frequency.entry(*word).or_default() += 1;
+    // Near duplicates. A story of a few hundred blocks compares every pair whose sizes
+    // allow the threshold; a larger one uses prefix filtering: order each word set rarest
+    // first; two sets with Jaccard ≥ t share a word among the first |x| - ⌈t·|x|⌉ + 1 of each.
+    let near_candidate = |index: usize| prints[index].word_count >= MIN_WORDS_NEAR;
+    let mut candidates_of: Vec<Vec<usize>> = vec![Vec::new(); prints.len()];
+    if prints.len() <= ALL_PAIRS_LIMIT {
+        for later in 0..prints.len() {
+            if !near_candidate(later) {
+                continue;
+            }
+            let size = prints[later].words.len() as f64;
+            for (earlier, earlier_print) in prints[..later].iter().enumerate() {
+                let other = earlier_print.words.len() as f64;
+                if near_candidate(earlier) && size.min(other) >= NEAR_THRESHOLD * size.max(other) {
+                    candidates_of[later].push(earlier);
+                }
+            }
+        }
+    } else {
+        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
+        for print in &prints {
+            for word in &print.words {
+                *frequency.entry(*word).or_default() += 1;
+            }
+        }
+        let mut index_by_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (index, print) in prints.iter().enumerate() {
+            if !near_candidate(index) {
+                continue;
+            }
+            let mut ordered = print.words.clone();
+            ordered.sort_unstable_by_key(|word| (frequency[word], *word));
+            let prefix = ordered.len() - (NEAR_THRESHOLD * ordered.len() as f64).ceil() as usize + 1;
+            let mut candidates: FxHashSet<usize> = FxHashSet::default();
+            for word in ordered.iter().take(prefix) {
+                let list = index_by_word.entry(*word).or_default();
+                candidates.extend(list.iter().copied());
+                list.push(index);
+            }
+            candidates_of[index] = candidates.into_iter().collect();
         }
     }
-    let mut index_by_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (index, print) in prints.iter().enumerate() {
-        if print.word_count < MIN_WORDS_NEAR {
-            continue;
-        }
-        let mut ordered = print.words.clone();
-        ordered.sort_unstable_by_key(|word| (frequency[word], *word));
-        let prefix = ordered.len() - (NEAR_THRESHOLD * ordered.len() as f64).ceil() as usize + 1;
-        let mut candidates: FxHashSet<usize> = FxHashSet::default();
-        for word in ordered.iter().take(prefix) {
-            let list = index_by_word.entry(*word).or_default();
-            candidates.extend(list.iter().copied());
-            list.push(index);
-        }
+    for (index, candidates) in candidates_of.iter().enumerate() {
         if flagged.contains(&index) {
             continue;
         }
+        let print = &prints[index];
         let mut best: Option<(usize, f64)> = None;
-        for earlier in candidates {
+        for &earlier in candidates {
             if prints[earlier].heading != print.heading {
                 continue;
             }

@@ -46,13 +46,17 @@ static SOURCE_NOUNS: WordList = WordList::new(&[
     "results", "projections", "forecasts", "polling", "audit", "review", "index", "findings",
 ]);
 
-/// Words that, between "put"/"placed"/"pegged" and "at", make it a source estimate:
-/// "put the number at 40,000", "pegged the cost at".
+/// Spelled quantities that may follow "put … at": "put the toll at dozens".
 static ESTIMATE_OBJECTS: WordList = WordList::new(&[
-    "number", "figure", "total", "toll", "cost", "costs", "value", "count", "estimate", "bill", "losses",
-    "damage", "turnout", "crowd", "size", "price", "death", "casualties", "attendance", "tally",
-    "population",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+    "thousands", "millions", "billions", "half",
 ]);
+
+/// Hedges between "at" and the quantity: "at roughly €90 million", "at more than 300".
+const QUANTITY_HEDGES: &[&str] = &[
+    "about", "around", "roughly", "approximately", "nearly", "almost", "some", "more", "less", "than",
+    "least", "up", "to", "over", "under", "between", "an", "estimated", "as", "much", "many", "high", "low",
+];
 
 fn is_adverb(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase))
@@ -84,12 +88,30 @@ pub fn find_attribution(
         .map(|index| (index, draft.token_text(index)))
         .collect();
     for (position, &(token_index, word)) in words.iter().enumerate() {
-        // The word before, looking past adverbs ("are still believed", "has also said").
-        let previous = words[..position]
-            .iter()
-            .rev()
-            .map(|w| w.1)
-            .find(|w| !is_adverb(w));
+        // The token before, looking past adverbs ("are still believed", "has also said"): a
+        // word, or something else (a comma, a closing quote, a number) that ends a subject.
+        let mut previous: Option<&str> = None;
+        let mut after_other = false;
+        let mut cursor = token_index;
+        while cursor > range.start {
+            cursor -= 1;
+            if skip(cursor) {
+                // A quotation before the verb is what was said: `"…," said Liu`.
+                after_other = true;
+                break;
+            }
+            let token = draft.tokens[cursor];
+            if token.is_word() {
+                let text = draft.token_text(cursor);
+                if is_adverb(text) {
+                    continue;
+                }
+                previous = Some(text);
+            } else {
+                after_other = true;
+            }
+            break;
+        }
         let next = words.get(position + 1).map(|w| w.1);
         let span = draft.tokens[token_index].span();
 
@@ -159,10 +181,21 @@ pub fn find_attribution(
         }
         // "put/placed/pegged … at": only with an estimate object ("put the number at").
         if eq_any(word, &["put", "puts", "putting", "placed", "pegged"]) {
-            let window = &words[position + 1..words.len().min(position + 13)];
-            let has_object = window.iter().any(|w| ESTIMATE_OBJECTS.contains(w.1));
-            let has_at = window.iter().any(|w| w.1 == "at");
-            if has_object && has_at {
+            // "put the number at 40,000", "put the gap between the two sides at roughly
+            // €90 million": an "at" followed by a quantity, within a dozen words.
+            let limit = range.end.min(token_index + 24);
+            let quantity_after_at = (token_index + 1..limit).any(|at| {
+                draft.token_text(at) == "at"
+                    && (at + 1..limit.min(at + 7))
+                        .find(|&i| !eq_any(draft.token_text(i), QUANTITY_HEDGES))
+                        .is_some_and(|i| {
+                            matches!(
+                                draft.tokens[i].kind,
+                                TokenKind::Number | TokenKind::Symbol | TokenKind::AlphaNum
+                            ) || ESTIMATE_OBJECTS.contains(draft.token_text(i))
+                        })
+            });
+            if quantity_after_at {
                 return Some(span);
             }
             continue;
@@ -172,14 +205,10 @@ pub fn find_attribution(
         if previous_blocks && !agent_follows {
             continue;
         }
-        // A verb at the very start with no subject ("Said to be…") does not attribute.
-        if previous.is_none() && !agent_follows && !matches!(word, "according") {
-            // Sentence-initial lower-case verbs are rare; they follow a quote ("… ," said X).
-            let starts_after_quote =
-                token_index > range.start && draft.tokens[token_index - 1].kind == TokenKind::Punct;
-            if !starts_after_quote {
-                continue;
-            }
+        // A verb at the very start with no subject ("Said to be…") does not attribute; one
+        // after a comma or a quote does ("… ," said Okafor).
+        if previous.is_none() && !after_other && !agent_follows {
+            continue;
         }
         return Some(span);
     }

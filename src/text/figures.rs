@@ -84,8 +84,8 @@ static PERCENT_WORDS: WordList = WordList::new(&["percent", "pct"]);
 /// Irregular plurals and collective nouns that count people or things.
 static COUNT_NOUNS: WordList = WordList::new(&[
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer",
-    "feet", "teeth", "mice", "geese", "aircraft", "livestock", "offspring", "series", "species", "crew",
-    "poultry", "infantry", "militia", "clergy", "youth", "faculty",
+    "feet", "teeth", "mice", "geese", "aircraft", "livestock", "offspring", "species", "crew", "poultry",
+    "infantry", "militia", "clergy", "youth", "faculty",
 ]);
 
 /// Nouns after which a number is a label, not a quantity: "move 43", "page 5".
@@ -166,6 +166,43 @@ const SPELLED_UNITS: &[(&str, u32)] = &[
     ("billion", 1_000_000_000),
 ];
 
+/// Verbs and nouns of winning and losing, before a margin: "beat England by 45 runs".
+static WIN_WORDS: WordList = WordList::new(&[
+    "beat", "beats", "beaten", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
+    "defeated", "defeat", "victory", "triumphed", "edged", "thrashed", "crushed", "margin", "led", "leads",
+    "trailed",
+]);
+
+/// Words that show a sentence describes play in a game.
+static PLAY_WORDS: WordList = WordList::new(&[
+    "innings", "inning", "wicket", "wickets", "batter", "batters", "batsman", "batsmen", "batting", "bowler",
+    "bowlers", "bowling", "bowled", "stumped", "match", "game", "lap", "laps", "tiebreak", "tie-break",
+    "half-time", "halftime", "scorer", "scored", "scoring", "touchdown", "touchdowns", "quarterback",
+    "striker", "goalkeeper", "penalty", "overtime", "rally", "serve", "set",
+]);
+
+/// Units of scoring: counted in a game, they are its score.
+static SCORING_UNITS: WordList = WordList::new(&[
+    "runs", "wickets", "goals", "points", "tries", "baskets", "shots", "saves", "laps", "sets", "games",
+    "overs", "strokes", "birdies", "assists", "rebounds", "touchdowns", "innings", "balls", "boundaries",
+    "sixes", "fours", "aces", "frames", "rounds", "holes", "catches", "tackles", "corners", "fouls",
+]);
+
+/// Words that make a count of scoring units a statistic of a season or career.
+static SEASON_WORDS: WordList = WordList::new(&[
+    "season", "seasons", "career", "league", "campaign", "tournament", "year", "years", "total", "all-time",
+    "record", "records",
+]);
+
+/// Every word a spelled figure can start with (the part before a hyphen).
+static NUMBER_WORDS: WordList = WordList::new(&[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozens",
+    "hundreds", "thousands", "millions", "billions", "tens", "scores", "half", "third", "thirds", "quarter",
+    "quarters", "fifth", "fifths", "tenth", "tenths", "two", "three", "one",
+]);
+
 static SPELLED_ONES: WordList = WordList::new(&[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ]);
@@ -192,13 +229,25 @@ fn eq_any(word: &str, list: &[&str]) -> bool {
 
 /// A spelled-out cardinal from two up ("two", "Forty-one", "hundred"), with its value.
 fn spelled_number(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    if let Some((tens, ones)) = lower.split_once('-') {
-        let tens_value = SPELLED_UNITS.iter().find(|(w, _)| *w == tens).map(|(_, v)| *v)?;
-        let ones_index = SPELLED_ONES.words().iter().position(|w| *w == ones)?;
+    // Number words are short and ASCII; most words are neither.
+    if word.len() < 3 || word.len() > 13 || !word.is_ascii() {
+        return None;
+    }
+    let unit = |text: &str| {
+        SPELLED_UNITS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(text))
+            .map(|(_, v)| *v)
+    };
+    if let Some((tens, ones)) = word.split_once('-') {
+        let tens_value = unit(tens)?;
+        let ones_index = SPELLED_ONES
+            .words()
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(ones))?;
         return ((20..=90).contains(&tens_value)).then_some(tens_value + ones_index as u32 + 1);
     }
-    SPELLED_UNITS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    unit(word)
 }
 
 /// True for a plural noun that can be counted: ends in -s (not -ss, -us, -is) or is an
@@ -704,10 +753,155 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// Is the figure the score or result of the game being reported rather than a
+    /// statistic? A winning margin ("beat England by 45 runs"), a cricket score ("131 for
+    /// four", "six for 58", "all out for 204"), and, in a sentence about play (innings,
+    /// wickets, a match, a lap…), a bare number ("a brave 71") or a count of scoring units
+    /// ("nine wickets") unless a season or career qualifies it ("17 league goals last
+    /// season" stays a figure).
+    fn is_game_score(&self, figure: &Figure) -> bool {
+        if matches!(figure.kind, FigureKind::Percentage | FigureKind::Money) {
+            return false;
+        }
+        let index = figure.token;
+        let small = |token: Option<usize>| {
+            token.is_some_and(|i| {
+                let text = self.text(i);
+                match self.kind(i) {
+                    TokenKind::Number => text.parse::<u32>().is_ok_and(|v| v <= 10),
+                    TokenKind::Word => {
+                        text == "no" || spelled_number(text).is_some_and(|v| v <= 10) || text == "one"
+                    }
+                    _ => false,
+                }
+            })
+        };
+        if self.word_before(index, 1) == Some("by")
+            && (2..=7).any(|k| self.word_before(index, k).is_some_and(|w| WIN_WORDS.contains(w)))
+        {
+            return true;
+        }
+        if self.word_after(index, 1) == Some("for") && small(self.after(index, 2)) {
+            return true;
+        }
+        if self.word_before(index, 1) == Some("for")
+            && (small(self.before(index, 2))
+                || (self.word_before(index, 2) == Some("out") && self.word_before(index, 3) == Some("all")))
+        {
+            return true;
+        }
+        if self.word_after(index, 1) == Some("all") && self.word_after(index, 2) == Some("out") {
+            return true;
+        }
+        if !self.about_play() {
+            return false;
+        }
+        match figure.kind {
+            FigureKind::Quantity => true,
+            FigureKind::Count => {
+                let noun = self.draft.source[figure.span.clone()]
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("");
+                SCORING_UNITS.contains(noun)
+                    && !(self.range.start..self.range.end)
+                        .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Does the sentence describe play: innings, wickets, a match, a lap, a tie-break?
+    fn about_play(&self) -> bool {
+        (self.range.start..self.range.end).any(|i| {
+            let token = self.draft.tokens[i];
+            match token.kind {
+                TokenKind::Word => {
+                    let text = self.text(i);
+                    (text == "Test" && i > self.range.start)
+                        || text.split('-').any(|part| PLAY_WORDS.contains(part))
+                }
+                // A cricket score elsewhere in the sentence: "96 for five", "287 all out".
+                TokenKind::Number => {
+                    (self.word_after(i, 1) == Some("for")
+                        && self.after(i, 2).is_some_and(|n| {
+                            let text = self.text(n);
+                            text.parse::<u32>().is_ok_and(|v| v <= 10)
+                                || spelled_number(text).is_some_and(|v| v <= 10)
+                                || text == "one"
+                        }))
+                        || (self.word_after(i, 1) == Some("all") && self.word_after(i, 2) == Some("out"))
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// A number with its magnitude or unit glued on: "$450m", "£3.2bn", "€4.2m", "40km",
+    /// "12kg". Labels ("46A", "4G", "A35"), ordinals ("18th"), decades ("1990s") and times
+    /// ("10am") are not figures.
+    fn glued_unit_figure(&self, index: usize) -> Option<Figure> {
+        let text = self.text(index);
+        let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+        if digits_end == 0 || !text[..digits_end].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let suffix = &text[digits_end..];
+        let lower = suffix.to_ascii_lowercase();
+        if self.is_label(index) {
+            return None;
+        }
+        if matches!(lower.as_str(), "m" | "bn" | "mn" | "tn" | "b" | "k") {
+            // A magnitude needs money around it: "$450m", "3bn euros".
+            if let Some(currency) = self.currency_before(index) {
+                return Some(Figure {
+                    span: self.span(currency, index),
+                    token: index,
+                    kind: FigureKind::Money,
+                });
+            }
+            let next = self.word_after(index, 1)?;
+            if CURRENCY_WORDS.contains(next) {
+                return Some(Figure {
+                    span: self.span(index, index + 1),
+                    token: index,
+                    kind: FigureKind::Money,
+                });
+            }
+            return None;
+        }
+        let unit = matches!(
+            lower.as_str(),
+            "km" | "kg"
+                | "cm"
+                | "mm"
+                | "mph"
+                | "kph"
+                | "kw"
+                | "mw"
+                | "gw"
+                | "kwh"
+                | "mwh"
+                | "gwh"
+                | "ha"
+                | "ml"
+        );
+        unit.then(|| Figure {
+            span: self.span(index, index),
+            token: index,
+            kind: FigureKind::Measurement,
+        })
+    }
+
     /// The figure a spelled-out number or vague multiple starts ("Forty-one houses",
     /// "dozens of", "four in ten", "a third of voters").
     fn spelled_figure(&self, index: usize) -> Option<Figure> {
         let word = self.text(index);
+        // One lookup rules out almost every word.
+        let head = word.split('-').next().unwrap_or(word);
+        if !NUMBER_WORDS.contains(head) {
+            return None;
+        }
         let previous = self.word_before(index, 1);
         if VAGUE_MULTIPLES.contains(word) {
             if self.word_after(index, 1) == Some("of") {
@@ -833,10 +1027,11 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
         let token = draft.tokens[index];
         let figure = match token.kind {
             TokenKind::Number => scanner.numeric_figure(index),
+            TokenKind::AlphaNum => scanner.glued_unit_figure(index),
             TokenKind::Word => scanner.spelled_figure(index),
             _ => None,
         };
-        if let Some(figure) = figure {
+        if let Some(figure) = figure.filter(|f| !scanner.is_game_score(f)) {
             let end = figure.span.end;
             figures.push(figure);
             // Continue after the figure so "C$14.3 million" is one figure, not two.
@@ -927,5 +1122,15 @@ mod tests {
         assert!(figures("It opened a 24-bed ward for the seven-month war.").is_empty());
         assert!(figures("He stayed for two weeks and 40 years after the three universities.").is_empty());
         assert!(figures("Students watched from the 18th-century hall with 4G modems.").is_empty());
+        assert!(figures("Sri Lanka beat England by 45 runs, wrapping up a 1-0 series win.").is_empty());
+        assert!(figures("England resumed on 131 for four, needing another 119 to win the match.").is_empty());
+        assert!(
+            figures("He finished with six for 58, and nine wickets in the match; they were all out for 204.")
+                .is_empty()
+        );
+        assert_eq!(
+            figures("Tavares scored 17 league goals for the side last season."),
+            vec!["17 league goals"]
+        );
     }
 }

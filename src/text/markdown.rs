@@ -99,7 +99,8 @@ struct Line {
 
 struct Builder<'a> {
     source: &'a str,
-    mask: Vec<bool>,
+    /// The source's bytes, with every masked byte already a space.
+    copy: Vec<u8>,
     blocks: Vec<LayoutBlock>,
     open: Option<LayoutBlock>,
     directives: Vec<Directive>,
@@ -107,9 +108,11 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn mask_range(&mut self, range: Range<usize>) {
-        let end = range.end.min(self.mask.len());
-        for flag in &mut self.mask[range.start.min(end)..end] {
-            *flag = true;
+        let end = range.end.min(self.copy.len());
+        for byte in &mut self.copy[range.start.min(end)..end] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
         }
     }
 
@@ -257,7 +260,7 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
     let lines = split_lines(source);
     let mut builder = Builder {
         source,
-        mask: vec![false; source.len()],
+        copy: source.as_bytes().to_vec(),
         blocks: Vec::new(),
         open: None,
         directives: Vec::new(),
@@ -614,13 +617,7 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
     }
 
     // Trim masked bytes off both ends of every block so spans start and end on copy.
-    let mut bytes = source.as_bytes().to_vec();
-    for (offset, masked) in builder.mask.iter().enumerate() {
-        if *masked && bytes[offset] != b'\n' && bytes[offset] != b'\r' {
-            bytes[offset] = b' ';
-        }
-    }
-    let copy = match String::from_utf8(bytes) {
+    let copy = match String::from_utf8(std::mem::take(&mut builder.copy)) {
         Ok(copy) => copy,
         Err(error) => {
             // Masks always cover whole characters; if one ever does not, fall back to the

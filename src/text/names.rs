@@ -17,6 +17,7 @@ use super::{ParsedDraft, TokenKind};
 pub static PARTICLES: WordList = WordList::new(&[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la",
     "le", "ter", "ten", "te", "bin", "bint", "ibn", "al", "el", "abu", "af", "av", "zu", "við", "y", "st",
+    "ap", "ab", "ben", "ould", "dei", "degli", "delle", "lo", "los", "las", "vom", "zum", "zur", "het",
 ]);
 
 /// Titles and roles written before a name.
@@ -70,6 +71,13 @@ pub struct NameMention {
     pub titled: bool,
     /// Context shows a person: a title, an age after it, a speech verb next to it.
     pub person_cue: bool,
+    /// The mention introduces someone: a title before it, an age or an appositive after it
+    /// ("Ewa Nowicka, who chairs…", "Lena Hofmann, the senator,"), or it is itself the
+    /// appositive ("the senator, Lena Hofmann, said").
+    pub introduced: bool,
+    /// It follows a closing quotation mark (`"…," Ter Horst said`): capitalised as at
+    /// a sentence start.
+    pub after_quote: bool,
 }
 
 impl NameMention {
@@ -92,8 +100,7 @@ fn is_name_word(text: &str) -> bool {
     };
     if first.is_uppercase() {
         // ALL-CAPS (datelines, acronyms) is not a name; a single capital is an initial.
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        return letters.len() >= 2 && letters.iter().any(|c| c.is_lowercase());
+        return chars.any(char::is_lowercase);
     }
     // "el-Sisi", "al-Assad": a lower-case particle hyphenated to a capitalised name.
     if let Some((head, tail)) = text.split_once(['-', '‐']) {
@@ -273,6 +280,14 @@ fn find_in_sentence(
             .map(|p| (p.token, p.span.end))
             .unwrap_or((first_token, 0));
         let person_cue = titled || person_context(draft, first_token, last_part.0, range.clone());
+        let introduced = titled || introduction(draft, first_token, last_part.0, range.clone());
+        let after_quote = first_token > range.start && {
+            let mut before = first_token - 1;
+            if draft.token_text(before) == "," && before > range.start {
+                before -= 1;
+            }
+            matches!(draft.token_text(before), "”" | "\"" | "’" | "'" | "»")
+        };
         out.push(NameMention {
             block,
             sentence,
@@ -281,6 +296,8 @@ fn find_in_sentence(
             sentence_initial,
             titled,
             person_cue,
+            introduced,
+            after_quote,
         });
         index = next_index;
     }
@@ -295,7 +312,8 @@ fn starts_particle_run(draft: &ParsedDraft<'_>, index: usize, end: usize) -> boo
     let mut cursor = index;
     while cursor < end {
         let text = draft.token_text(cursor);
-        if PARTICLES.contains(text) && text.chars().next().is_some_and(char::is_lowercase) {
+        let could_be_particle = text.len() <= 5 && text.chars().next().is_some_and(char::is_lowercase);
+        if could_be_particle && PARTICLES.contains(text) {
             let next = cursor + 1;
             if next >= end
                 || !only_spaces_between(&draft.copy, draft.tokens[cursor].end, draft.tokens[next].start)
@@ -308,6 +326,28 @@ fn starts_particle_run(draft: &ParsedDraft<'_>, index: usize, end: usize) -> boo
         return cursor > index && draft.tokens[cursor].kind == TokenKind::Word && is_name_word(text);
     }
     false
+}
+
+/// Words that open an appositive introducing someone: "Nowicka, who chairs…".
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "the", "a", "an", "who", "whose", "one", "its", "his", "her", "their", "our", "now", "then", "himself",
+    "herself", "aged",
+];
+
+/// An age or an appositive after the name, or the name as an appositive itself.
+fn introduction(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range<usize>) -> bool {
+    let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
+    if text_at(last + 1) == Some(",")
+        && let Some(next) = text_at(last + 2)
+        && (draft.tokens[last + 2].kind == TokenKind::Number || eq_any(next, APPOSITIVE_OPENERS))
+    {
+        return true;
+    }
+    // "the senator for urban development, Lena Hofmann, said"
+    first > range.start
+        && text_at(first - 1) == Some(",")
+        && matches!(text_at(last + 1), Some(","))
+        && first >= range.start + 3
 }
 
 /// An age after the name, or a speech verb next to it: the mention is a person.

@@ -37,17 +37,76 @@ enum Mark {
     Either,
 }
 
-fn mark_of(text: &str) -> Option<Mark> {
-    match text {
-        "“" | "«" | "„" => Some(Mark::Open),
-        "”" | "»" => Some(Mark::Close),
-        "\"" => Some(Mark::Either),
+/// Which quotation marks a draft quotes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteStyle {
+    /// “…” or "…" (American and most wire copy); single marks are nested quotes.
+    Double,
+    /// ‘…’ or '…' (British copy); double marks are nested quotes.
+    Single,
+}
+
+/// Reads a quotation mark in context. A single mark is a quote only in a draft that
+/// quotes with single marks, and only where it cannot be an apostrophe: an opening mark
+/// after a space and before a letter, a closing mark while a quote is open.
+fn mark_of(draft: &ParsedDraft<'_>, index: usize, style: QuoteStyle) -> Option<Mark> {
+    let text = draft.token_text(index);
+    match (style, text) {
+        (_, "«" | "„") => Some(Mark::Open),
+        (_, "»") => Some(Mark::Close),
+        (QuoteStyle::Double, "“") => Some(Mark::Open),
+        (QuoteStyle::Double, "”") => Some(Mark::Close),
+        (QuoteStyle::Double, "\"") => Some(Mark::Either),
+        (QuoteStyle::Single, "‘") => Some(Mark::Open),
+        (QuoteStyle::Single, "’" | "'") => {
+            if opens_single_quote(draft, index) {
+                Some(Mark::Open)
+            } else {
+                Some(Mark::Close)
+            }
+        }
         _ => None,
+    }
+}
+
+/// A single mark after a space, a dash or an opening bracket (or at the start of the
+/// copy) and right before a letter or digit opens a quote: ` 'We`.
+fn opens_single_quote(draft: &ParsedDraft<'_>, index: usize) -> bool {
+    let token = draft.tokens[index];
+    let before = draft.copy[..token.start].chars().next_back();
+    let after = draft.copy[token.end..].chars().next();
+    let open_before =
+        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '"' | '“'));
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    open_before && word_after
+}
+
+/// Decides whether a draft quotes with double or single marks by counting the marks that
+/// can only open a quote.
+pub fn quote_style(draft: &ParsedDraft<'_>) -> QuoteStyle {
+    let mut double = 0usize;
+    let mut single = 0usize;
+    for (index, token) in draft.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Punct {
+            continue;
+        }
+        match token.text(&draft.copy) {
+            "“" | "\"" => double += 1,
+            "‘" | "'" | "’" if opens_single_quote(draft, index) => single += 1,
+            _ => {}
+        }
+    }
+    // Straight double marks come in pairs; each opening single mark is one quote.
+    if single * 2 > double {
+        QuoteStyle::Single
+    } else {
+        QuoteStyle::Double
     }
 }
 
 /// Finds every direct quotation in the draft's blocks, in order.
 pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Quotation> {
+    let style = quote_style(draft);
     let mut quotations: Vec<Quotation> = Vec::new();
     let mut previous_open_attributed: Option<bool> = None;
     let mut previous_block_introduces: Option<bool> = None;
@@ -81,7 +140,7 @@ pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Q
             if token.kind != TokenKind::Punct {
                 continue;
             }
-            let Some(mark) = mark_of(token.text(&draft.copy)) else {
+            let Some(mark) = mark_of(draft, index, style) else {
                 continue;
             };
             match (mark, open) {
@@ -171,6 +230,19 @@ mod tests {
                 ("“Four in ten are empty.".to_string(), true),
                 ("“On Tuesday we had 96.”".to_string(), true),
                 ("\"scare\"".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_with_apostrophes() {
+        let text = "Intro line here.\n\n‘Since 2019 the drivers’ pay rose 20 per cent,’ he told France Info. ‘It hurt.’\n\nThe union's view: 'plain' prices.";
+        assert_eq!(
+            quotes(text),
+            vec![
+                ("‘Since 2019 the drivers’".to_string(), true),
+                ("‘It hurt.’".to_string(), true),
+                ("'plain'".to_string(), false),
             ]
         );
     }
