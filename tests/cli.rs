@@ -673,3 +673,24 @@ fn the_sample_drafts_show_the_mission_rules() {
         );
     }
 }
+
+#[test]
+fn the_readme_json_example_is_real_output() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("```json\n").expect("a JSON example") + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let example: Value = serde_json::from_str(&readme[start..end]).expect("the example parses");
+    let output = copydesk()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "json", "examples/drafts"])
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let actual = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["excerpt"] == example["excerpt"] && f["rule"] == example["rule"])
+        .expect("the example's finding is in the output");
+    assert_eq!(actual, &example);
+}

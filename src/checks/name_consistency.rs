@@ -57,7 +57,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Ctx;
 use crate::finding::{Applicability, Edit, Finding, Fix};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, fold_each};
 use crate::text::lexicon::{is_common_word, is_proper_noun};
 use crate::text::names::{NameMention, PARTICLES};
 use crate::text::{TokenKind, one_line};
@@ -86,7 +86,7 @@ struct Spelling {
     phonetic: String,
     occurrences: Vec<Occurrence>,
     /// Folded other name words used with it ("yasmin" for "Al-Mansouri").
-    partners: Vec<String>,
+    partners: Vec<u64>,
     person_cue: bool,
     /// Used in a full name that introduces someone ("City councillor Ewa Nowicka, who…").
     introduced_full: bool,
@@ -157,54 +157,64 @@ fn loose_form(text: &str) -> String {
 /// Zelenskiy, Yousef and Yusef, Huang and Hwang, Köhler and Koehler, MacAllister and
 /// McAllister meet.
 fn phonetic_form(loose: &str) -> String {
-    let mut text = loose.to_string();
-    if let Some(rest) = text.strip_prefix("mac") {
-        text = format!("mc{rest}");
+    let chars: Vec<char> = loose.chars().collect();
+    let at = |index: usize| chars.get(index).copied();
+    let mut folded: Vec<char> = Vec::with_capacity(chars.len());
+    let mut index = 0;
+    if chars.starts_with(&['m', 'a', 'c']) {
+        folded.extend(['m', 'c']);
+        index = 3;
+    } else if chars.starts_with(&['z', 'h']) {
+        // Pinyin and Wade-Giles write one initial two ways: Zhou / Chou, Zhang / Chang.
+        folded.extend(['c', 'h']);
+        index = 2;
     }
-    // Pinyin and Wade-Giles write one initial two ways: Zhou / Chou, Zhang / Chang.
-    if let Some(rest) = text.strip_prefix("zh") {
-        text = format!("ch{rest}");
-    }
-    for (from, to) in [
-        ("ou", "u"),
-        ("oo", "u"),
-        ("ph", "f"),
-        ("kh", "h"),
-        ("th", "t"),
-        ("ck", "k"),
-    ] {
-        text = text.replace(from, to);
-    }
-    // German umlauts written out (Koehler, Mueller, Jaeger) inside a name, not at its end
-    // (Choe, Rue): oe → o, ue → u, ae → a before a consonant.
-    for (from, to) in [("oe", 'o'), ("ue", 'u'), ("ae", 'a')] {
-        while let Some(position) = text
-            .find(from)
-            .filter(|&p| text[p + 2..].chars().next().is_some_and(|next| !is_vowel(next)))
-        {
-            text.replace_range(position..position + 2, &to.to_string());
+    while index < chars.len() {
+        let character = chars[index];
+        let pair = (character, at(index + 1).unwrap_or(' '));
+        let replacement = match pair {
+            ('o', 'u') | ('o', 'o') => Some('u'),
+            ('p', 'h') => Some('f'),
+            ('k', 'h') => Some('h'),
+            ('t', 'h') => Some('t'),
+            ('c', 'k') => Some('k'),
+            // German umlauts written out (Koehler, Mueller, Jaeger) inside a name, not at
+            // its end (Choe): oe → o, ue → u, ae → a before a consonant.
+            ('o' | 'u' | 'a', 'e') if at(index + 2).is_some_and(|next| !is_vowel(next)) => Some(character),
+            _ => None,
+        };
+        match replacement {
+            Some(replacement) => {
+                folded.push(replacement);
+                index += 2;
+            }
+            None => {
+                folded.push(character);
+                index += 1;
+            }
         }
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (index, &character) in chars.iter().enumerate() {
-        let previous = index.checked_sub(1).map(|i| chars[i]);
+    let mut out = String::with_capacity(folded.len());
+    let mut last: Option<char> = None;
+    for (index, &character) in folded.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| folded[i]);
         let mapped = match character {
             // y after the first letter sounds as i: Zelenskyy, Zelenskiy.
             'y' if index > 0 => 'i',
             // w between a consonant and a vowel is u: Hwang, Huang.
             'w' if previous.is_some_and(|p| !is_vowel(p))
-                && chars.get(index + 1).is_some_and(|n| is_vowel(*n)) =>
+                && folded.get(index + 1).is_some_and(|n| is_vowel(*n)) =>
             {
                 'u'
             }
             other => other,
         };
         // Doubled letters count once: Adeyemmi, Hoffmann.
-        if out.ends_with(mapped) {
+        if last == Some(mapped) {
             continue;
         }
         out.push(mapped);
+        last = Some(mapped);
     }
     out
 }
@@ -219,14 +229,32 @@ fn consonant_skeleton(phonetic: &str) -> String {
 
 /// Optimal string alignment distance, giving up above `limit`.
 fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    const MAX: usize = 48;
+    let mut a_chars = ['\0'; MAX];
+    let mut b_chars = ['\0'; MAX];
+    let mut a_length = 0;
+    let mut b_length = 0;
+    for character in a.chars() {
+        if a_length == MAX {
+            return limit + 1;
+        }
+        a_chars[a_length] = character;
+        a_length += 1;
+    }
+    for character in b.chars() {
+        if b_length == MAX {
+            return limit + 1;
+        }
+        b_chars[b_length] = character;
+        b_length += 1;
+    }
+    let (a, b) = (&a_chars[..a_length], &b_chars[..b_length]);
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+    // Three rolling rows of the optimal-string-alignment table.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
@@ -343,11 +371,19 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
     } else {
         let same_consonants =
             consonant_skeleton(&canonical.phonetic) == consonant_skeleton(&variant.phonetic);
+        let same_first_letter = canonical.loose.chars().next() == variant.loose.chars().next();
         match edit_distance(&canonical.phonetic, &variant.phonetic, 2) {
             1 if length >= 5 => Difference::OneLetter,
             // Choi / Choe: in a four-letter name only a vowel may differ.
             1 if length == 4 && same_consonants => Difference::Transliteration,
-            2 if length >= 7 => Difference::TwoLetters,
+            // Two slips in a long name keep its first letter and survive without the
+            // transliteration folding (which can bring unrelated names together).
+            2 if length >= 7
+                && same_first_letter
+                && edit_distance(&canonical.loose, &variant.loose, 2) <= 2 =>
+            {
+                Difference::TwoLetters
+            }
             _ => return None,
         }
     };
@@ -442,7 +478,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
 
     let mut add = |text: &str,
                    occurrence: Option<Occurrence>,
-                   partners: Vec<String>,
+                   partners: Vec<u64>,
                    (person_cue, introduced_full): (bool, bool),
                    spaced_particle: bool,
                    known: bool,
@@ -489,10 +525,10 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
 
     // Hyphenated names ("Nwosu-Bello", "Anne-Sophie"), so that the same words written
     // apart ("Nwosu Bello") are read as one unit and compared with them.
-    let mut compounds: FxHashSet<String> = FxHashSet::default();
+    let mut compounds: FxHashSet<u64> = FxHashSet::default();
     for known in &ctx.config.known_names {
         for word in known.split_whitespace().filter(|w| w.contains('-')) {
-            compounds.insert(loose_form(word));
+            compounds.insert(loose_hash(word));
         }
     }
     for draft in ctx.drafts {
@@ -501,7 +537,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
             for part in mention.name_parts() {
                 let text = &source[part.span.clone()];
                 if text.contains(['-', '‐']) {
-                    compounds.insert(loose_form(text));
+                    compounds.insert(loose_hash(text));
                 }
             }
         }
@@ -537,22 +573,32 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
 
 struct Unit {
     span: Range<usize>,
-    partners: Vec<String>,
+    /// Loose hashes of the other name words of the mention (its given name).
+    partners: Vec<u64>,
     spaced_particle: bool,
     at_mention_start: bool,
 }
 
 /// The units of a mention: each name word with the particles before it, and two name
 /// words written apart that the story also writes hyphenated ("Nwosu Bello").
-fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<String>) -> Vec<Unit> {
+fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u64>) -> Vec<Unit> {
     let mut units = Vec::new();
-    let name_words: Vec<(usize, String)> = mention
+    // The name words that can tell people apart, as loose hashes (ordinary words such as
+    // "Rose" in "Rose Hanlon" are kept out: they are too often titles or roles).
+    let name_words: Vec<(usize, u64)> = mention
         .parts
         .iter()
         .enumerate()
-        .filter(|(_, p)| !p.particle && !p.initial)
-        .map(|(i, p)| (i, fold(&source[p.span.clone()])))
+        .filter(|(_, p)| !p.particle && !p.initial && !is_common_word(&source[p.span.clone()]))
+        .map(|(i, p)| (i, loose_hash(&source[p.span.clone()])))
         .collect();
+    let partners_without = |skip: &[usize]| -> Vec<u64> {
+        name_words
+            .iter()
+            .filter(|(i, _)| !skip.contains(i))
+            .map(|(_, hash)| *hash)
+            .collect()
+    };
     let mut unit_start: Option<usize> = None;
     let mut merged_into_previous = false;
     for (index, part) in mention.parts.iter().enumerate() {
@@ -571,17 +617,14 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<S
         let start_index = unit_start.take().unwrap_or(index);
         // "Nwosu Bello" where the story has "Nwosu-Bello": one unit of two words.
         if let Some(next) = mention.parts.get(index + 1).filter(|n| !n.particle && !n.initial) {
-            let joined = source[part.span.start..next.span.end].to_string();
-            if !joined.contains(['-', '‐']) && compounds.contains(&loose_form(&joined)) {
-                let partners = name_words
-                    .iter()
-                    .filter(|(i, _)| *i != index && *i != index + 1)
-                    .map(|(_, word)| word.clone())
-                    .filter(|word| !is_common_word(word))
-                    .collect();
+            let joined = &source[part.span.start..next.span.end];
+            if !compounds.is_empty()
+                && !joined.contains(['-', '‐'])
+                && compounds.contains(&loose_hash(joined))
+            {
                 units.push(Unit {
                     span: mention.parts[start_index].span.start..next.span.end,
-                    partners,
+                    partners: partners_without(&[index, index + 1]),
                     spaced_particle: start_index != index,
                     at_mention_start: start_index == 0,
                 });
@@ -589,16 +632,9 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<S
                 continue;
             }
         }
-        let start = mention.parts[start_index].span.start;
-        let partners = name_words
-            .iter()
-            .filter(|(i, _)| *i != index)
-            .map(|(_, word)| word.clone())
-            .filter(|word| !is_common_word(word))
-            .collect();
         units.push(Unit {
-            span: start..part.span.end,
-            partners,
+            span: mention.parts[start_index].span.start..part.span.end,
+            partners: partners_without(&[index]),
             spaced_particle: start_index != index,
             at_mention_start: start_index == 0,
         });
@@ -607,13 +643,13 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<S
 }
 
 /// The units of a house name from the configuration.
-fn units_of_words(words: &[&str]) -> Vec<(String, Vec<String>, bool)> {
+fn units_of_words(words: &[&str]) -> Vec<(String, Vec<u64>, bool)> {
     let is_particle = |word: &str| PARTICLES.contains(word);
-    let name_words: Vec<(usize, String)> = words
+    let name_words: Vec<(usize, u64)> = words
         .iter()
         .enumerate()
         .filter(|(i, w)| !(is_particle(w) && *i + 1 < words.len()))
-        .map(|(i, w)| (i, fold(w)))
+        .map(|(i, w)| (i, loose_hash(w)))
         .collect();
     let mut units = Vec::new();
     let mut start: Option<usize> = None;
@@ -626,98 +662,101 @@ fn units_of_words(words: &[&str]) -> Vec<(String, Vec<String>, bool)> {
         let partners = name_words
             .iter()
             .filter(|(i, _)| *i != index)
-            .map(|(_, w)| w.clone())
+            .map(|(_, w)| *w)
             .collect();
         units.push((words[first..=index].join(" "), partners, first != index));
     }
     units
 }
 
-/// The keys a spelling is filed under: hashes of its phonetic form and of the forms with
-/// one letter deleted, and with two deleted when it is long enough for a two-letter
-/// difference.
-fn deletion_keys(phonetic: &str) -> Vec<u64> {
+/// A hash of the loose form of `text` (see `loose_form`), computed without allocating.
+fn loose_hash(text: &str) -> u64 {
     use std::hash::Hasher;
-    let chars: Vec<char> = phonetic.chars().collect();
-    let none = usize::MAX;
-    let hash_without = |skip_a: usize, skip_b: usize| {
-        let mut hasher = rustc_hash::FxHasher::default();
-        let mut kept = 0usize;
-        for (index, character) in chars.iter().enumerate() {
-            if index != skip_a && index != skip_b {
-                hasher.write_u32(*character as u32);
-                kept += 1;
-            }
-        }
-        hasher.write_usize(kept);
-        hasher.finish()
-    };
-    let mut keys = vec![hash_without(none, none)];
-    for i in 0..chars.len() {
-        keys.push(hash_without(i, none));
-        if chars.len() >= 7 {
-            for j in i + 1..chars.len() {
-                keys.push(hash_without(i, j));
-            }
-        }
-    }
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
-/// The key under which spellings that differ only mechanically (case, marks) meet.
-fn loose_key(loose: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    ("loose", loose).hash(&mut hasher);
+    fold_each(text, |character| {
+        if !matches!(character, '-' | '\'' | ' ' | '.' | '\u{a0}') {
+            hasher.write_u32(character as u32);
+        }
+    });
     hasher.finish()
 }
 
-/// Chooses, for each spelling, the canonical spelling it is a variant of.
-fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>> {
-    // Candidate pairs come from a deletion index: every spelling is filed under its
-    // phonetic form and the forms with one letter (two, for long names) deleted, so any
-    // two spellings within two edits share a key and nothing else is compared.
-    let mut canonical: Vec<Option<(usize, Difference)>> = vec![None; spellings.len()];
-    let ranks_before = |a: &Spelling, b: &Spelling| {
-        a.count() > b.count() || (a.count() == b.count() && a.first_seen < b.first_seen)
+/// The spellings each spelling might be a variant of, found without comparing every pair:
+/// spellings that share a loose form (case, marks) or a phonetic form (transliteration),
+/// and, for a letter or two of difference, pairs with at least one side used for a person
+/// (the only typos the rule flags) or a short name (Choi / Choe), filtered by the letters
+/// they contain before the edit distance is computed.
+fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); spellings.len()];
+    let hash = |text: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        text.hash(&mut hasher);
+        hasher.finish()
     };
-    // (key, spelling) pairs, sorted so that spellings sharing a key sit together. Ordinary
-    // words can only differ mechanically, so they are filed under their loose form only.
-    let mut filed: Vec<(u64, u32)> = Vec::with_capacity(spellings.len() * 12);
+    let mut filed: Vec<(u64, usize)> = Vec::with_capacity(spellings.len() * 2);
     for (index, spelling) in spellings.iter().enumerate() {
-        if !is_common_word(&spelling.text) {
-            for key in deletion_keys(&spelling.phonetic) {
-                filed.push((key, index as u32));
-            }
-        }
-        filed.push((loose_key(&spelling.loose), index as u32));
+        filed.push((hash(&spelling.loose), index));
+        filed.push((hash(&spelling.phonetic) ^ 0x9e37_79b9_7f4a_7c15, index));
     }
     filed.sort_unstable();
-    let mut candidates: Vec<Vec<u32>> = vec![Vec::new(); spellings.len()];
-    for group in filed.chunk_by(|a, b| a.0 == b.0) {
-        if group.len() < 2 {
-            continue;
-        }
+    for group in filed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         for (position, &(_, a)) in group.iter().enumerate() {
             for &(_, b) in &group[position + 1..] {
                 if a != b {
-                    candidates[a as usize].push(b);
-                    candidates[b as usize].push(a);
+                    candidates[a].push(b);
+                    candidates[b].push(a);
                 }
             }
         }
     }
+    // A letter signature: one bit per letter (mod 64). Two spellings within two edits
+    // differ in at most four bits.
+    let signature = |text: &str| text.chars().fold(0u64, |bits, c| bits | 1 << (c as u32 % 64));
+    let names: Vec<(usize, u64, usize)> = spellings
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !is_common_word(&s.text))
+        .map(|(index, s)| (index, signature(&s.phonetic), s.phonetic.chars().count()))
+        .collect();
+    for &(probe, probe_bits, probe_length) in &names {
+        let spelling = &spellings[probe];
+        if !(spelling.person_cue || spelling.known || probe_length == 4) {
+            continue;
+        }
+        for &(other, other_bits, other_length) in &names {
+            if other == probe
+                || probe_length.abs_diff(other_length) > 2
+                || (probe_bits ^ other_bits).count_ones() > 4
+            {
+                continue;
+            }
+            if edit_distance(&spelling.phonetic, &spellings[other].phonetic, 2) <= 2 {
+                candidates[probe].push(other);
+                candidates[other].push(probe);
+            }
+        }
+    }
+    for list in &mut candidates {
+        list.sort_unstable();
+        list.dedup();
+    }
+    candidates
+}
+
+/// Chooses, for each spelling, the canonical spelling it is a variant of.
+fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>> {
+    let mut canonical: Vec<Option<(usize, Difference)>> = vec![None; spellings.len()];
+    let ranks_before = |a: &Spelling, b: &Spelling| {
+        a.count() > b.count() || (a.count() == b.count() && a.first_seen < b.first_seen)
+    };
+    let candidates = candidate_pairs(spellings);
     for (variant_index, variant) in spellings.iter().enumerate() {
         if variant.known || variant.occurrences.is_empty() {
             continue;
         }
-        let mut bucket = std::mem::take(&mut candidates[variant_index]);
-        bucket.sort_unstable();
-        bucket.dedup();
         let mut best: Option<(usize, Difference)> = None;
-        for candidate_index in bucket.into_iter().map(|c| c as usize) {
+        for &candidate_index in &candidates[variant_index] {
             let candidate = &spellings[candidate_index];
             if !ranks_before(candidate, variant) {
                 continue;

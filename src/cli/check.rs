@@ -1,14 +1,16 @@
-//! `copydesk check`: find drafts, read them, analyse them story by story in parallel,
-//! report, and optionally fix.
+//! `copydesk check`: find drafts, group them into stories, then read, analyse, fix and
+//! report the stories in parallel, a batch at a time so that memory stays flat however
+//! many drafts there are.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
-use super::report::{self, LocatedFinding, ReportFile};
+use super::report::{self, LocatedFinding, ReportFile, Reporter, Summary};
 use super::{CheckArgs, ColorChoice, Format};
 use crate::config::{Config, StoryScope};
 use crate::finding::Finding;
@@ -16,24 +18,72 @@ use crate::fix::{FixMode, apply_edits, edits_for_draft};
 use crate::story::{DraftInput, analyze};
 use crate::text::DraftFormat;
 
-/// A draft read and decoded.
-struct SourceFile {
-    /// `None` for standard input.
-    path: Option<PathBuf>,
+/// Stories are read, analysed and reported in batches of about this many drafts.
+const BATCH_DRAFTS: usize = 1024;
+
+/// A configuration with its file patterns compiled.
+struct Settings {
+    config: Config,
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Settings {
+    fn new(config: Config) -> Settings {
+        let compile = |patterns: &[String]| {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in patterns {
+                // Patterns were validated when the configuration was read.
+                if let Ok(glob) = Glob::new(pattern) {
+                    builder.add(glob);
+                }
+            }
+            builder.build().unwrap_or_else(|_| GlobSet::empty())
+        };
+        Settings {
+            include: compile(&config.include),
+            exclude: compile(&config.exclude),
+            config,
+        }
+    }
+
+    fn wants(&self, file: &Path, root: &Path) -> bool {
+        let relative = file.strip_prefix(root).unwrap_or(file);
+        let name = file.file_name().map(Path::new).unwrap_or(file);
+        let matches = |set: &GlobSet| set.is_match(relative) || set.is_match(name);
+        matches(&self.include) && !matches(&self.exclude)
+    }
+}
+
+/// Where a draft comes from.
+enum Source {
+    File(PathBuf),
+    Stdin { bytes: Vec<u8> },
+}
+
+/// A draft to check, not read yet.
+struct Input {
+    source: Source,
     display: String,
-    text: String,
-    /// The bytes as read, to refuse writing fixes over a file changed since.
-    original: Vec<u8>,
-    /// The file started with a UTF-8 byte-order mark (kept when writing fixes).
-    had_bom: bool,
-    /// Decoded from another encoding: fixes are not written back.
-    transcoded: bool,
-    config: Arc<Config>,
+    settings: Arc<Settings>,
     /// Drafts with the same key form one story.
     story_key: PathBuf,
 }
 
-/// Messages for the end of the run, and whether any was an error (exit 2).
+/// A draft read and decoded.
+struct SourceFile {
+    display: String,
+    /// `None` for standard input.
+    path: Option<PathBuf>,
+    text: String,
+    /// The bytes as read, to refuse writing fixes over a file changed since.
+    original: Vec<u8>,
+    had_bom: bool,
+    /// Decoded from another encoding: fixes are not written back.
+    transcoded: bool,
+}
+
+/// Errors and notes, printed as they come and counted for the exit code.
 #[derive(Default)]
 struct Problems {
     errors: usize,
@@ -52,45 +102,53 @@ impl Problems {
 
 /// Finds and caches the configuration for each folder.
 struct ConfigCache {
-    explicit: Option<Arc<Config>>,
-    by_file: BTreeMap<PathBuf, Arc<Config>>,
-    default: Arc<Config>,
+    explicit: Option<Arc<Settings>>,
+    default: Arc<Settings>,
+    by_folder: HashMap<PathBuf, Arc<Settings>>,
+    by_file: HashMap<PathBuf, Arc<Settings>>,
     force_story: bool,
 }
 
 impl ConfigCache {
-    fn for_draft(&mut self, draft: &Path, problems: &mut Problems) -> Arc<Config> {
-        if let Some(config) = &self.explicit {
-            return config.clone();
+    fn for_draft(&mut self, draft: &Path, problems: &mut Problems) -> Arc<Settings> {
+        if let Some(settings) = &self.explicit {
+            return settings.clone();
         }
-        let Some(file) = Config::discover(draft) else {
-            return self.default.clone();
-        };
-        if let Some(config) = self.by_file.get(&file) {
-            return config.clone();
+        let folder = draft.parent().unwrap_or(Path::new("")).to_path_buf();
+        if let Some(settings) = self.by_folder.get(&folder) {
+            return settings.clone();
         }
-        let loaded = match std::fs::read_to_string(&file) {
-            Ok(text) => {
-                match Config::from_toml(&text, Some(&file)) {
-                    Ok(config) => config,
-                    Err(error) => {
-                        problems.error(format!("{error}\n  (fix the configuration; drafts under it are checked with the defaults)"));
-                        Config::default()
+        let settings = match Config::discover(draft) {
+            None => self.default.clone(),
+            Some(file) => match self.by_file.get(&file) {
+                Some(settings) => settings.clone(),
+                None => {
+                    let mut config = match std::fs::read_to_string(&file) {
+                        Ok(text) => match Config::from_toml(&text, Some(&file)) {
+                            Ok(config) => config,
+                            Err(error) => {
+                                problems.error(format!(
+                                    "{error}\n  (fix the configuration; drafts under it are checked with the defaults)"
+                                ));
+                                Config::default()
+                            }
+                        },
+                        Err(error) => {
+                            problems.error(format!("{}: cannot read: {error}", file.display()));
+                            Config::default()
+                        }
+                    };
+                    if self.force_story {
+                        config.story = StoryScope::Folder;
                     }
+                    let settings = Arc::new(Settings::new(config));
+                    self.by_file.insert(file, settings.clone());
+                    settings
                 }
-            }
-            Err(error) => {
-                problems.error(format!("{}: cannot read: {error}", file.display()));
-                Config::default()
-            }
+            },
         };
-        let mut loaded = loaded;
-        if self.force_story {
-            loaded.story = StoryScope::Folder;
-        }
-        let loaded = Arc::new(loaded);
-        self.by_file.insert(file, loaded.clone());
-        loaded
+        self.by_folder.insert(folder, settings.clone());
+        settings
     }
 }
 
@@ -104,16 +162,18 @@ fn display_path(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-/// Decodes a draft's bytes, or says why it cannot be checked.
+/// Decodes a draft's bytes: (text, had a byte-order mark, decoded from another encoding),
+/// or the reason it cannot be checked and whether that is an error (or only a note).
 fn decode(
     bytes: &[u8],
     display: &str,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<(String, bool, bool), String> {
+) -> Result<(String, bool, bool), (bool, String)> {
     let sniff = &bytes[..bytes.len().min(8192)];
     if sniff.contains(&0) {
-        return Err(format!(
-            "{display}: skipped: looks like a binary file (it contains NUL bytes)"
+        return Err((
+            false,
+            format!("{display}: skipped: looks like a binary file (it contains NUL bytes)"),
         ));
     }
     let (body, had_bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -137,39 +197,35 @@ fn decode(
                 .unwrap_or(0);
             let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
             let offset_in_file = offset + if had_bom { 3 } else { 0 };
-            Err(format!(
-                "{display}:{line}:{column}: not UTF-8: byte 0x{:02X} at offset {offset_in_file} is invalid; \
-                 re-save the file as UTF-8, or pass --encoding windows-1252 (or the file's encoding) to decode it",
-                body[offset]
+            Err((
+                true,
+                format!(
+                    "{display}:{line}:{column}: not UTF-8: byte 0x{:02X} at offset {offset_in_file} is invalid; \
+                     re-save the file as UTF-8, or pass --encoding windows-1252 (or the file's encoding) to decode it",
+                    body[offset]
+                ),
             ))
         }
     }
 }
 
-/// Collects the drafts named on the command line.
-fn collect_paths(
-    args: &CheckArgs,
-    cache: &mut ConfigCache,
-    problems: &mut Problems,
-) -> Vec<(PathBuf, Arc<Config>)> {
-    let mut found = Vec::new();
+/// Finds the drafts named on the command line (not reading them yet), in path order.
+fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) -> Vec<Input> {
+    let mut found: Vec<(PathBuf, Arc<Settings>)> = Vec::new();
     let default_paths = [PathBuf::from(".")];
     let paths: &[PathBuf] = if args.paths.is_empty() {
         &default_paths
     } else {
         &args.paths
     };
-    for path in paths {
-        if path.as_os_str() == "-" {
-            continue;
-        }
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(error) => {
                 let hint = if error.kind() == std::io::ErrorKind::NotFound {
-                    "check the path".to_string()
+                    "check the path"
                 } else {
-                    "check its permissions or whether a symbolic link points at itself".to_string()
+                    "check its permissions or whether a symbolic link points at itself"
                 };
                 problems.error(format!("{}: cannot read: {error}; {hint}", path.display()));
                 continue;
@@ -177,8 +233,8 @@ fn collect_paths(
         };
         if metadata.is_file() {
             // A file named explicitly is checked whatever its extension.
-            let config = cache.for_draft(path, problems);
-            found.push((path.clone(), config));
+            let settings = cache.for_draft(path, problems);
+            found.push((path.clone(), settings));
             continue;
         }
         let mut builder = ignore::WalkBuilder::new(path);
@@ -198,334 +254,354 @@ fn collect_paths(
                 continue;
             }
             let file = entry.path();
-            let config = cache.for_draft(file, problems);
-            if matches_globs(file, path, &config) {
-                found.push((file.to_path_buf(), config));
+            let settings = cache.for_draft(file, problems);
+            if settings.wants(file, path) {
+                found.push((file.to_path_buf(), settings));
             }
         }
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found.dedup_by(|a, b| a.0 == b.0);
     found
-}
-
-fn matches_globs(file: &Path, root: &Path, config: &Config) -> bool {
-    let relative = file.strip_prefix(root).unwrap_or(file);
-    let name = file.file_name().map(Path::new).unwrap_or(file);
-    let matches = |patterns: &[String]| {
-        patterns.iter().any(|pattern| {
-            globset::Glob::new(pattern)
-                .map(|glob| {
-                    let matcher = glob.compile_matcher();
-                    matcher.is_match(relative) || matcher.is_match(name)
-                })
-                .unwrap_or(false)
-        })
-    };
-    matches(&config.include) && !matches(&config.exclude)
-}
-
-fn read_drafts(args: &CheckArgs, problems: &mut Problems) -> Vec<SourceFile> {
-    let explicit = match &args.config {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => match Config::from_toml(&text, Some(path)) {
-                Ok(config) => Some(config),
-                Err(error) => {
-                    problems.error(format!("{error}"));
-                    return Vec::new();
-                }
-            },
-            Err(error) => {
-                problems.error(format!(
-                    "{}: cannot read the configuration: {error}",
-                    path.display()
-                ));
-                return Vec::new();
-            }
-        },
-        None => None,
-    };
-    let force_story = args.story;
-    let explicit = explicit.map(|mut config| {
-        if force_story {
-            config.story = StoryScope::Folder;
-        }
-        Arc::new(config)
-    });
-    let mut default = Config::default();
-    if force_story {
-        default.story = StoryScope::Folder;
-    }
-    let mut cache = ConfigCache {
-        explicit,
-        by_file: BTreeMap::new(),
-        default: Arc::new(default),
-        force_story,
-    };
-    let encoding = match &args.encoding {
-        Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
-            Some(encoding) => Some(encoding),
-            None => {
-                problems.error(format!("unknown encoding \"{label}\": use a WHATWG label such as windows-1252, iso-8859-1 or utf-16le"));
-                return Vec::new();
-            }
-        },
-        None => None,
-    };
-
-    let mut files = Vec::new();
-    if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        let mut bytes = Vec::new();
-        if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
-            problems.error(format!("standard input: cannot read: {error}"));
-        } else {
-            let name = args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("stdin.md"));
-            let display = display_path(&name);
-            let config = cache.for_draft(&std::env::current_dir().unwrap_or_default().join(&name), problems);
-            match decode(&bytes, &display, encoding) {
-                Ok((text, had_bom, transcoded)) => files.push(SourceFile {
-                    path: None,
-                    display,
-                    text,
-                    original: bytes,
-                    had_bom,
-                    transcoded,
-                    config,
-                    story_key: PathBuf::from("-"),
-                }),
-                Err(message) => problems.error(message),
-            }
-        }
-    }
-
-    let paths = collect_paths(args, &mut cache, problems);
-    let read: Vec<Result<SourceFile, (bool, String)>> = paths
-        .into_par_iter()
-        .map(|(path, config)| {
-            let display = display_path(&path);
-            let metadata = std::fs::metadata(&path).map_err(|e| (true, format!("{display}: cannot read: {e}")))?;
-            if metadata.len() > config.max_file_size {
-                return Err((
-                    false,
-                    format!(
-                        "{display}: skipped: {} bytes is over the {}-byte limit (raise [files] max_size in copydesk.toml to check it)",
-                        metadata.len(),
-                        config.max_file_size
-                    ),
-                ));
-            }
-            let bytes = std::fs::read(&path).map_err(|e| (true, format!("{display}: cannot read: {e}")))?;
-            let (text, had_bom, transcoded) = decode(&bytes, &display, encoding).map_err(|message| {
-                let is_note = message.contains("binary file");
-                (!is_note, message)
-            })?;
-            let story_key = match config.story {
+        .into_iter()
+        .map(|(path, settings)| {
+            let story_key = match settings.config.story {
                 StoryScope::Folder => path.parent().map(Path::to_path_buf).unwrap_or_default(),
                 StoryScope::File => path.clone(),
             };
-            Ok(SourceFile {
-                path: Some(path),
-                display,
-                text,
-                original: bytes,
-                had_bom,
-                transcoded,
-                config,
+            Input {
+                display: display_path(&path),
+                source: Source::File(path),
+                settings,
                 story_key,
-            })
+            }
         })
-        .collect();
-    for result in read {
-        match result {
-            Ok(file) => files.push(file),
-            Err((true, message)) => problems.error(message),
-            Err((false, message)) => problems.note(message),
+        .collect()
+}
+
+/// What checking one story produced.
+struct StoryOutcome {
+    /// The findings rendered in the output format, one text each.
+    rendered: Vec<String>,
+    /// (is an error, message), in file order.
+    messages: Vec<(bool, String)>,
+    files: Vec<SourceFile>,
+    /// Each file's text after fixing (equal to its text when nothing was fixed).
+    final_texts: Vec<String>,
+    findings: Vec<Finding>,
+    fixed: usize,
+}
+
+fn read_input(
+    input: &Input,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<SourceFile, (bool, String)> {
+    let display = &input.display;
+    let limit = input.settings.config.max_file_size;
+    let (bytes, path) = match &input.source {
+        Source::Stdin { bytes, .. } => (bytes.clone(), None),
+        Source::File(path) => {
+            let metadata =
+                std::fs::metadata(path).map_err(|e| (true, format!("{display}: cannot read: {e}")))?;
+            if metadata.len() > limit {
+                return Err((
+                    false,
+                    format!(
+                        "{display}: skipped: {} bytes is over the {limit}-byte limit (raise [files] max_size in copydesk.toml to check it)",
+                        metadata.len()
+                    ),
+                ));
+            }
+            let bytes = std::fs::read(path).map_err(|e| (true, format!("{display}: cannot read: {e}")))?;
+            (bytes, Some(path.clone()))
         }
-    }
-    files
+    };
+    let (text, had_bom, transcoded) = decode(&bytes, display, encoding)?;
+    Ok(SourceFile {
+        display: display.clone(),
+        path,
+        text,
+        original: bytes,
+        had_bom,
+        transcoded,
+    })
 }
 
-/// Groups file indices into stories (same key, same configuration), in path order.
-fn stories(files: &[SourceFile]) -> Vec<Vec<usize>> {
-    let mut groups: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
-    for (index, file) in files.iter().enumerate() {
-        groups.entry(file.story_key.as_path()).or_default().push(index);
-    }
-    groups.into_values().collect()
-}
-
-/// Analyses one story; `texts[position]` is the current text of `story[position]`.
-fn analyze_story(files: &[SourceFile], story: &[usize], texts: &[String]) -> Vec<Finding> {
-    let config = &files[story[0]].config;
-    let drafts: Vec<DraftInput<'_>> = story
+fn analyze_texts(files: &[SourceFile], texts: &[String], config: &Config) -> Vec<Finding> {
+    let drafts: Vec<DraftInput<'_>> = files
         .iter()
         .zip(texts)
-        .map(|(&index, text)| DraftInput {
-            path: &files[index].display,
+        .map(|(file, text)| DraftInput {
+            path: &file.display,
             text,
-            format: format_of(&files[index]),
+            format: DraftFormat::from_path(&file.display),
         })
         .collect();
     analyze(&drafts, config)
 }
 
-fn format_of(file: &SourceFile) -> DraftFormat {
-    DraftFormat::from_path(&file.display)
+/// Reads, analyses and (when asked) fixes one story.
+fn check_story(
+    story: &[Input],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    fix: Option<FixMode>,
+    keep_transcoded: bool,
+) -> StoryOutcome {
+    let mut messages = Vec::new();
+    let mut files = Vec::new();
+    for input in story {
+        match read_input(input, encoding) {
+            Ok(file) => files.push(file),
+            Err(message) => messages.push(message),
+        }
+    }
+    let config = &story[0].settings.config;
+    let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
+    let mut findings = if files.is_empty() {
+        Vec::new()
+    } else {
+        analyze_texts(&files, &texts, config)
+    };
+    let mut fixed = 0;
+    if let Some(mode) = fix {
+        for _round in 0..8 {
+            let mut changed = false;
+            for (position, text) in texts.iter_mut().enumerate() {
+                if files[position].transcoded && keep_transcoded {
+                    continue;
+                }
+                let edits = edits_for_draft(&findings, position, mode);
+                if edits.is_empty() {
+                    continue;
+                }
+                fixed += edits.len();
+                *text = apply_edits(text, &edits);
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+            findings = analyze_texts(&files, &texts, config);
+        }
+    }
+    StoryOutcome {
+        rendered: Vec::new(),
+        messages,
+        files,
+        final_texts: texts,
+        findings,
+        fixed,
+    }
 }
-
-/// A story's files, its findings after any fixing, and each file's final text.
-type StoryResult = (Vec<usize>, Vec<Finding>, Vec<(usize, String)>);
 
 /// Runs `copydesk check` and returns the exit code.
 pub fn run(args: &CheckArgs) -> i32 {
     let mut problems = Problems::default();
-    let files = read_drafts(args, &mut problems);
-    let groups = stories(&files);
-    let mode = if args.unsafe_fixes {
-        FixMode::Unsafe
-    } else {
-        FixMode::Safe
+    let Some(mut cache) = config_cache(args, &mut problems) else {
+        return 2;
     };
-    let fixing = args.fix || args.diff;
-
-    // Analyse (and, when fixing, fix until nothing more changes) story by story.
-    let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
-    let fixed_counts = Mutex::new(0usize);
-    let results: Vec<StoryResult> = groups
-        .par_iter()
-        .map(|story| {
-            let mut current: Vec<String> = story.iter().map(|&i| files[i].text.clone()).collect();
-            let mut findings = analyze_story(&files, story, &current);
-            if fixing {
-                for _round in 0..8 {
-                    let mut changed = false;
-                    for (position, text) in current.iter_mut().enumerate() {
-                        if files[story[position]].transcoded && args.fix {
-                            continue;
-                        }
-                        let edits = edits_for_draft(&findings, position, mode);
-                        if edits.is_empty() {
-                            continue;
-                        }
-                        if let Ok(mut count) = fixed_counts.lock() {
-                            *count += edits.len();
-                        }
-                        *text = apply_edits(text, &edits);
-                        changed = true;
-                    }
-                    if !changed {
-                        break;
-                    }
-                    findings = analyze_story(&files, story, &current);
-                }
+    let encoding = match &args.encoding {
+        Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
+            Some(encoding) => Some(encoding),
+            None => {
+                problems.error(format!(
+                    "unknown encoding \"{label}\": use a WHATWG label such as windows-1252, iso-8859-1 or utf-16le"
+                ));
+                return 2;
             }
-            let updated: Vec<(usize, String)> = story.iter().copied().zip(current).collect();
-            (story.clone(), findings, updated)
-        })
-        .collect();
+        },
+        None => None,
+    };
 
-    let mut located: Vec<LocatedFinding> = Vec::new();
-    let mut changed_files: Vec<(usize, String)> = Vec::new();
-    for (story, findings, updated) in results {
-        for (index, text) in updated {
-            if text != files[index].text {
-                changed_files.push((index, text.clone()));
+    let mut inputs = Vec::new();
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Err(error) => problems.error(format!("standard input: cannot read: {error}")),
+            Ok(_) => {
+                let name = args
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("stdin.md"));
+                let settings = cache.for_draft(
+                    &std::env::current_dir().unwrap_or_default().join(&name),
+                    &mut problems,
+                );
+                inputs.push(Input {
+                    display: display_path(&name),
+                    source: Source::Stdin { bytes },
+                    settings,
+                    story_key: PathBuf::from("-"),
+                });
             }
-            texts[index] = text;
-        }
-        for finding in findings {
-            located.push(LocatedFinding::from_story(finding, &story));
         }
     }
-    located.sort_by_key(|a| (a.file, a.finding.span.start));
-    changed_files.sort_by_key(|(index, _)| *index);
+    inputs.extend(gather(args, &mut cache, &mut problems));
 
-    let report_files: Vec<ReportFile> = files
-        .iter()
-        .zip(&texts)
-        .map(|(file, text)| ReportFile::new(file.display.clone(), text.clone()))
-        .collect();
+    // Group into stories, keeping path order (inputs are sorted, so a story's drafts are
+    // contiguous unless a folder's files interleave with a subfolder's; group by key).
+    let mut order: Vec<PathBuf> = Vec::new();
+    let mut groups: HashMap<PathBuf, Vec<Input>> = HashMap::new();
+    for input in inputs {
+        if !groups.contains_key(&input.story_key) {
+            order.push(input.story_key.clone());
+        }
+        groups.entry(input.story_key.clone()).or_default().push(input);
+    }
+    let stories: Vec<Vec<Input>> = order.into_iter().filter_map(|key| groups.remove(&key)).collect();
+    let file_count: usize = stories.iter().map(Vec::len).sum();
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if args.diff {
-        for (index, new_text) in &changed_files {
-            let file = &files[*index];
-            let diff = similar::TextDiff::from_lines(file.text.as_str(), new_text.as_str());
-            let _ = write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{}", file.display), &format!("b/{}", file.display))
-            );
-        }
-        let _ = out.flush();
-        if !args.quiet {
-            eprintln!(
-                "copydesk: {} file{} would change",
-                changed_files.len(),
-                if changed_files.len() == 1 { "" } else { "s" }
-            );
-        }
-        return if problems.errors > 0 {
-            2
-        } else if changed_files.is_empty() {
-            0
+    let fix = if args.fix || args.diff {
+        Some(if args.unsafe_fixes {
+            FixMode::Unsafe
         } else {
-            1
-        };
-    }
-
-    if args.fix {
-        for (index, new_text) in &changed_files {
-            let file = &files[*index];
-            match &file.path {
-                None => {
-                    // Standard input: the fixed draft goes to standard output, nothing else.
-                    let _ = out.write_all(new_text.as_bytes());
-                }
-                Some(path) => {
-                    if let Err(message) = write_atomically(path, file, new_text) {
-                        problems.error(message);
-                    }
-                }
-            }
-        }
-    }
-    let stdin_fixed = args.fix && files.iter().any(|f| f.path.is_none());
-
+            FixMode::Safe
+        })
+    } else {
+        None
+    };
+    let stdin_fix = args.fix
+        && stories
+            .iter()
+            .flatten()
+            .any(|i| matches!(i.source, Source::Stdin { .. }));
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    if !stdin_fixed {
-        let rendered = match args.format {
-            Format::Human => report::human::render(&located, &report_files, color),
-            Format::Json => report::json::render(&located, &report_files),
-            Format::Sarif => report::sarif::render(&located, &report_files),
-            Format::Github => report::github::render(&located, &report_files),
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(report::human::Human { color }),
+        Format::Json => Box::new(report::json::Json),
+        Format::Sarif => Box::new(report::sarif::Sarif),
+        Format::Github => Box::new(report::github::Github),
+    };
+    let reporting = !args.diff && !stdin_fix;
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut changed_files = 0usize;
+    let mut written = 0usize;
+    if reporting {
+        let _ = reporter.begin(&mut out);
+    }
+
+    let mut start = 0;
+    while start < stories.len() {
+        // The next batch: whole stories, about BATCH_DRAFTS drafts.
+        let mut end = start;
+        let mut drafts = 0;
+        while end < stories.len() && (drafts < BATCH_DRAFTS || end == start) {
+            drafts += stories[end].len();
+            end += 1;
+        }
+        let outcomes: Vec<StoryOutcome> = stories[start..end]
+            .par_iter()
+            .map(|story| {
+                let mut outcome = check_story(story, encoding, fix, args.fix);
+                if reporting {
+                    // Render here, in parallel, so that the writer only copies bytes.
+                    let report_files: Vec<ReportFile<'_>> = outcome
+                        .files
+                        .iter()
+                        .zip(&outcome.final_texts)
+                        .map(|(file, text)| ReportFile::new(&file.display, text))
+                        .collect();
+                    let located: Vec<LocatedFinding> = outcome
+                        .findings
+                        .drain(..)
+                        .map(LocatedFinding::from_story_finding)
+                        .collect();
+                    outcome.rendered = reporter.render(&located, &report_files);
+                    outcome.findings = located.into_iter().map(|l| l.finding).collect();
+                }
+                outcome
+            })
+            .collect();
+        start = end;
+
+        for outcome in outcomes {
+            for (is_error, message) in &outcome.messages {
+                if *is_error {
+                    problems.error(message);
+                } else {
+                    problems.note(message);
+                }
+            }
+            for (file, new_text) in outcome.files.iter().zip(&outcome.final_texts) {
+                if *new_text == file.text {
+                    continue;
+                }
+                changed_files += 1;
+                if args.diff {
+                    let diff = similar::TextDiff::from_lines(file.text.as_str(), new_text.as_str());
+                    let _ = write!(
+                        out,
+                        "{}",
+                        diff.unified_diff()
+                            .context_radius(3)
+                            .header(&format!("a/{}", file.display), &format!("b/{}", file.display))
+                    );
+                } else if args.fix {
+                    match &file.path {
+                        // Standard input: the fixed draft goes to standard output.
+                        None => {
+                            let _ = out.write_all(new_text.as_bytes());
+                        }
+                        Some(path) => {
+                            if let Err(message) = write_atomically(path, file, new_text) {
+                                problems.error(message);
+                            }
+                        }
+                    }
+                }
+            }
+            summary.fixed += outcome.fixed;
+            if !reporting {
+                continue;
+            }
+            let located: Vec<LocatedFinding> = outcome
+                .findings
+                .into_iter()
+                .map(LocatedFinding::from_story_finding)
+                .collect();
+            summary.add(&located);
+            for text in &outcome.rendered {
+                let _ = out.write_all(reporter.separator(written == 0).as_bytes());
+                let _ = out.write_all(text.as_bytes());
+                written += 1;
+            }
+        }
+    }
+    if reporting {
+        let _ = reporter.end(&mut out, written);
+    }
+    let _ = out.flush();
+    drop(out);
+
+    if args.diff {
+        if !args.quiet {
+            eprintln!(
+                "copydesk: {changed_files} file{} would change",
+                if changed_files == 1 { "" } else { "s" }
+            );
+        }
+        return if problems.errors > 0 {
+            2
+        } else if changed_files == 0 {
+            0
+        } else {
+            1
         };
-        let _ = out.write_all(rendered.as_bytes());
-        let _ = out.flush();
     }
-
     if !args.quiet && args.format == Format::Human {
-        let fixed = fixed_counts.lock().map(|c| *c).unwrap_or(0);
-        eprintln!(
-            "{}",
-            report::summary(&located, files.len(), if args.fix { fixed } else { 0 })
-        );
+        eprintln!("{}", summary.line(file_count, args.fix));
     }
-
     let failing = args
         .fail_on
         .threshold()
-        .is_some_and(|threshold| located.iter().any(|l| l.finding.severity >= threshold));
+        .is_some_and(|threshold| summary.worst.is_some_and(|w| w >= threshold));
     if problems.errors > 0 {
         2
     } else if failing {
@@ -533,6 +609,48 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         0
     }
+}
+
+/// The configuration source: `--config FILE` for every draft, or discovery per folder.
+fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache> {
+    let explicit = match &args.config {
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(error) => {
+                    problems.error(format!(
+                        "{}: cannot read the configuration: {error}",
+                        path.display()
+                    ));
+                    return None;
+                }
+            };
+            match Config::from_toml(&text, Some(path)) {
+                Ok(mut config) => {
+                    if args.story {
+                        config.story = StoryScope::Folder;
+                    }
+                    Some(Arc::new(Settings::new(config)))
+                }
+                Err(error) => {
+                    problems.error(format!("{error}"));
+                    return None;
+                }
+            }
+        }
+        None => None,
+    };
+    let mut default = Config::default();
+    if args.story {
+        default.story = StoryScope::Folder;
+    }
+    Some(ConfigCache {
+        explicit,
+        default: Arc::new(Settings::new(default)),
+        by_folder: HashMap::new(),
+        by_file: HashMap::new(),
+        force_story: args.story,
+    })
 }
 
 /// Writes fixed text over a file: refuses when the file changed since it was read;

@@ -1,6 +1,6 @@
 //! GitHub Actions workflow annotations: `::warning file=…,line=…::message`.
 
-use super::{LocatedFinding, ReportFile};
+use super::{LocatedFinding, ReportFile, Reporter};
 use crate::finding::Severity;
 use crate::text::PositionEncoding;
 
@@ -12,7 +12,18 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
+pub struct Github;
+
+impl Reporter for Github {
+    fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
+        render(findings, files)
+            .lines()
+            .map(|line| format!("{line}\n"))
+            .collect()
+    }
+}
+
+fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> String {
     let mut out = String::new();
     for located in findings {
         let finding = &located.finding;
@@ -26,7 +37,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
         let end = file.position(finding.span.end, PositionEncoding::Utf16);
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(&file.display),
+            escape_property(file.display),
             start.line + 1,
             start.column + 1,
             end.line + 1,

@@ -3,7 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{LocatedFinding, ReportFile};
+use super::{LocatedFinding, ReportFile, Reporter};
 use crate::finding::{Applicability, Severity};
 use crate::text::PositionEncoding;
 
@@ -21,8 +21,8 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// The source lines around a span, trimmed to `MAX_LINES`, with the span rebased onto
 /// them: (first line number, text, span in text).
-fn window(file: &ReportFile, span: &std::ops::Range<usize>) -> (usize, String, std::ops::Range<usize>) {
-    let text = &file.text;
+fn window(file: &ReportFile<'_>, span: &std::ops::Range<usize>) -> (usize, String, std::ops::Range<usize>) {
+    let text = file.text;
     let first_line = file.line_index.line_of(span.start);
     let last_line = file
         .line_index
@@ -39,7 +39,18 @@ fn window(file: &ReportFile, span: &std::ops::Range<usize>) -> (usize, String, s
     (first_line + 1, window_text, local_start..local_end)
 }
 
-pub fn render(findings: &[LocatedFinding], files: &[ReportFile], color: bool) -> String {
+/// rustc-style snippets, coloured when `color` is set.
+pub struct Human {
+    pub color: bool,
+}
+
+impl Reporter for Human {
+    fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
+        vec![render(findings, files, self.color)]
+    }
+}
+
+fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -50,7 +61,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile], color: bool) ->
         let finding = &located.finding;
         let file = &files[located.file];
         let (line_start, source, local) = window(file, &finding.span);
-        let path = file.display.clone();
+        let path = file.display.to_string();
         let mut snippet = Snippet::source(source.clone())
             .line_start(line_start)
             .path(path)
@@ -105,7 +116,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile], color: bool) ->
                     Level::HELP.secondary_title(title).element(
                         Snippet::source(source.clone())
                             .line_start(line_start)
-                            .path(file.display.clone())
+                            .path(file.display.to_string())
                             .patch(Patch::new(span, edit.new_text.clone())),
                     ),
                 );

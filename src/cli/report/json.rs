@@ -3,12 +3,14 @@
 //! Lines are 0-based and columns count UTF-16 code units, as in LSP; `span` holds byte
 //! offsets into the file as read (after a UTF-8 byte-order mark, if any).
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
-use super::{LocatedFinding, ReportFile};
+use super::{LocatedFinding, ReportFile, Reporter};
 use crate::text::PositionEncoding;
 
-fn range(file: &ReportFile, span: &std::ops::Range<usize>) -> Value {
+fn range(file: &ReportFile<'_>, span: &std::ops::Range<usize>) -> Value {
     let start = file.position(span.start, PositionEncoding::Utf16);
     let end = file.position(span.end, PositionEncoding::Utf16);
     json!({
@@ -18,7 +20,7 @@ fn range(file: &ReportFile, span: &std::ops::Range<usize>) -> Value {
 }
 
 /// One finding as a JSON value.
-pub fn finding_value(located: &LocatedFinding, files: &[ReportFile]) -> Value {
+pub fn finding_value(located: &LocatedFinding, files: &[ReportFile<'_>]) -> Value {
     let finding = &located.finding;
     let file = &files[located.file];
     let related: Vec<Value> = finding
@@ -70,9 +72,37 @@ pub fn finding_value(located: &LocatedFinding, files: &[ReportFile]) -> Value {
     })
 }
 
-pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
-    let values: Vec<Value> = findings.iter().map(|f| finding_value(f, files)).collect();
-    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
-    text
+/// The array: `[`, the findings separated by commas, `]`.
+pub struct Json;
+
+impl Reporter for Json {
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[")
+    }
+
+    fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
+        findings
+            .iter()
+            .map(|located| {
+                let text = serde_json::to_string_pretty(&finding_value(located, files)).unwrap_or_default();
+                let mut indented = String::with_capacity(text.len() + text.len() / 8);
+                for (index, line) in text.lines().enumerate() {
+                    if index > 0 {
+                        indented.push('\n');
+                    }
+                    indented.push_str("  ");
+                    indented.push_str(line);
+                }
+                indented
+            })
+            .collect()
+    }
+
+    fn separator(&self, first: bool) -> &'static str {
+        if first { "\n" } else { ",\n" }
+    }
+
+    fn end(&self, out: &mut dyn Write, written: usize) -> io::Result<()> {
+        out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })
+    }
 }

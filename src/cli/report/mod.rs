@@ -1,114 +1,147 @@
-//! Output formats for `copydesk check`.
+//! Output formats for `copydesk check`, written a story at a time.
 
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
 
+use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Applicability, Finding, Severity};
 use crate::text::{LineColumn, LineIndex, PositionEncoding};
 
 /// A checked file as reports need it: its name, its text and a line index.
-pub struct ReportFile {
-    pub display: String,
-    pub text: String,
+pub struct ReportFile<'a> {
+    pub display: &'a str,
+    pub text: &'a str,
     pub line_index: LineIndex,
 }
 
-impl ReportFile {
-    pub fn new(display: String, text: String) -> ReportFile {
-        let line_index = LineIndex::new(&text);
+impl<'a> ReportFile<'a> {
+    pub fn new(display: &'a str, text: &'a str) -> ReportFile<'a> {
         ReportFile {
             display,
             text,
-            line_index,
+            line_index: LineIndex::new(text),
         }
     }
 
     pub fn position(&self, offset: usize, encoding: PositionEncoding) -> LineColumn {
-        self.line_index.position(&self.text, offset, encoding)
+        self.line_index.position(self.text, offset, encoding)
     }
 
     /// The flagged text of a span, clamped to the file.
-    pub fn excerpt(&self, span: &Range<usize>) -> &str {
+    pub fn excerpt(&self, span: &Range<usize>) -> &'a str {
         let end = span.end.min(self.text.len());
         let start = span.start.min(end);
         self.text.get(start..end).unwrap_or("")
     }
 }
 
-/// A finding whose draft indices (its own, its related places', its edits') are indices
-/// into the list of checked files.
+/// A finding of one story. Its draft indices (its own, its related places', its edits')
+/// index the story's list of [`ReportFile`]s.
 pub struct LocatedFinding {
     pub file: usize,
     pub finding: Finding,
 }
 
 impl LocatedFinding {
-    /// Maps a finding's story-relative draft indices to file indices.
-    pub fn from_story(mut finding: Finding, story: &[usize]) -> LocatedFinding {
-        let map = |draft: usize| story.get(draft).copied().unwrap_or(story[0]);
-        let file = map(finding.draft);
-        finding.draft = file;
-        for related in &mut finding.related {
-            related.draft = map(related.draft);
+    pub fn from_story_finding(finding: Finding) -> LocatedFinding {
+        LocatedFinding {
+            file: finding.draft,
+            finding,
         }
-        for fix in &mut finding.fixes {
-            for edit in &mut fix.edits {
-                edit.draft = map(edit.draft);
-            }
-        }
-        LocatedFinding { file, finding }
     }
 }
 
-/// The summary line printed after human output.
-pub fn summary(findings: &[LocatedFinding], file_count: usize, fixed: usize) -> String {
-    let count = |severity: Severity| findings.iter().filter(|f| f.finding.severity == severity).count();
-    let mut files_with: Vec<usize> = findings.iter().map(|f| f.file).collect();
-    files_with.dedup();
-    let fixable = findings
-        .iter()
-        .filter(|f| {
-            f.finding
+/// An output format: a header, each finding rendered on its own (so that stories can be
+/// rendered in parallel), a separator between findings, a footer.
+pub trait Reporter: Sync {
+    fn begin(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// The text of each finding of one story, in order.
+    fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String>;
+    /// Written before each finding: the first (`true`) and the others.
+    fn separator(&self, _first: bool) -> &'static str {
+        ""
+    }
+    fn end(&self, _out: &mut dyn Write, _written: usize) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Counts for the summary line and the exit code.
+#[derive(Default)]
+pub struct Summary {
+    pub by_severity: [usize; 4],
+    pub files_with_findings: usize,
+    pub fixable: usize,
+    pub fixed: usize,
+    pub worst: Option<Severity>,
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[LocatedFinding]) {
+        let mut files: Vec<usize> = findings.iter().map(|f| f.file).collect();
+        files.sort_unstable();
+        files.dedup();
+        self.files_with_findings += files.len();
+        for located in findings {
+            let severity = located.finding.severity;
+            self.by_severity[severity as usize] += 1;
+            self.worst = self.worst.max(Some(severity));
+            if located
+                .finding
                 .fixes
                 .iter()
-                .any(|fix| fix.applicability == crate::Applicability::Safe)
-        })
-        .count();
-    let mut parts = Vec::new();
-    for (severity, name) in [
-        (Severity::Error, "error"),
-        (Severity::Warning, "warning"),
-        (Severity::Info, "info"),
-        (Severity::Hint, "hint"),
-    ] {
-        let n = count(severity);
-        if n > 0 {
-            parts.push(format!(
-                "{n} {name}{}",
-                if n == 1 || name == "info" { "" } else { "s" }
-            ));
+                .any(|fix| fix.applicability == Applicability::Safe)
+            {
+                self.fixable += 1;
+            }
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut line = if findings.is_empty() {
-        format!("No findings in {}.", plural(file_count, "draft"))
-    } else {
-        format!(
-            "Found {} ({}) in {} of {}.",
-            plural(findings.len(), "finding"),
-            parts.join(", "),
-            files_with.len(),
-            plural(file_count, "draft")
-        )
-    };
-    if fixed > 0 {
-        line.push_str(&format!(" Fixed {}.", plural(fixed, "finding")));
-    } else if fixable > 0 {
-        line.push_str(&format!(" {fixable} can be fixed with --fix."));
+
+    pub fn total(&self) -> usize {
+        self.by_severity.iter().sum()
     }
-    line
+
+    /// The summary line printed after human output.
+    pub fn line(&self, file_count: usize, fixing: bool) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = Vec::new();
+        for (severity, name) in [
+            (Severity::Error, "error"),
+            (Severity::Warning, "warning"),
+            (Severity::Info, "info"),
+            (Severity::Hint, "hint"),
+        ] {
+            let n = self.by_severity[severity as usize];
+            if n > 0 {
+                parts.push(if name == "info" {
+                    format!("{n} info")
+                } else {
+                    plural(n, name)
+                });
+            }
+        }
+        let mut line = if self.total() == 0 {
+            format!("No findings in {}.", plural(file_count, "draft"))
+        } else {
+            format!(
+                "Found {} ({}) in {} of {}.",
+                plural(self.total(), "finding"),
+                parts.join(", "),
+                self.files_with_findings,
+                plural(file_count, "draft")
+            )
+        };
+        if fixing && self.fixed > 0 {
+            line.push_str(&format!(" Fixed {}.", plural(self.fixed, "finding")));
+        } else if !fixing && self.fixable > 0 {
+            line.push_str(&format!(" {} can be fixed with --fix.", self.fixable));
+        }
+        line
+    }
 }

@@ -1,8 +1,10 @@
 //! SARIF 2.1.0, with each rule's documentation as its help.
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
-use super::{LocatedFinding, ReportFile};
+use super::{LocatedFinding, ReportFile, Reporter};
 use crate::checks::RULES;
 use crate::finding::Severity;
 use crate::text::PositionEncoding;
@@ -19,7 +21,7 @@ fn uri(display: &str) -> String {
     display.replace('\\', "/").replace(' ', "%20")
 }
 
-fn region(file: &ReportFile, span: &std::ops::Range<usize>, with_snippet: bool) -> Value {
+fn region(file: &ReportFile<'_>, span: &std::ops::Range<usize>, with_snippet: bool) -> Value {
     let start = file.position(span.start, PositionEncoding::Utf16);
     let end = file.position(span.end, PositionEncoding::Utf16);
     let mut region = json!({
@@ -36,8 +38,12 @@ fn region(file: &ReportFile, span: &std::ops::Range<usize>, with_snippet: bool) 
     region
 }
 
-pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
-    let rules: Vec<Value> = RULES
+/// Streams one SARIF log: the run's header with every rule, the results a story at a
+/// time, then the closing brackets.
+pub struct Sarif;
+
+fn rules() -> Vec<Value> {
+    RULES
         .iter()
         .map(|rule| {
             let documentation = rule.documentation();
@@ -54,8 +60,11 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
                 "defaultConfiguration": {"level": level(rule.default_severity)},
             })
         })
-        .collect();
-    let results: Vec<Value> = findings
+        .collect()
+}
+
+fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> {
+    findings
         .iter()
         .map(|located| {
             let finding = &located.finding;
@@ -71,7 +80,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
                         "id": id,
                         "message": {"text": related.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri(&related_file.display)},
+                            "artifactLocation": {"uri": uri(related_file.display)},
                             "region": region(related_file, &related.span, false),
                         },
                     })
@@ -87,7 +96,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
                         .map(|edit| {
                             let edit_file = &files[edit.draft];
                             json!({
-                                "artifactLocation": {"uri": uri(&edit_file.display)},
+                                "artifactLocation": {"uri": uri(edit_file.display)},
                                 "replacements": [{
                                     "deletedRegion": region(edit_file, &edit.span, false),
                                     "insertedContent": {"text": edit.new_text},
@@ -105,7 +114,7 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
                 "message": {"text": finding.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&file.display)},
+                        "artifactLocation": {"uri": uri(file.display)},
                         "region": region(file, &finding.span, true),
                     },
                 }],
@@ -113,22 +122,37 @@ pub fn render(findings: &[LocatedFinding], files: &[ReportFile]) -> String {
                 "fixes": fixes,
             })
         })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "copydesk",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": rules,
-            }},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+        .collect()
+}
+
+impl Reporter for Sarif {
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        let tool = json!({"driver": {
+            "name": "copydesk",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": env!("CARGO_PKG_REPOSITORY"),
+            "rules": rules(),
+        }});
+        // The envelope is written by hand so that results can stream into it.
+        write!(
+            out,
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
+            serde_json::to_string(&tool).map_err(io::Error::other)?
+        )
+    }
+
+    fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
+        results(findings, files)
+            .iter()
+            .map(|result| format!("        {}", serde_json::to_string(result).unwrap_or_default()))
+            .collect()
+    }
+
+    fn separator(&self, first: bool) -> &'static str {
+        if first { "\n" } else { ",\n" }
+    }
+
+    fn end(&self, out: &mut dyn Write, _written: usize) -> io::Result<()> {
+        out.write_all(b"\n      ]\n    }\n  ]\n}\n")
+    }
 }
