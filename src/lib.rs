@@ -9,6 +9,7 @@ pub mod config;
 pub mod finding;
 pub mod fix;
 pub mod story;
+pub mod style_sheet;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod report;
+pub mod style_sheet;
 
 use std::io::Write;
 
@@ -45,6 +46,8 @@ pub enum Command {
         /// A rule id, as `copydesk rules` lists them.
         rule: String,
     },
+    /// Print a story's style sheet: its names with their spellings, its figures with their sources.
+    StyleSheet(style_sheet::StyleSheetArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +164,7 @@ pub fn main() -> i32 {
             0
         }
         Command::Explain { rule } => explain(&rule),
+        Command::StyleSheet(args) => style_sheet::run(&args),
     }
 }
 

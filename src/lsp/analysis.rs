@@ -1,0 +1,202 @@
+//! One analysis of a story: the drafts' texts as they were, the engine's findings, and the
+//! diagnostics made from them. Plain data computed on a blocking thread; no async here.
+
+use std::sync::{Arc, OnceLock};
+
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
+
+use super::documents::DraftSnapshot;
+use super::to_proto::{self, EditTarget, IndexedText};
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::story::{DraftInput, analyze_parsed, parse_story};
+use crate::style_sheet::{Place, StyleSheet};
+use crate::text::{LineIndex, PositionEncoding};
+
+/// A story analysed at one moment.
+#[derive(Debug)]
+pub struct StoryAnalysis {
+    /// The story's drafts as analysed, open ones first-class and unopened ones from disk.
+    pub drafts: Vec<DraftSnapshot>,
+    pub config: Arc<Config>,
+    pub encoding: PositionEncoding,
+    /// The findings, with draft indices into `drafts`.
+    pub findings: Vec<Finding>,
+    pub line_indexes: Vec<LineIndex>,
+    /// The diagnostics of each draft.
+    pub diagnostics: Vec<Vec<Diagnostic>>,
+    /// Drafts left out because they are larger than `[files] max_size`.
+    pub too_large: Vec<usize>,
+    style_sheet: OnceLock<StyleSheet>,
+}
+
+/// The drafts within the size limit, as engine inputs, with their story indices.
+fn engine_inputs<'a>(
+    drafts: &'a [DraftSnapshot],
+    names: &'a [String],
+    config: &Config,
+) -> (Vec<usize>, Vec<DraftInput<'a>>) {
+    let included: Vec<usize> = (0..drafts.len())
+        .filter(|&index| drafts[index].text.len() as u64 <= config.max_file_size)
+        .collect();
+    let inputs = included
+        .iter()
+        .map(|&index| DraftInput {
+            path: &names[index],
+            text: drafts[index].text.as_str(),
+            format: drafts[index].format,
+        })
+        .collect();
+    (included, inputs)
+}
+
+/// Maps a finding's engine draft indices to story indices.
+fn remap_finding(finding: &mut Finding, included: &[usize]) {
+    let map = |draft: usize| included.get(draft).copied().unwrap_or(draft);
+    finding.draft = map(finding.draft);
+    for related in &mut finding.related {
+        related.draft = map(related.draft);
+    }
+    for fix in &mut finding.fixes {
+        for edit in &mut fix.edits {
+            edit.draft = map(edit.draft);
+        }
+    }
+}
+
+fn remap_place(place: &mut Place, included: &[usize]) {
+    place.draft = included.get(place.draft).copied().unwrap_or(place.draft);
+}
+
+/// Analyses a story: parses its drafts once, runs the engine, and converts the findings
+/// to diagnostics in `encoding`.
+pub fn analyze_story(
+    drafts: Vec<DraftSnapshot>,
+    config: Arc<Config>,
+    encoding: PositionEncoding,
+) -> StoryAnalysis {
+    let names: Vec<String> = drafts.iter().map(DraftSnapshot::name).collect();
+    let (included, inputs) = engine_inputs(&drafts, &names, &config);
+    let contexts = parse_story(&inputs);
+    let mut findings = analyze_parsed(&contexts, &config);
+    let all_included = included.len() == drafts.len();
+    if !all_included {
+        for finding in &mut findings {
+            remap_finding(finding, &included);
+        }
+    }
+    // The parse already built each included draft's line index; keep it.
+    let mut line_indexes: Vec<Option<LineIndex>> = vec![None; drafts.len()];
+    for (context, &index) in contexts.iter().zip(&included) {
+        line_indexes[index] = Some(context.parsed.line_index.clone());
+    }
+    drop(contexts);
+    let line_indexes: Vec<LineIndex> = line_indexes
+        .into_iter()
+        .zip(&drafts)
+        .map(|(index, draft)| index.unwrap_or_else(|| LineIndex::new(&draft.text)))
+        .collect();
+    let too_large: Vec<usize> = (0..drafts.len())
+        .filter(|index| !included.contains(index))
+        .collect();
+
+    let mut diagnostics: Vec<Vec<Diagnostic>> = vec![Vec::new(); drafts.len()];
+    {
+        let targets: Vec<(&Uri, IndexedText<'_>)> = drafts
+            .iter()
+            .zip(&line_indexes)
+            .map(|(draft, line_index)| {
+                (
+                    &draft.uri,
+                    IndexedText {
+                        text: draft.text.as_str(),
+                        line_index,
+                    },
+                )
+            })
+            .collect();
+        for finding in &findings {
+            if let Some(diagnostic) = to_proto::diagnostic(finding, &targets, encoding)
+                && let Some(list) = diagnostics.get_mut(finding.draft)
+            {
+                list.push(diagnostic);
+            }
+        }
+    }
+    StoryAnalysis {
+        drafts,
+        config,
+        encoding,
+        findings,
+        line_indexes,
+        diagnostics,
+        too_large,
+        style_sheet: OnceLock::new(),
+    }
+}
+
+impl StoryAnalysis {
+    /// True when this analysis is of exactly these drafts' texts, this configuration and
+    /// this encoding.
+    pub fn is_of(&self, drafts: &[DraftSnapshot], config: &Arc<Config>, encoding: PositionEncoding) -> bool {
+        self.encoding == encoding
+            && Arc::ptr_eq(&self.config, config)
+            && self.drafts.len() == drafts.len()
+            && self.drafts.iter().zip(drafts).all(|(old, new)| {
+                old.uri == new.uri && old.version == new.version && Arc::ptr_eq(&old.text, &new.text)
+            })
+    }
+
+    /// The index of a draft in the story.
+    pub fn draft_index(&self, uri: &Uri) -> Option<usize> {
+        self.drafts.iter().position(|draft| &draft.uri == uri)
+    }
+
+    /// A draft's text with its line index.
+    pub fn indexed(&self, draft: usize) -> Option<IndexedText<'_>> {
+        Some(IndexedText {
+            text: self.drafts.get(draft)?.text.as_str(),
+            line_index: self.line_indexes.get(draft)?,
+        })
+    }
+
+    /// Every draft as a workspace-edit target.
+    pub fn edit_targets(&self) -> Vec<EditTarget<'_>> {
+        self.drafts
+            .iter()
+            .zip(&self.line_indexes)
+            .map(|(draft, line_index)| EditTarget {
+                uri: &draft.uri,
+                version: draft.version,
+                text: IndexedText {
+                    text: draft.text.as_str(),
+                    line_index,
+                },
+            })
+            .collect()
+    }
+
+    /// The story's style sheet, built the first time it is asked for.
+    pub fn style_sheet(&self) -> &StyleSheet {
+        self.style_sheet.get_or_init(|| {
+            let names: Vec<String> = self.drafts.iter().map(DraftSnapshot::name).collect();
+            let (included, inputs) = engine_inputs(&self.drafts, &names, &self.config);
+            let contexts = parse_story(&inputs);
+            let mut sheet = StyleSheet::build(&contexts, &self.config);
+            if included.len() != self.drafts.len() {
+                for entry in &mut sheet.names {
+                    for mention in &mut entry.mentions {
+                        remap_place(&mut mention.place, &included);
+                    }
+                }
+                for figure in &mut sheet.figures {
+                    remap_place(&mut figure.place, &included);
+                    if let Some(source) = &mut figure.source {
+                        remap_place(&mut source.place, &included);
+                    }
+                }
+            }
+            sheet
+        })
+    }
+}

@@ -1,0 +1,230 @@
+//! The configurations the server knows: the editor's settings and every `copydesk.toml`
+//! found from an open draft, each with its last good version.
+//!
+//! A draft's configuration is the `copydesk.toml` (or `.copydesk.toml`) in its folder or the
+//! nearest folder above, as for `copydesk check`, so the editor and CI agree. Without one,
+//! the editor's settings (`initializationOptions`, `workspace/didChangeConfiguration`,
+//! with the same keys) apply, and without those the defaults. A file that fails to parse
+//! keeps its last good configuration (or, if it never had one, the settings apply) and
+//! is reported once per change.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::config::{Config, ConfigError};
+
+/// A configuration file after a (re)load, for the server to report: its error, or `None`
+/// when it is good again.
+#[derive(Debug, Clone)]
+pub struct ConfigReport {
+    pub path: PathBuf,
+    pub text: String,
+    pub error: Option<ConfigError>,
+}
+
+#[derive(Debug, Default)]
+struct FileEntry {
+    last_good: Option<Arc<Config>>,
+    /// The file's last load failed.
+    failing: bool,
+}
+
+#[derive(Debug)]
+pub struct ConfigStore {
+    editor: RwLock<Option<Arc<Config>>>,
+    default: Arc<Config>,
+    files: Mutex<HashMap<PathBuf, FileEntry>>,
+    /// Folder → the configuration file that applies to it, if any.
+    discovered: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+}
+
+impl Default for ConfigStore {
+    fn default() -> ConfigStore {
+        ConfigStore {
+            editor: RwLock::new(None),
+            default: Arc::new(Config::default()),
+            files: Mutex::new(HashMap::new()),
+            discovered: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+fn read_config(path: &Path) -> (String, Result<Config, ConfigError>) {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let parsed = Config::from_toml(&text, Some(path));
+            (text, parsed)
+        }
+        Err(error) => (
+            String::new(),
+            Err(ConfigError {
+                path: Some(path.to_path_buf()),
+                line: None,
+                column: None,
+                span: None,
+                message: format!("cannot read the configuration: {error}"),
+            }),
+        ),
+    }
+}
+
+impl ConfigStore {
+    pub fn new() -> ConfigStore {
+        ConfigStore::default()
+    }
+
+    /// The editor's settings, or the defaults.
+    pub fn base(&self) -> Arc<Config> {
+        match self.editor.read() {
+            Ok(editor) => editor.clone().unwrap_or_else(|| self.default.clone()),
+            Err(_) => self.default.clone(),
+        }
+    }
+
+    /// Takes new editor settings; on an error the previous settings stay.
+    pub fn set_editor_settings(&self, value: &serde_json::Value) -> Result<(), ConfigError> {
+        let config = Config::from_json(value)?;
+        if let Ok(mut editor) = self.editor.write() {
+            *editor = Some(Arc::new(config));
+        }
+        Ok(())
+    }
+
+    /// The configuration file for drafts in `folder`, looked up once per folder.
+    pub fn file_for_folder(&self, folder: &Path) -> Option<PathBuf> {
+        if let Ok(discovered) = self.discovered.lock()
+            && let Some(found) = discovered.get(folder)
+        {
+            return found.clone();
+        }
+        let found = Config::discover(folder);
+        if let Ok(mut discovered) = self.discovered.lock() {
+            discovered.insert(folder.to_path_buf(), found.clone());
+        }
+        found
+    }
+
+    /// The configuration for drafts in `folder` (`None` for drafts that are not files),
+    /// and a report when its file was read for the first time.
+    pub fn for_folder(&self, folder: Option<&Path>) -> (Arc<Config>, Option<ConfigReport>) {
+        let Some(path) = folder.and_then(|folder| self.file_for_folder(folder)) else {
+            return (self.base(), None);
+        };
+        let known = self
+            .files
+            .lock()
+            .ok()
+            .and_then(|files| files.get(&path).map(|entry| entry.last_good.clone()));
+        match known {
+            Some(Some(config)) => (config, None),
+            Some(None) => (self.base(), None),
+            None => {
+                let report = self.reload(&path);
+                let config = self
+                    .files
+                    .lock()
+                    .ok()
+                    .and_then(|files| files.get(&path).and_then(|entry| entry.last_good.clone()))
+                    .unwrap_or_else(|| self.base());
+                (config, report)
+            }
+        }
+    }
+
+    /// Reads a configuration file again. Returns a report when it fails, or when it
+    /// succeeds after failing (so that its diagnostic is cleared).
+    pub fn reload(&self, path: &Path) -> Option<ConfigReport> {
+        let (text, parsed) = read_config(path);
+        let Ok(mut files) = self.files.lock() else {
+            return None;
+        };
+        let entry = files.entry(path.to_path_buf()).or_default();
+        match parsed {
+            Ok(config) => {
+                entry.last_good = Some(Arc::new(config));
+                let was_failing = std::mem::replace(&mut entry.failing, false);
+                was_failing.then(|| ConfigReport {
+                    path: path.to_path_buf(),
+                    text,
+                    error: None,
+                })
+            }
+            Err(error) => {
+                entry.failing = true;
+                Some(ConfigReport {
+                    path: path.to_path_buf(),
+                    text,
+                    error: Some(error),
+                })
+            }
+        }
+    }
+
+    /// Forgets a configuration file that was deleted, and every folder lookup.
+    pub fn forget(&self, path: &Path) -> bool {
+        self.forget_discoveries();
+        self.files
+            .lock()
+            .map(|mut files| files.remove(path).is_some_and(|entry| entry.failing))
+            .unwrap_or(false)
+    }
+
+    /// Forgets which file applies to which folder (a file was created or deleted).
+    pub fn forget_discoveries(&self) {
+        if let Ok(mut discovered) = self.discovered.lock() {
+            discovered.clear();
+        }
+    }
+
+    /// True when the file has been read (so a change to it matters).
+    pub fn knows(&self, path: &Path) -> bool {
+        self.files
+            .lock()
+            .map(|files| files.contains_key(path))
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{RuleLevel, StoryScope};
+
+    #[test]
+    fn a_bad_file_keeps_the_last_good_configuration() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("copydesk.toml");
+        std::fs::write(&path, "story = \"folder\"\n").unwrap();
+        let store = ConfigStore::new();
+        let (config, report) = store.for_folder(Some(folder.path()));
+        assert!(report.is_none());
+        assert_eq!(config.story, StoryScope::Folder);
+
+        std::fs::write(&path, "[rules]\nname-consistancy = \"off\"\n").unwrap();
+        let report = store.reload(&path).expect("an error report");
+        assert_eq!(report.error.unwrap().line, Some(2));
+        let (config, _) = store.for_folder(Some(folder.path()));
+        assert_eq!(config.story, StoryScope::Folder);
+
+        std::fs::write(&path, "[rules]\nname-consistency = \"off\"\n").unwrap();
+        let report = store.reload(&path).expect("a report that clears the error");
+        assert!(report.error.is_none());
+        let (config, _) = store.for_folder(Some(folder.path()));
+        assert_eq!(config.rules["name-consistency"], RuleLevel::Off);
+    }
+
+    #[test]
+    fn editor_settings_apply_without_a_file_and_bad_ones_are_refused() {
+        let store = ConfigStore::new();
+        store
+            .set_editor_settings(&serde_json::json!({"lsp": {"debounce_ms": 20}}))
+            .unwrap();
+        assert!(
+            store
+                .set_editor_settings(&serde_json::json!({"rules": {"nope": "off"}}))
+                .is_err()
+        );
+        assert_eq!(store.for_folder(None).0.debounce_ms, 20);
+    }
+}
