@@ -11,13 +11,15 @@
 //!   in "Taras Kovalevskyi", "van der Linden" in "Pieter van der Linden"), possessive
 //!   stripped. Mentions with the same key are one entry, whatever given names they use, so
 //!   two people who share a surname share an entry; its mentions tell them apart.
-//! - Entries whose keys the `name-consistency` check holds to be one name spelled two ways
-//!   are merged, so "Kovalevsky" is listed as a variant of "Kovalevskyi". The check's
+//! - Entries whose keys the `name-consistency` rule holds to be one name spelled two ways
+//!   (`name_consistency::variant_spellings`) are merged, so "Kovalevsky" is listed as a
+//!   variant of "Kovalevskyi". The check's
 //!   canonical spelling (the most used, or the house spelling from `[names] known`) is the
 //!   entry's canonical spelling; without a finding, the most used spelling is (on a tie,
 //!   the first used).
 //!
-//! How figures get their source: the same way `unattributed-figure` decides. A figure's
+//! How figures get their source: as `unattributed-figure` decides it
+//! (`unattributed_figure::sourced_figures`); the style sheet words the source. A figure's
 //! source is the clause of its sentence that names one ("the union said", "according to
 //! the ministry"), the attribution of the direct quotation it sits in, or the attributed
 //! lead-in of the list it belongs to; a figure with none of these is "unattributed".
@@ -28,18 +30,14 @@ use std::ops::Range;
 
 use serde_json::{Value, json};
 
+use crate::checks::unattributed_figure::{SourceCue, sourced_figures};
 use crate::checks::{self, DraftContext};
-use crate::config::{Config, RuleLevel};
-use crate::finding::Severity;
-use crate::story::analyze_parsed;
+use crate::config::Config;
 use crate::text::attribution::{ATTRIBUTION_VERBS, find_attribution};
-use crate::text::figures::{FigureKind, figures_in};
+use crate::text::figures::FigureKind;
 use crate::text::lexicon::is_common_word;
 use crate::text::names::NameMention;
 use crate::text::{BlockKind, LineIndex, ParsedDraft, PositionEncoding, TokenKind};
-
-/// The rule whose findings merge spellings of one name.
-const NAME_RULE: &str = "name-consistency";
 
 /// The most words of a source kept on either side of its cue.
 const SOURCE_CONTEXT_WORDS: usize = 5;
@@ -233,28 +231,10 @@ impl Groups {
     }
 }
 
-/// The name-consistency findings of the story, whatever the rule's configured level, as
-/// (variant, canonical) spelling pairs.
+/// The spellings the `name-consistency` rule reads as variants, with their canonical
+/// spellings, whatever the rule's configured level.
 fn spelling_merges(drafts: &[DraftContext<'_>], config: &Config) -> Vec<(String, String)> {
-    let mut names_only = config.clone();
-    for rule in checks::RULES {
-        let level = if rule.id == NAME_RULE {
-            RuleLevel::On(Severity::Warning)
-        } else {
-            RuleLevel::Off
-        };
-        names_only.rules.insert(rule.id.to_string(), level);
-    }
-    analyze_parsed(drafts, &names_only)
-        .into_iter()
-        .filter(|finding| finding.rule == NAME_RULE)
-        .filter_map(|finding| {
-            let source = drafts.get(finding.draft)?.parsed.source;
-            let variant = source.get(finding.span.clone())?.to_string();
-            let canonical = finding.fixes.first()?.edits.first()?.new_text.clone();
-            Some((variant, canonical))
-        })
-        .collect()
+    checks::name_consistency::variant_spellings(&checks::Ctx { drafts, config })
 }
 
 fn is_house_spelling(config: &Config, spelling: &str) -> bool {
@@ -473,62 +453,39 @@ fn collect_figures(draft_index: usize, draft: &DraftContext<'_>, config: &Config
     let parsed = &draft.parsed;
     let verbs = &config.attribution_verbs;
     let quotations = draft.quotations(config);
-    let mut figures = Vec::new();
-    // The source named by a paragraph that introduces a list ("as published by the
-    // organizers:"), which attributes the list's items.
-    let mut list_source: Option<FigureSource> = None;
-    for block in &parsed.blocks {
-        match block.kind {
-            BlockKind::ListItem => {}
-            BlockKind::Paragraph | BlockKind::BlockQuote => list_source = None,
-            BlockKind::Heading | BlockKind::Separator => {
-                list_source = None;
-                continue;
+    // The rule decides where each figure's source is; the style sheet only words it.
+    sourced_figures(draft, config)
+        .into_iter()
+        .map(|sourced| {
+            let sentence = &parsed.sentences[sourced.sentence];
+            let source = sourced.source.map(|cue| match cue {
+                SourceCue::Sentence(cue) => {
+                    source_clause(parsed, draft_index, sentence.tokens.clone(), &cue, verbs)
+                }
+                SourceCue::ListLeadIn { block, cue } => source_clause(
+                    parsed,
+                    draft_index,
+                    parsed.blocks[block].tokens.clone(),
+                    &cue,
+                    verbs,
+                ),
+                SourceCue::Quotation(index) => {
+                    quotation_source(parsed, draft_index, quotations, quotations[index].block, verbs)
+                }
+            });
+            let figure = &sourced.figure;
+            FigureEntry {
+                place: Place {
+                    draft: draft_index,
+                    span: figure.span.clone(),
+                },
+                text: collapse_white_space(parsed.copy.get(figure.span.clone()).unwrap_or_default()),
+                kind: figure.kind,
+                sentence: collapse_white_space(parsed.copy.get(sentence.span.clone()).unwrap_or_default()),
+                source,
             }
-        }
-        for sentence in &parsed.sentences[block.sentences.clone()] {
-            let found = figures_in(parsed, sentence.tokens.clone());
-            if found.is_empty() {
-                continue;
-            }
-            let sentence_source = find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false)
-                .map(|cue| source_clause(parsed, draft_index, sentence.tokens.clone(), &cue, verbs));
-            let sentence_text =
-                collapse_white_space(parsed.copy.get(sentence.span.clone()).unwrap_or_default());
-            for figure in found {
-                let source = if let Some(source) = &sentence_source {
-                    Some(source.clone())
-                } else if block.kind == BlockKind::ListItem && list_source.is_some() {
-                    list_source.clone()
-                } else {
-                    quotations
-                        .iter()
-                        .find(|quote| quote.attributed && quote.tokens.contains(&figure.token))
-                        .map(|quote| quotation_source(parsed, draft_index, quotations, quote.block, verbs))
-                };
-                figures.push(FigureEntry {
-                    place: Place {
-                        draft: draft_index,
-                        span: figure.span.clone(),
-                    },
-                    text: collapse_white_space(parsed.copy.get(figure.span.clone()).unwrap_or_default()),
-                    kind: figure.kind,
-                    sentence: sentence_text.clone(),
-                    source,
-                });
-            }
-        }
-        if block.kind == BlockKind::Paragraph {
-            let text = parsed.copy.get(block.span.clone()).unwrap_or_default().trim_end();
-            list_source = if text.ends_with(':') {
-                find_attribution(parsed, block.tokens.clone(), verbs, &|_| false)
-                    .map(|cue| source_clause(parsed, draft_index, block.tokens.clone(), &cue, verbs))
-            } else {
-                None
-            };
-        }
-    }
-    figures
+        })
+        .collect()
 }
 
 /// The source of an attributed quotation: the cue in its block outside the quotes, or, for
@@ -808,7 +765,9 @@ mod tests {
     #[test]
     fn names_are_merged_across_drafts_and_with_the_check_off() {
         let mut config = Config::default();
-        config.rules.insert(NAME_RULE.to_string(), RuleLevel::Off);
+        config
+            .rules
+            .insert("name-consistency".to_string(), crate::config::RuleLevel::Off);
         let sheet = sheet_of(
             &[
                 (

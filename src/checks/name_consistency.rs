@@ -813,6 +813,20 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
     resolved
 }
 
+/// Each spelling the rule reads as a variant, with its canonical spelling: the pairs
+/// behind its findings, before inline suppressions apply. The story style sheet groups
+/// names with it.
+pub fn variant_spellings(ctx: &Ctx<'_>) -> Vec<(String, String)> {
+    let spellings = collect_spellings(ctx);
+    choose_canonicals(&spellings)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, target)| {
+            target.map(|(canonical, _)| (spellings[index].text.clone(), spellings[canonical].text.clone()))
+        })
+        .collect()
+}
+
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spellings = collect_spellings(ctx);
     let canonicals = choose_canonicals(&spellings);

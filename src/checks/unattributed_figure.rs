@@ -47,70 +47,127 @@
 //! - `[rules] unattributed-figure = "warning"`
 //! - `[attribution] verbs = ["briefed", "posted"]`: more verbs that attribute.
 
-use super::Ctx;
+use std::ops::Range;
+
+use super::{Ctx, DraftContext};
+use crate::config::Config;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::attribution::find_attribution;
-use crate::text::figures::figures_in;
+use crate::text::figures::{Figure, figures_in};
 use crate::text::{BlockKind, TokenKind, one_line};
 
 const RULE: &str = "unattributed-figure";
 
+/// Where a figure's source is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceCue {
+    /// A cue in the figure's own sentence ("police said"), by its byte span.
+    Sentence(Range<usize>),
+    /// The attributed lead-in paragraph of the figure's list ("as published by the
+    /// organizers:"), and the cue in it.
+    ListLeadIn { block: usize, cue: Range<usize> },
+    /// The attributed direct quotation the figure sits in, as an index into the draft's
+    /// quotations.
+    Quotation(usize),
+}
+
+/// A figure of a draft's prose and where its source is named, if anywhere.
+#[derive(Debug, Clone)]
+pub struct SourcedFigure {
+    pub block: usize,
+    pub sentence: usize,
+    pub figure: Figure,
+    pub source: Option<SourceCue>,
+}
+
+/// Every figure in a draft's prose (headings are not prose) with its source: the decision
+/// this rule makes, shared with the story style sheet. A sentence's own cue comes first,
+/// then a list's lead-in, then the quotation the figure sits in.
+pub fn sourced_figures(draft: &DraftContext<'_>, config: &Config) -> Vec<SourcedFigure> {
+    let parsed = &draft.parsed;
+    let verbs = &config.attribution_verbs;
+    let quotations = draft.quotations(config);
+    let mut out = Vec::new();
+    let mut lead_in: Option<(usize, Range<usize>)> = None;
+    for (block_index, block) in parsed.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::ListItem => {}
+            BlockKind::Paragraph | BlockKind::BlockQuote => lead_in = None,
+            BlockKind::Heading | BlockKind::Separator => {
+                lead_in = None;
+                continue;
+            }
+        }
+        for sentence_index in block.sentences.clone() {
+            let sentence = &parsed.sentences[sentence_index];
+            // Figures first: most sentences have none, and finding one is cheaper than
+            // looking for a source.
+            let figures = figures_in(parsed, sentence.tokens.clone());
+            if figures.is_empty() {
+                continue;
+            }
+            let sentence_cue = find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false);
+            for figure in figures {
+                let source = if let Some(cue) = &sentence_cue {
+                    Some(SourceCue::Sentence(cue.clone()))
+                } else if let (BlockKind::ListItem, Some((lead_block, cue))) = (block.kind, &lead_in) {
+                    Some(SourceCue::ListLeadIn {
+                        block: *lead_block,
+                        cue: cue.clone(),
+                    })
+                } else {
+                    quotations
+                        .iter()
+                        .position(|q| q.attributed && q.tokens.contains(&figure.token))
+                        .map(SourceCue::Quotation)
+                };
+                out.push(SourcedFigure {
+                    block: block_index,
+                    sentence: sentence_index,
+                    figure,
+                    source,
+                });
+            }
+        }
+        if block.kind == BlockKind::Paragraph {
+            let text = parsed.copy[block.span.clone()].trim_end();
+            lead_in = if text.ends_with(':') {
+                find_attribution(parsed, block.tokens.clone(), verbs, &|_| false)
+                    .map(|cue| (block_index, cue))
+            } else {
+                None
+            };
+        }
+    }
+    out
+}
+
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let verbs = &ctx.config.attribution_verbs;
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
         let parsed = &draft.parsed;
-        let quotations = draft.quotations(ctx.config);
-        // A list introduced by an attributed lead-in ("as published by the organizers:").
-        let mut list_attributed = false;
-        for block in &parsed.blocks {
-            match block.kind {
-                BlockKind::ListItem => {}
-                BlockKind::Paragraph | BlockKind::BlockQuote => list_attributed = false,
-                BlockKind::Heading | BlockKind::Separator => {
-                    list_attributed = false;
-                    continue;
-                }
+        let mut last_sentence = None;
+        for sourced in sourced_figures(draft, ctx.config) {
+            // One finding per sentence, on its first unattributed figure.
+            if sourced.source.is_some() || last_sentence == Some(sourced.sentence) {
+                continue;
             }
-            let in_attributed_quote = |token: usize| {
-                quotations
-                    .iter()
-                    .any(|q| q.attributed && q.tokens.contains(&token))
-            };
-            for sentence in &parsed.sentences[block.sentences.clone()] {
-                if block.kind == BlockKind::ListItem && list_attributed {
-                    continue;
-                }
-                // Figures first: most sentences have none, and finding one is cheaper than
-                // looking for a source.
-                let Some(figure) = figures_in(parsed, sentence.tokens.clone())
-                    .into_iter()
-                    .find(|figure| !in_attributed_quote(figure.token))
-                else {
-                    continue;
-                };
-                if find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false).is_some() {
-                    continue;
-                }
-                let text = one_line(&parsed.source[figure.span.clone()]);
-                let message =
-                    format!("‘{text}’ is stated as fact with no source in its sentence: say who says so.");
-                let mut finding = Finding::new(RULE, draft_index, figure.span.clone(), message);
-                if let Some(insert_at) = attribution_insertion_point(parsed, sentence.tokens.clone()) {
-                    finding = finding.with_fix(Fix::replace(
-                        "Add “, according to [source]”",
-                        draft_index,
-                        insert_at..insert_at,
-                        ", according to [source]",
-                        Applicability::Unsafe,
-                    ));
-                }
-                out.push(finding);
+            last_sentence = Some(sourced.sentence);
+            let figure = &sourced.figure;
+            let sentence = &parsed.sentences[sourced.sentence];
+            let text = one_line(&parsed.source[figure.span.clone()]);
+            let message =
+                format!("‘{text}’ is stated as fact with no source in its sentence: say who says so.");
+            let mut finding = Finding::new(RULE, draft_index, figure.span.clone(), message);
+            if let Some(insert_at) = attribution_insertion_point(parsed, sentence.tokens.clone()) {
+                finding = finding.with_fix(Fix::replace(
+                    "Add “, according to [source]”",
+                    draft_index,
+                    insert_at..insert_at,
+                    ", according to [source]",
+                    Applicability::Unsafe,
+                ));
             }
-            if block.kind == BlockKind::Paragraph {
-                let text = parsed.copy[block.span.clone()].trim_end();
-                list_attributed = text.ends_with(':')
-                    && find_attribution(parsed, block.tokens.clone(), verbs, &|_| false).is_some();
-            }
+            out.push(finding);
         }
     }
 }
