@@ -545,7 +545,9 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
 
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
         let source = draft.parsed.source;
-        for mention in draft.mentions() {
+        // An organisation named after a person or family ("Al Harthy Transport", "Haugen
+        // Bank") writes the name its own way; it is not a mention of the person.
+        for mention in draft.mentions().iter().filter(|m| !m.organisation) {
             for unit in units_of_mention(mention, source, &compounds) {
                 let occurrence = Occurrence {
                     draft: draft_index,

@@ -166,6 +166,19 @@ const SPELLED_UNITS: &[(&str, u32)] = &[
     ("billion", 1_000_000_000),
 ];
 
+/// Currency written as a word before the amount: ISO codes ("NOK 122 billion", "USD 40")
+/// and newsroom abbreviations ("Rs 35,000 crore", "Sh1.2 billion", "R2.3 billion").
+fn is_currency_code(word: &str) -> bool {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "NZD", "NOK", "SEK", "DKK",
+        "ISK", "ZAR", "BRL", "MXN", "RUB", "TRY", "KRW", "SGD", "HKD", "PHP", "IDR", "MYR", "THB", "VND",
+        "NGN", "KES", "GHS", "EGP", "SAR", "AED", "QAR", "KWD", "OMR", "BHD", "ILS", "PLN", "CZK", "HUF",
+        "RON", "UAH", "ARS", "CLP", "COP", "PEN", "PKR", "BDT", "LKR", "TWD", "Rs", "Rp", "Sh", "KSh", "Tk",
+        "R", "RM", "Ksh",
+    ];
+    CODES.contains(&word)
+}
+
 /// Verbs and nouns of winning and losing, before a margin: "beat England by 45 runs".
 static WIN_WORDS: WordList = WordList::new(&[
     "beat", "beats", "beaten", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
@@ -196,11 +209,12 @@ static SEASON_WORDS: WordList = WordList::new(&[
 
 /// Every word a spelled figure can start with (the part before a hyphen).
 static NUMBER_WORDS: WordList = WordList::new(&[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozens",
-    "hundreds", "thousands", "millions", "billions", "tens", "scores", "half", "third", "thirds", "quarter",
-    "quarters", "fifth", "fifths", "tenth", "tenths", "two", "three", "one",
+    "dozen", "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    "million", "billion", "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "two", "three",
+    "one",
 ]);
 
 static SPELLED_ONES: WordList = WordList::new(&[
@@ -452,6 +466,20 @@ impl Scanner<'_, '_> {
         if previous.is_some_and(|p| eq_any(p, &["aged", "age", "ages"])) {
             return true;
         }
+        // "aged between 24 and 51", "aged 18 to 25": both ends of an age range.
+        let range_word = |offset: usize| self.word_before(index, offset);
+        if (previous.is_some_and(|p| p == "between")
+            && range_word(2).is_some_and(|w| eq_any(w, &["aged", "ages"])))
+            || (previous.is_some_and(|p| matches!(p, "and" | "to" | "-"))
+                && self
+                    .before(index, 2)
+                    .is_some_and(|i| self.kind(i) == TokenKind::Number)
+                && (range_word(3).is_some_and(|w| eq_any(w, &["aged", "ages"]))
+                    || (range_word(3) == Some("between")
+                        && range_word(4).is_some_and(|w| eq_any(w, &["aged", "ages"])))))
+        {
+            return true;
+        }
         // "at the age of 84".
         if previous == Some("of")
             && self
@@ -477,17 +505,31 @@ impl Scanner<'_, '_> {
     }
 
     /// "21 Haddington Road", "1 Bordesley Green Road", "12 Tân Mai Street".
+    /// "21 Haddington Road", "1 Bordesley Green Road", "9140 E. 21st St.": a number, then
+    /// capitalised words, direction letters or an ordinal, then a street word.
     fn is_address(&self, index: usize) -> bool {
-        for offset in 1..=5 {
+        let mut words = 0;
+        for offset in 1..=8 {
             let Some(next) = self.after(index, offset) else {
                 return false;
             };
+            let token = self.draft.tokens[next];
             let word = self.text(next);
-            if !self.draft.tokens[next].is_word() || !word.chars().next().is_some_and(char::is_uppercase) {
+            if token.kind == TokenKind::Punct && word == "." {
+                continue;
+            }
+            let ordinal = token.kind == TokenKind::AlphaNum
+                && word.ends_with(|c: char| c.is_ascii_alphabetic())
+                && word.starts_with(|c: char| c.is_ascii_digit());
+            if !(ordinal || (token.is_word() && word.chars().next().is_some_and(char::is_uppercase))) {
                 return false;
             }
-            if offset >= 2 && STREET_WORDS.contains(word) {
+            words += 1;
+            if words >= 2 && STREET_WORDS.contains(word) {
                 return true;
+            }
+            if words >= 5 {
+                return false;
             }
         }
         false
@@ -528,6 +570,9 @@ impl Scanner<'_, '_> {
             return true;
         }
         let capitalised = previous_text.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && is_currency_code(previous_text) {
+            return false;
+        }
         if capitalised {
             if MONTHS.contains(previous_text) || WEEKDAYS.contains(previous_text) {
                 return false;
@@ -625,13 +670,7 @@ impl Scanner<'_, '_> {
             }
             return Some(previous);
         }
-        if self.draft.tokens[previous].is_word()
-            && eq_any(
-                previous_text,
-                &["Rs", "USD", "EUR", "GBP", "CHF", "R", "Sh", "KSh", "Tk"],
-            )
-            && previous_text.chars().next().is_some_and(char::is_uppercase)
-        {
+        if self.draft.tokens[previous].is_word() && is_currency_code(previous_text) {
             return Some(previous);
         }
         None
@@ -666,6 +705,19 @@ impl Scanner<'_, '_> {
         let has_decimal = digits.contains('.');
         let fraction_only = text.chars().all(|c| !c.is_ascii_digit());
         if fraction_only {
+            return None;
+        }
+        // "08600 10111", "0207": a leading zero marks a phone number or a code, and the digit
+        // groups that follow it belong to it.
+        let identifier =
+            |text: &str| text.len() >= 3 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit();
+        if identifier(text) {
+            return None;
+        }
+        if let Some(previous) = self.before(index, 1)
+            && self.kind(previous) == TokenKind::Number
+            && identifier(self.text(previous))
+        {
             return None;
         }
 
@@ -760,7 +812,7 @@ impl Scanner<'_, '_> {
     /// ("nine wickets") unless a season or career qualifies it ("17 league goals last
     /// season" stays a figure).
     fn is_game_score(&self, figure: &Figure) -> bool {
-        if matches!(figure.kind, FigureKind::Percentage | FigureKind::Money) {
+        if figure.kind == FigureKind::Money {
             return false;
         }
         let index = figure.token;
@@ -796,8 +848,14 @@ impl Scanner<'_, '_> {
         if !self.about_play() {
             return false;
         }
+        let season = || {
+            (self.range.start..self.range.end)
+                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+        };
         match figure.kind {
             FigureKind::Quantity => true,
+            // "won 81% of points behind her first serve": a statistic of the game itself.
+            FigureKind::Percentage => !season(),
             FigureKind::Count => {
                 let noun = self.draft.source[figure.span.clone()]
                     .split_whitespace()
@@ -924,6 +982,53 @@ impl Scanner<'_, '_> {
                 });
             }
             return None;
+        }
+        // "a dozen women", "More than a dozen women", "two dozen houses".
+        if word.eq_ignore_ascii_case("dozen") {
+            let first = match previous {
+                Some(p) if eq_any(p, &["a", "half", "two", "three", "four", "five", "six"]) => index - 1,
+                _ => index,
+            };
+            let noun = self
+                .word_after(index, 1)
+                .filter(|w| is_countable_plural(w) && !TIME_UNITS.contains(w))?;
+            let _ = noun;
+            return Some(Figure {
+                span: self.span(first, index + 1),
+                token: first,
+                kind: FigureKind::Count,
+            });
+        }
+        // "twice as often", "three times as many", "four times higher": a comparison that
+        // is a statistic.
+        let comparison_word = |offset: usize| self.word_after(index, offset);
+        if word.eq_ignore_ascii_case("twice") || word.eq_ignore_ascii_case("thrice") {
+            if comparison_word(1).is_some_and(|w| w == "as") {
+                return Some(Figure {
+                    span: self.span(index, index + 2),
+                    token: index,
+                    kind: FigureKind::Proportion,
+                });
+            }
+            return None;
+        }
+        if spelled_number(word).is_some()
+            && comparison_word(1) == Some("times")
+            && comparison_word(2).is_some_and(|w| {
+                eq_any(
+                    w,
+                    &[
+                        "as", "more", "higher", "lower", "larger", "bigger", "faster", "greater", "smaller",
+                        "fewer", "less", "the",
+                    ],
+                )
+            })
+        {
+            return Some(Figure {
+                span: self.span(index, index + 2),
+                token: index,
+                kind: FigureKind::Proportion,
+            });
         }
         if FRACTIONS.contains(word) {
             // "a third of voters", "nearly a fifth of the fibre", "half of all households";
@@ -1119,6 +1224,11 @@ mod tests {
         assert!(figures("Tavares will wear the No. 9 shirt on Route 46A at Gate 4.").is_empty());
         assert!(figures("He resigned on move 43 of the third game on the A35.").is_empty());
         assert!(figures("He pleaded guilty to fraud over $5,000.").is_empty());
+        assert!(figures("The accused, aged between 24 and 51, were silent. Call 08600 10111.").is_empty());
+        assert!(
+            figures("Crews went to the Willow Bend Apartments, 9140 E. 21st St., at 2:47 a.m.").is_empty()
+        );
+        assert!(figures("She served 11 aces and won 81% of points behind her first serve.").is_empty());
         assert!(figures("It opened a 24-bed ward for the seven-month war.").is_empty());
         assert!(figures("He stayed for two weeks and 40 years after the three universities.").is_empty());
         assert!(figures("Students watched from the 18th-century hall with 4G modems.").is_empty());

@@ -78,6 +78,9 @@ pub struct NameMention {
     /// It follows a closing quotation mark (`"…," Ter Horst said`): capitalised as at
     /// a sentence start.
     pub after_quote: bool,
+    /// It names an organisation or a place after a person or a family: its last word is
+    /// an ordinary word ("Al Harthy Transport", "Haugen Bank", "Hanlon Coaches").
+    pub organisation: bool,
 }
 
 impl NameMention {
@@ -183,6 +186,27 @@ fn find_in_sentence(
                     .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
             let lower_particle = current_text.chars().next().is_some_and(char::is_lowercase)
                 && PARTICLES.contains(current_text);
+            // "St. Clair": an abbreviated particle with its period, before a name word.
+            let dotted_particle = matches!(current_text, "St" | "Ste" | "Mt")
+                && tokens
+                    .get(cursor + 1)
+                    .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".")
+                && tokens.get(cursor + 2).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && is_name_word(t.text(&draft.copy))
+                        && only_spaces_between(&draft.copy, tokens[cursor + 1].end, t.start)
+                });
+            if dotted_particle {
+                parts.push(NamePart {
+                    token: cursor,
+                    span: current.start..tokens[cursor + 1].end,
+                    particle: true,
+                    initial: false,
+                });
+                last_end = tokens[cursor + 1].end;
+                cursor += 2;
+                continue;
+            }
             if is_initial || is_title_abbreviation {
                 parts.push(NamePart {
                     token: cursor,
@@ -288,7 +312,14 @@ fn find_in_sentence(
             }
             matches!(draft.token_text(before), "”" | "\"" | "’" | "'" | "»")
         };
+        let organisation = parts.len() >= 2
+            && draft.blocks[block].kind != crate::text::BlockKind::Heading
+            && parts.last().is_some_and(|p| {
+                let word = strip_possessive(&draft.copy[p.span.clone()]);
+                !p.particle && is_common_word(word) && !is_proper_noun(word)
+            });
         out.push(NameMention {
+            organisation,
             block,
             sentence,
             span: parts[0].span.start..last_part.1,
