@@ -18,6 +18,12 @@
 //! [attribution]
 //! verbs = ["briefed"]     # extra verbs that attribute a figure
 //!
+//! [house-spelling]        # the form to use instead of each key
+//! prefer = { "cease-fire" = "ceasefire", "judgement" = "judgment" }
+//!
+//! [acronyms]
+//! known = ["NTWU"]        # acronyms readers know without a spelled-out first reference
+//!
 //! [lsp]
 //! debounce_ms = 150
 //! ```
@@ -77,6 +83,10 @@ pub struct Config {
     pub known_names: Vec<String>,
     /// Extra verbs that attribute a figure ("briefed").
     pub attribution_verbs: Vec<String>,
+    /// House spellings: (the spelling to replace, the spelling to use), in file order.
+    pub house_spelling_prefer: Vec<(String, String)>,
+    /// Acronyms that need no spelled-out first reference, beyond the built-in list.
+    pub known_acronyms: Vec<String>,
     /// The language server's quiet period before it analyses, in milliseconds.
     pub debounce_ms: u64,
     /// Where this configuration came from, for messages.
@@ -94,6 +104,8 @@ impl Default for Config {
             rules: BTreeMap::new(),
             known_names: Vec::new(),
             attribution_verbs: Vec::new(),
+            house_spelling_prefer: Vec::new(),
+            known_acronyms: Vec::new(),
             debounce_ms: 150,
             source: None,
         }
@@ -138,6 +150,9 @@ struct RawConfig {
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     names: Option<RawNames>,
     attribution: Option<RawAttribution>,
+    #[serde(rename = "house-spelling")]
+    house_spelling: Option<RawHouseSpelling>,
+    acronyms: Option<RawAcronyms>,
     lsp: Option<RawLsp>,
 }
 
@@ -159,6 +174,18 @@ struct RawNames {
 #[serde(deny_unknown_fields)]
 struct RawAttribution {
     verbs: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawHouseSpelling {
+    prefer: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAcronyms {
+    known: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -293,6 +320,48 @@ impl Config {
         if let Some(attribution) = raw.attribution {
             config.attribution_verbs = attribution.verbs.unwrap_or_default();
         }
+        if let Some(house_spelling) = raw.house_spelling
+            && let Some(prefer) = house_spelling.prefer
+        {
+            for (variant, preferred) in prefer {
+                let key_span = variant.span();
+                let variant = variant.into_inner();
+                let Some(preferred) = preferred.get_ref().as_str() else {
+                    return Err(error_at(
+                        Some(preferred.span()),
+                        format!(
+                            "house-spelling: the value for \"{variant}\" must be a string, the spelling to use"
+                        ),
+                    ));
+                };
+                if let Err(message) = checks::house_spelling::validate_preference(&variant, preferred) {
+                    return Err(error_at(Some(key_span), format!("house-spelling: {message}")));
+                }
+                config
+                    .house_spelling_prefer
+                    .push((variant, preferred.to_string()));
+            }
+        }
+        if let Some(acronyms) = raw.acronyms {
+            for acronym in acronyms.known.unwrap_or_default() {
+                let written = acronym.get_ref();
+                let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+                let valid = letters >= 2
+                    && !written.chars().any(char::is_lowercase)
+                    && written
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'));
+                if !valid {
+                    return Err(error_at(
+                        Some(acronym.span()),
+                        format!(
+                            "acronyms.known: \"{written}\" is not an acronym; write it in capitals as it appears in copy (\"NTWU\", \"U.N.\")"
+                        ),
+                    ));
+                }
+                config.known_acronyms.push(acronym.into_inner());
+            }
+        }
         if let Some(lsp) = raw.lsp
             && let Some(debounce) = lsp.debounce_ms
         {
@@ -419,6 +488,69 @@ debounce_ms = 300
         assert!(error.message.contains("unknown field"), "{}", error.message);
 
         let error = Config::from_toml("[lsp]\ndebounce_ms = -4\n", None).unwrap_err();
+        assert_eq!(error.line, Some(2));
+    }
+
+    #[test]
+    fn style_keys_and_presets() {
+        let text = r#"
+style = "ap"
+[house-spelling]
+prefer = { "cease-fire" = "ceasefire", "judgement" = "judgment" }
+[acronyms]
+known = ["NTWU", "U.N.", "R&D"]
+"#;
+        let config = Config::from_toml(text, None).unwrap();
+        assert_eq!(
+            config.house_spelling_prefer,
+            vec![
+                ("cease-fire".to_string(), "ceasefire".to_string()),
+                ("judgement".to_string(), "judgment".to_string())
+            ]
+        );
+        assert_eq!(config.known_acronyms, vec!["NTWU", "U.N.", "R&D"]);
+        let number_style = checks::rule("number-style").unwrap();
+        let dateline = checks::rule("dateline").unwrap();
+        let placeholder = checks::rule("placeholder").unwrap();
+        assert_eq!(config.rule_level(number_style), RuleLevel::On(Severity::Warning));
+        assert_eq!(config.rule_level(dateline), RuleLevel::On(Severity::Warning));
+        let plain = Config::default();
+        assert_eq!(plain.style, Style::Plain);
+        assert_eq!(plain.rule_level(number_style), RuleLevel::Off);
+        assert_eq!(plain.rule_level(dateline), RuleLevel::Off);
+        assert_eq!(plain.rule_level(placeholder), RuleLevel::On(Severity::Error));
+        // A rule turned on by name runs under either preset.
+        let on = Config::from_toml("[rules]\nnumber-style = \"info\"\n", None).unwrap();
+        assert_eq!(on.rule_level(number_style), RuleLevel::On(Severity::Info));
+    }
+
+    #[test]
+    fn style_key_errors_name_the_line_and_column() {
+        let error = Config::from_toml(
+            "[house-spelling]\nprefer = { \"US\" = \"UK\" }\n",
+            Some(Path::new("copydesk.toml")),
+        )
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(12)), "{error}");
+        assert!(
+            error.message.contains("not two spellings of one word"),
+            "{}",
+            error.message
+        );
+
+        let error = Config::from_toml("[house-spelling]\nprefer = { \"colour\" = 3 }\n", None).unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("must be a string"), "{}", error.message);
+
+        let error = Config::from_toml("[house-spelling]\npreferred = {}\n", None).unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("unknown field"), "{}", error.message);
+
+        let error = Config::from_toml("[acronyms]\nknown = [\"NTWU\", \"nato\"]\n", None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(18)), "{error}");
+        assert!(error.message.contains("not an acronym"), "{}", error.message);
+
+        let error = Config::from_toml("[acronyms]\nknow = []\n", None).unwrap_err();
         assert_eq!(error.line, Some(2));
     }
 

@@ -425,9 +425,25 @@ fn fix_writes_atomically_keeps_permissions_and_converges() {
         .arg(folder.path())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let fixed = fs::read_to_string(&path).unwrap();
     assert!(fixed.contains("2,300 drivers and maintenance staff, according to [source]."));
+    // The unsafe fix leaves a placeholder for the writer, which the placeholder rule then
+    // flags as an error until the source is filled in.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let left = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let findings = stdout_json(&left);
+    let rules: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["placeholder"]);
+    assert_eq!(findings[0]["excerpt"], "[source]");
 }
 
 #[test]

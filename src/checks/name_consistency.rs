@@ -50,6 +50,9 @@
 //! - `[names] known = ["Volodymyr Zelenskyy", "Abdel Fattah el-Sisi"]`: house spellings.
 //!   A variant of a known name is flagged even when it is the majority.
 //! - `story = "folder"`: compare names across the drafts of a folder.
+//!
+//! Abbreviations that the `house-spelling` table lists (U.S. / US, U.N. / UN) are left to
+//! that rule while it is on, so they get one finding, with the house preference.
 
 use std::ops::Range;
 
@@ -961,9 +964,16 @@ fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+    // House-spelling owns the pairs in its table (U.S. / US, U.N. / UN) when it is on, so a
+    // draft gets one finding for them, with the house preference.
+    let house_spelling_on = super::rule("house-spelling")
+        .is_some_and(|rule| matches!(ctx.config.rule_level(rule), crate::config::RuleLevel::On(_)));
     let mut keys: Vec<&String> = forms.keys().collect();
     keys.sort();
     for key in keys {
+        if house_spelling_on && super::house_spelling::covers_abbreviation(key) {
+            continue;
+        }
         let list = &forms[key];
         if list.len() < 2 {
             continue;

@@ -2,6 +2,7 @@
 //! tokens, and the analyses several checks use (quotes, names, figures).
 
 pub mod attribution;
+pub mod dateline;
 pub mod figures;
 pub mod fold;
 pub mod lexicon;
@@ -10,6 +11,8 @@ pub mod markdown;
 pub mod names;
 pub mod quotes;
 pub mod segment;
+pub mod spans;
+pub mod word_table;
 pub mod words;
 
 use std::ops::Range;

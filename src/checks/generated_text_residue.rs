@@ -1,0 +1,586 @@
+//! # generated-text-residue
+//!
+//! ## What it flags
+//! Text a generator, rewriting or translation tool left in the copy, addressed to whoever
+//! asked for it rather than to readers:
+//! - its voice: "As an AI language model…", "Certainly! Here is a rewritten version…",
+//!   "I hope this helps", "Let me know if you'd like changes", "Would you like me to…";
+//! - its asides about the text itself, its keywords, its length or its tone ("I have kept
+//!   the tone neutral and included the keywords you asked for", "Word count: 512",
+//!   "Keywords: inflation, rates");
+//! - Markdown emphasis that opens and never closes (`**Key points` with no closing `**`),
+//!   or closes without opening;
+//! - a stray one-word sentence of a function word ("There.", "Here.", "So.") outside
+//!   quotation marks, the trace of a sentence a tool dropped.
+//!
+//! ## Why it matters
+//! Copy that passed through a tool carries its conversation with the user. Published, it
+//! tells readers the story was machine-written and unchecked, and it is the kind of error
+//! that gets screenshotted.
+//!
+//! ## Example
+//! ```text
+//! Certainly! Here is a rewritten version of the article:
+//!
+//! The central bank cut rates on Thursday. …
+//!
+//! I hope this helps! Let me know if you'd like a shorter version.
+//! ```
+//! Use instead: the article alone.
+//!
+//! Quoted speech is never flagged ("“I hope this helps,” the minister said"), nor are a
+//! newsroom's own notes to readers ("Editor's note: This story has been updated …"), first
+//! person prose that does not talk about the text, or emphasis that closes.
+//!
+//! ## Fix
+//! Delete the note (the whole paragraph when it is all note) or the stray marker: safe.
+//! Delete a stray one-word sentence: unsafe, because a tool may have dropped the sentence
+//! it belonged to, and only the source can say what it was.
+//!
+//! ## Configuration
+//! - `[rules] generated-text-residue = "warning"`
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::duplicate_paragraph::block_deletion_span;
+use super::{Ctx, DraftContext};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::text::spans::SpanSet;
+use crate::text::word_table::WordTable;
+use crate::text::words::WordList;
+use crate::text::{BlockKind, ParsedDraft, TokenKind};
+
+const RULE: &str = "generated-text-residue";
+
+/// The assistant's voice: phrases no news story says outside a quotation.
+fn voice_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?xi)
+              (?-u:\b)as\ an\ ai(?-u:\b)
+            | (?-u:\b)as\ a\ (?:large\ )?language\ model(?-u:\b)
+            | (?-u:\b)i(?:'|’|\ a)m\ (?:just\ |only\ |not\ )?an\ ai(?-u:\b)
+            | (?m:^)[\ \t]*(?:certainly|sure|absolutely|of\ course|great\ question)\s*[!.,:]
+            | (?-u:\b)here(?:'|’|\ i)s\ (?:a|an|the|your)\ (?:[a-z]+[\ -]){0,3}?(?:rewritten|revised|reworded|rephrased|paraphrased|polished|edited|improved|shortened|condensed|expanded|optimi[sz]ed|seo[\ -]friendly|requested|refined)(?-u:\b)
+            | (?-u:\b)here\ (?:is|are)\ (?:the|your)\ (?:[a-z]+\ ){0,2}?(?:article|text|version|rewrite|draft)\ (?:you\ (?:asked|requested))
+            | (?-u:\b)i\ hope\ (?:this|that|these|it)\ (?:helps|meets|works|is\ helpful|fits|suits)(?-u:\b)
+            | (?-u:\b)let\ me\ know\ if(?-u:\b)
+            | (?-u:\b)feel\ free\ to\ (?:ask|let\ me\ know|adjust|modify|tweak|edit|reach\ out|customi[sz]e)(?-u:\b)
+            | (?-u:\b)would\ you\ like\ me\ to(?-u:\b)
+            | (?-u:\b)is\ there\ anything\ else\ (?:i|you)(?-u:\b)
+            | (?-u:\b)i\ can\ (?:also\ )?(?:adjust|modify|rewrite|revise|expand|shorten|tweak|tailor|rephrase)(?-u:\b)
+            | (?-u:\b)(?:my\ )?knowledge\ cut-?off(?-u:\b)
+            | (?-u:\b)as\ of\ my\ (?:last|latest)\ (?:update|training)(?-u:\b)
+            | (?-u:\b)(?:the\ )?keywords\ you\ (?:provided|requested|specified|gave|asked\ for)(?-u:\b)
+            | (?-u:\b)this\ (?:article|text|version|rewrite|piece|summary|draft|content)\ (?:is\ (?:approximately|roughly|around|about|under|over|exactly)\ \d+\ words|maintains|incorporates|is\ optimi[sz]ed|is\ written\ in\ a)(?-u:\b)
+            | (?-u:\b)word\ count\s*:?\s*\(?\d
+            | (?m:^)[\ \t]*(?:seo\ |focus\ |target\ )?(?:keywords?|keyphrase|meta\ description|seo\ title|word\ count)\s*:
+            ",
+        )
+        .expect("generated-text pattern compiles")
+    })
+}
+
+/// What a word can start: a phrase of the voice anywhere in a block, one only as its
+/// first word, an aside to the reader, or a text talking about itself ("this article").
+const VOICE_ANYWHERE: u8 = 1;
+const VOICE_FIRST: u8 = 2;
+const ADDRESS: u8 = 4;
+const THIS_OR_NOTE: u8 = 8;
+
+/// Words without which neither the voice's phrases nor an aside can occur in a block.
+fn trigger_words() -> &'static WordTable<u8> {
+    static TABLE: OnceLock<WordTable<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        let mut add = |word: &'static str, flag: u8| match words.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, flags)) => *flags |= flag,
+            None => words.push((word, flag)),
+        };
+        for word in [
+            "ai", "model", "here", "here's", "here’s", "hope", "let", "feel", "you", "else", "i",
+            "knowledge", "my", "keywords", "count", "cutoff", "cut-off",
+        ] {
+            add(word, VOICE_ANYWHERE);
+        }
+        for word in [
+            "certainly", "sure", "absolutely", "of", "great", "seo", "focus", "target", "keyword",
+            "keyphrase", "meta", "word",
+        ] {
+            add(word, VOICE_FIRST);
+        }
+        for word in ADDRESS_WORDS.words() {
+            add(word, ADDRESS);
+        }
+        add("this", THIS_OR_NOTE);
+        add("note", THIS_OR_NOTE);
+        WordTable::new(words)
+    })
+}
+
+/// Which searches a block needs: the voice's phrases, and asides.
+fn triggers(parsed: &ParsedDraft<'_>, block: &crate::text::Block) -> (bool, bool) {
+    let table = trigger_words();
+    let tokens = block.tokens.clone();
+    let (mut voice, mut aside) = (false, false);
+    for index in tokens.clone() {
+        let token = parsed.tokens[index];
+        if !table.might_contain_bytes(&parsed.copy.as_bytes()[token.start..token.end]) {
+            continue;
+        }
+        let Some(flags) = table.get(parsed.token_text(index)) else {
+            continue;
+        };
+        voice |= flags & VOICE_ANYWHERE != 0 || (flags & VOICE_FIRST != 0 && index == tokens.start);
+        aside |= flags & (ADDRESS | THIS_OR_NOTE) != 0;
+        if flags & THIS_OR_NOTE != 0
+            && tokens.contains(&(index + 1))
+            && SELF_WORDS.contains(parsed.token_text(index + 1))
+        {
+            voice = true;
+        }
+        if voice && aside {
+            break;
+        }
+    }
+    (voice, aside)
+}
+
+/// The voice's openings, which count only at the start of a paragraph.
+fn opening_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:certainly|sure|absolutely|of course|great question)\s*[!.,:]|(?:seo |focus |target )?(?:keywords?|keyphrase|meta description|seo title|word count)\s*:)",
+        )
+        .expect("opening pattern compiles")
+    })
+}
+
+/// Words that make a sentence talk to the person who asked for the text.
+static ADDRESS_WORDS: WordList = WordList::new(&[
+    "i", "i've", "i’ve", "i'm", "i’m", "i'll", "i’ll", "me", "my", "you", "your", "you'd", "you’d",
+]);
+
+/// Words for the text itself (not "content" or "style", which news copy uses for other
+/// things).
+static TEXT_WORDS: WordList = WordList::new(&[
+    "article", "text", "version", "rewrite", "draft", "summary", "headline", "keywords", "keyword", "tone",
+    "wording", "phrasing", "seo", "readability", "paragraph", "paragraphs",
+]);
+
+/// What a tool says it did to the text. Words an editor's note uses ("condensed",
+/// "edited", "revised", "updated") are left out: "This interview has been edited and
+/// condensed" is the newsroom's note to readers.
+static EDIT_WORDS: WordList = WordList::new(&[
+    "rewritten", "rewrote", "rephrased", "reworded", "paraphrased", "optimized", "optimised", "tailored",
+    "crafted", "polished", "streamlined", "incorporated", "integrated", "requested",
+]);
+
+/// What a text calls itself ("this article").
+static SELF_WORDS: WordList = WordList::new(&[
+    "article", "text", "version", "rewrite", "piece", "summary", "content", "draft",
+]);
+
+/// Words only a tool uses about a text it wrote: an editor's note ("This article has been
+/// updated") uses none of them.
+static META_WORDS: WordList = WordList::new(&[
+    "requested", "keywords", "keyword", "tone", "seo", "readability", "optimized", "optimised", "tailored",
+]);
+
+/// Function words that cannot be a sentence on their own in news copy.
+static STRAY_WORDS: WordList = WordList::new(&[
+    "there", "here", "so", "thus", "this", "that", "it", "and", "but", "or", "the", "also",
+]);
+
+/// A found note: its byte range, what it is, and how to fix it.
+struct Note {
+    span: Range<usize>,
+    message: String,
+    fix_span: Range<usize>,
+    fix_title: &'static str,
+    applicability: Applicability,
+}
+
+/// The sentences of a block, as indices into the draft's sentence list.
+fn sentence_range_for(parsed: &ParsedDraft<'_>, block: usize, span: &Range<usize>) -> Option<Range<usize>> {
+    let sentences = parsed.blocks[block].sentences.clone();
+    let first = sentences
+        .clone()
+        .find(|&s| parsed.sentences[s].span.end > span.start)?;
+    let last = sentences
+        .clone()
+        .rev()
+        .find(|&s| parsed.sentences[s].span.start < span.end)?;
+    (first <= last).then_some(first..last + 1)
+}
+
+/// True when a sentence talks about the text to the person who asked for it.
+fn is_aside(parsed: &ParsedDraft<'_>, tokens: Range<usize>) -> bool {
+    let words = || {
+        tokens
+            .clone()
+            .filter(|&i| parsed.tokens[i].kind == TokenKind::Word)
+            .map(|i| parsed.token_text(i))
+    };
+    let mut opening = words();
+    let first = opening.next().unwrap_or("");
+    let second = opening.next().unwrap_or("");
+    let noted = first.eq_ignore_ascii_case("note")
+        && tokens.clone().nth(1).is_some_and(|i| parsed.token_text(i) == ":");
+    // "This article maintains a neutral tone as requested.": the text about itself.
+    let about_itself = first.eq_ignore_ascii_case("this") && SELF_WORDS.contains(second);
+    // Cheap test first: most sentences have no "I" or "you".
+    let addressed = || {
+        words().any(|w| {
+            w.len() <= 6
+                && matches!(w.as_bytes()[0], b'i' | b'I' | b'm' | b'M' | b'y' | b'Y')
+                && ADDRESS_WORDS.words().iter().any(|a| a.eq_ignore_ascii_case(w))
+        })
+    };
+    if about_itself && words().any(|w| META_WORDS.contains(w)) {
+        return true;
+    }
+    if !(noted || addressed()) {
+        return false;
+    }
+    words().any(|w| TEXT_WORDS.contains(w)) && words().any(|w| EDIT_WORDS.contains(w))
+}
+
+/// Deletes a run of sentences inside a block with the white space that joined them.
+fn sentence_deletion_span(parsed: &ParsedDraft<'_>, block: usize, sentences: &Range<usize>) -> Range<usize> {
+    let block_span = &parsed.blocks[block].span;
+    let start = parsed.sentences[sentences.start].span.start;
+    let end = parsed.sentences[sentences.end - 1].span.end;
+    let after = parsed.copy[end..block_span.end].len() - parsed.copy[end..block_span.end].trim_start().len();
+    if end + after < block_span.end {
+        // More copy follows: take the space after.
+        start..end + after
+    } else {
+        // Last in the block: take the space before.
+        let before = parsed.copy[block_span.start..start].len()
+            - parsed.copy[block_span.start..start].trim_end().len();
+        start - before..end
+    }
+}
+
+fn find_notes(draft: &DraftContext<'_>, quotes: &SpanSet, out: &mut Vec<Note>) {
+    let parsed = &draft.parsed;
+    let voice = voice_pattern();
+    for (block_index, block) in parsed.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Separator {
+            continue;
+        }
+        // The voice's phrases and asides are looked for only in a block with their words.
+        let (voice_possible, aside_possible) = triggers(parsed, block);
+        if !voice_possible && !aside_possible {
+            continue;
+        }
+        // Sentences that are notes, as flags over the block's sentences.
+        let sentences = block.sentences.clone();
+        let mut is_note = vec![false; sentences.len()];
+        let text = if voice_possible {
+            &parsed.copy[block.span.clone()]
+        } else {
+            ""
+        };
+        for found in voice.find_iter(text) {
+            let text = found.as_str();
+            let start = block.span.start + found.start() + (text.len() - text.trim_start().len());
+            let span = start..block.span.start + found.end();
+            if quotes.overlaps(&span) {
+                continue;
+            }
+            // "Certainly!" and "Keywords:" only count at the start of a paragraph.
+            if span.start != block.span.start && opening_pattern().is_match(text) {
+                continue;
+            }
+            if let Some(range) = sentence_range_for(parsed, block_index, &span) {
+                for sentence in range {
+                    is_note[sentence - sentences.start] = true;
+                }
+            }
+        }
+        for sentence in sentences.clone() {
+            let span = &parsed.sentences[sentence].span;
+            if !aside_possible || is_note[sentence - sentences.start] || quotes.overlaps(span) {
+                continue;
+            }
+            if is_aside(parsed, parsed.sentences[sentence].tokens.clone()) {
+                is_note[sentence - sentences.start] = true;
+            }
+        }
+        // "Certainly!" alone is a note only next to another note.
+        let mut position = 0;
+        while position < is_note.len() {
+            if !is_note[position] {
+                position += 1;
+                continue;
+            }
+            let run_start = position;
+            while position < is_note.len() && is_note[position] {
+                position += 1;
+            }
+            let run = sentences.start + run_start..sentences.start + position;
+            let whole_block = run_start == 0 && position == is_note.len();
+            let span = parsed.sentences[run.start].span.start..parsed.sentences[run.end - 1].span.end;
+            let shown = crate::text::one_line(&parsed.copy[span.clone()]);
+            let shown = if shown.chars().count() > 60 {
+                format!("{}…", shown.chars().take(57).collect::<String>())
+            } else {
+                shown
+            };
+            let fix_span = if whole_block {
+                block_deletion_span(draft, block)
+            } else {
+                sentence_deletion_span(parsed, block_index, &run)
+            };
+            out.push(Note {
+                span,
+                message: format!(
+                    "‘{shown}’ reads as a note from a text generator or rewriting tool, not copy: delete it."
+                ),
+                fix_span,
+                fix_title: if whole_block {
+                    "Delete this note"
+                } else {
+                    "Delete the note"
+                },
+                applicability: Applicability::Safe,
+            });
+        }
+    }
+}
+
+/// Emphasis markers (`**`, `__`, `***`) with no partner in their block.
+fn find_stray_emphasis(parsed: &ParsedDraft<'_>, out: &mut Vec<Note>) {
+    for block in &parsed.blocks {
+        if block.kind == BlockKind::Separator {
+            continue;
+        }
+        let text = &parsed.copy[block.span.clone()];
+        if !text.contains("**") && !text.contains("__") {
+            continue;
+        }
+        let base = block.span.start;
+        let bytes = text.as_bytes();
+        // (offset, marker byte, run length) of unmatched openers.
+        let mut open: Vec<(usize, u8, usize)> = Vec::new();
+        let mut strays: Vec<(usize, usize, bool)> = Vec::new();
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            if byte != b'*' && byte != b'_' {
+                index += 1;
+                continue;
+            }
+            let run = bytes[index..].iter().take_while(|b| **b == byte).count();
+            let previous = text[..index].chars().next_back();
+            let next = text[index + run..].chars().next();
+            index += run;
+            if !(2..=3).contains(&run) {
+                continue;
+            }
+            let space_before = previous.is_none_or(char::is_whitespace);
+            let space_after = next.is_none_or(char::is_whitespace);
+            let punctuation_before =
+                previous.is_some_and(|c| c.is_ascii_punctuation() && c != '*' && c != '_');
+            let punctuation_after = next.is_some_and(|c| c.is_ascii_punctuation() && c != '*' && c != '_');
+            let left_flanking = !space_after && (!punctuation_after || space_before || punctuation_before);
+            let right_flanking = !space_before && (!punctuation_before || space_after || punctuation_after);
+            let start = index - run;
+            if byte == b'_' && left_flanking && right_flanking {
+                continue; // snake_case__names
+            }
+            if right_flanking
+                && let Some(position) = open
+                    .iter()
+                    .rposition(|(_, b, length)| *b == byte && *length == run)
+            {
+                open.truncate(position);
+                continue;
+            }
+            if left_flanking {
+                open.push((start, byte, run));
+            } else if right_flanking {
+                strays.push((start, run, false));
+            }
+        }
+        strays.extend(open.into_iter().map(|(start, _, run)| (start, run, true)));
+        for (start, run, opens) in strays {
+            let span = base + start..base + start + run;
+            let marker = &parsed.copy[span.clone()];
+            let message = if opens {
+                format!(
+                    "‘{marker}’ opens Markdown emphasis that never closes: a formatting mark left by a tool."
+                )
+            } else {
+                format!(
+                    "‘{marker}’ closes Markdown emphasis that never opened: a formatting mark left by a tool."
+                )
+            };
+            out.push(Note {
+                span: span.clone(),
+                message,
+                fix_span: span,
+                fix_title: "Delete the stray marker",
+                applicability: Applicability::Safe,
+            });
+        }
+    }
+}
+
+/// One-word sentences of a function word ("There.") outside quotations.
+fn find_stray_words(draft: &DraftContext<'_>, quotes: &SpanSet, out: &mut Vec<Note>) {
+    let parsed = &draft.parsed;
+    for (block_index, block) in parsed.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::BlockQuote) {
+            continue;
+        }
+        for sentence in block.sentences.clone() {
+            let tokens = parsed.sentences[sentence].tokens.clone();
+            if tokens.len() != 2 {
+                continue;
+            }
+            let (word, mark) = (parsed.tokens[tokens.start], parsed.tokens[tokens.start + 1]);
+            let mark_text = mark.text(&parsed.copy);
+            if word.kind != TokenKind::Word || !matches!(mark_text, "." | "!") || mark.start != word.end {
+                continue;
+            }
+            let text = word.text(&parsed.copy);
+            if !STRAY_WORDS.contains(text) || quotes.contains(word.start) {
+                continue;
+            }
+            // "Where did they go? There." answers a question.
+            let after_question = sentence > block.sentences.start
+                && parsed.sentences[sentence - 1]
+                    .tokens
+                    .clone()
+                    .last()
+                    .is_some_and(|t| parsed.token_text(t).ends_with('?'));
+            if after_question {
+                continue;
+            }
+            let span = word.start..mark.end;
+            let fix_span = if block.sentences.len() == 1 {
+                block_deletion_span(draft, block)
+            } else {
+                sentence_deletion_span(parsed, block_index, &(sentence..sentence + 1))
+            };
+            out.push(Note {
+                span,
+                message: format!(
+                    "‘{text}{mark_text}’ is a sentence of one function word, likely left by a translation or \
+                     rewriting tool: delete it, or restore the sentence it came from."
+                ),
+                fix_span,
+                fix_title: "Delete the stray word",
+                applicability: Applicability::Unsafe,
+            });
+        }
+    }
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+        let parsed = &draft.parsed;
+        let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
+        let mut notes = Vec::new();
+        find_notes(draft, &quotes, &mut notes);
+        find_stray_emphasis(parsed, &mut notes);
+        find_stray_words(draft, &quotes, &mut notes);
+        for note in notes {
+            out.push(
+                Finding::new(RULE, draft_index, note.span, note.message).with_fix(Fix::replace(
+                    note.fix_title, draft_index, note.fix_span, "", note.applicability,
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{apply_safe_fixes, assert_fixture};
+
+    #[test]
+    fn flags_the_tools_voice_and_asides() {
+        assert_fixture(
+            "generated-text-residue",
+            "Certainly! Here is a rewritten version of the article:
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+The central bank cut rates on Thursday. As an AI language model, I cannot predict markets.
+                                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+I have kept the tone neutral and included the keywords you requested.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+Keywords: interest rates, inflation, central bank
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+I hope this helps! Let me know if you'd like a shorter version.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+This article is approximately 150 words and maintains a neutral tone as requested.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+",
+        );
+    }
+
+    #[test]
+    fn quotes_editors_notes_and_first_person_prose_are_not_flagged() {
+        assert_fixture(
+            "generated-text-residue",
+            "Minister headline
+
+“I hope this helps,” the minister said of the new rules. “Let me know if it does not.”
+
+Editor's note: This story has been updated to include comment from the ministry. This article has been revised to correct the minister's title.
+
+Note: This article has been edited and condensed for clarity. You asked me last week what I kept from the old content rules.
+
+The documents were released as requested by the committee.
+
+Sure enough, the vote passed. I have covered this council for a decade.
+
+Here is the text of the statement:
+
+> We regret the delay.
+
+Where did they go? There. The word **bold** and __strong__ are fine, as is snake_case_name.
+",
+        );
+    }
+
+    #[test]
+    fn flags_stray_emphasis_and_stray_words() {
+        assert_fixture(
+            "generated-text-residue",
+            "Talks headline
+
+**Key points The talks resume next week, officials said.
+^^ generated-text-residue
+
+Diplomats aim to restart talks by next week. There.
+                                             ^^^^^^ generated-text-residue
+
+The vote was close** and the count went on.
+                  ^^ generated-text-residue
+",
+        );
+    }
+
+    #[test]
+    fn fixes_delete_notes_and_markers() {
+        let source = "Certainly! Here's a polished version:\n\nThe bank cut rates. I hope this helps!\n\n**Key points The talks resume.\n";
+        assert_eq!(
+            apply_safe_fixes(source, "generated-text-residue"),
+            "The bank cut rates.\n\nKey points The talks resume.\n"
+        );
+    }
+}

@@ -1,0 +1,522 @@
+//! # second-reference
+//!
+//! ## What it flags
+//! The newsroom rule for names: the full name on first reference, the surname alone after
+//! it. Two things break it:
+//! - a surname (or another single part of a name) used before the full name appears,
+//!   with a cue that it names a person ("Kovalevskyi said …" two paragraphs before
+//!   "Taras Kovalevskyi, the director of operations, …"); in a story of several drafts,
+//!   a person named in a sidebar who is introduced only in another draft;
+//! - the full name repeated after the first reference ("Taras Kovalevskyi said" in the
+//!   ninth paragraph).
+//!
+//! ## Why it matters
+//! Readers meet a person once, by full name and role, and then follow the surname. A
+//! surname before the introduction sends them looking for someone they have not met; a
+//! repeated full name reads as a second person.
+//!
+//! ## Example
+//! ```text
+//! Taras Kovalevskyi, CityLink's director of operations, said only 40 buses ran.
+//! …
+//! Taras Kovalevskyi said the company would not reopen talks.
+//! ```
+//! Use instead: `Kovalevskyi said the company would not reopen talks.`
+//!
+//! Not flagged: relatives and others who share a surname (the full name tells them
+//! apart: Claire Doyle and Margaret Doyle, Huang Chih-ming and Huang Chih-hao, and
+//! gendered forms such as Wiśniewska and Wiśniewski), names in headlines and inside
+//! quotations, a surname used as a modifier ("a Biden administration official"), a name
+//! repeated in a paragraph that is a word-for-word copy of an earlier one (that is a
+//! duplicate paragraph), and companies and places named like people ("Hanlon Coaches",
+//! "Dolní Bukovec", "Goldman Sachs said", "Hong Kong said"): a full name is taken for a
+//! person's when it has a title or an age somewhere, or when its surname alone is used
+//! for someone who speaks.
+//!
+//! ## Fix
+//! For a repeated full name: replace it with the reference form the story uses ("van der
+//! Linden"; "Huang" for Huang Chih-ming, when the story refers to him so). Safe when the
+//! story already uses that form for the person; unsafe when the rule had to work it out.
+//! No fix for a surname before the full name: the introduction has to move, and that is
+//! the writer's call.
+//!
+//! ## Configuration
+//! - `[rules] second-reference = "warning"`
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Ctx, DraftContext};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::text::BlockKind;
+use crate::text::fold::fold;
+use crate::text::names::NameMention;
+use crate::text::spans::SpanSet;
+use crate::text::words::WordList;
+
+const RULE: &str = "second-reference";
+
+/// Last words that make a name a company, an institution or a place ("Hanlon Coaches",
+/// "Haugen Bank", "Nordhav Line"). Words that are also common surnames (Hall, Park,
+/// Church, Banks) are left out.
+static ORGANISATION_WORDS: WordList = WordList::new(&[
+    "bank", "coaches", "holding", "holdings", "line", "lines", "platinum", "transport", "dynamics",
+    "biotech", "capital", "group", "airlines", "airways", "motors", "energy", "partners", "media", "foods",
+    "systems", "solutions", "technologies", "technology", "services", "insurance", "pharmaceuticals",
+    "pharma", "mining", "resources", "oil", "gas", "power", "steel", "rail", "shipping", "logistics",
+    "hotels", "properties", "foundation", "trust", "institute", "university", "college", "school",
+    "hospital", "clinic", "council", "party", "union", "association", "federation", "league", "club",
+    "society", "agency", "authority", "commission", "ministry", "department", "court", "stadium", "airport",
+    "station", "street", "road", "avenue", "square", "bridge", "tower", "centre", "center", "market",
+    "museum", "theatre", "theater", "cathedral", "mosque", "temple", "river", "mountains", "islands",
+    "valley", "bay", "coast", "district", "county", "province", "region", "city", "town", "village",
+    "microsystems", "inc", "corp", "ltd", "llc", "gmbh", "securities", "assurances", "ventures", "labs",
+    "studios", "records", "films", "press", "news", "times", "post", "herald", "journal", "telegraph",
+    "network", "channel", "radio", "television", "cup", "open", "championship", "games", "festival", "prize",
+    "fund", "exchange", "index", "motorway", "highway", "port", "harbour", "harbor", "parliament",
+    "government", "army", "police", "brigade", "regiment",
+]);
+
+/// A name mention, as this rule reads it.
+#[derive(Debug, Clone)]
+struct Reference<'a> {
+    draft: usize,
+    span: Range<usize>,
+    /// The name's first and last words, particles and initials left out, and how many
+    /// such words it has.
+    first: &'a str,
+    last: &'a str,
+    words: usize,
+    /// The full name's first and last words: the identity of a person. Spellings that
+    /// differ are `name-consistency`'s business, not this rule's.
+    key: (&'a str, &'a str),
+    /// The surname with the particles before it ("van der Linden").
+    surname_span: Range<usize>,
+    block: usize,
+    person_cue: bool,
+    /// A title before it or an age after it ("Councillor Grace Okafor", "Okafor, 58,").
+    titled_or_aged: bool,
+    sentence_initial: bool,
+    /// Follows "&" or "+": part of a firm's name ("Pemberton & Lowe").
+    after_ampersand: bool,
+}
+
+impl<'a> Reference<'a> {
+    fn is_full(&self) -> bool {
+        self.words >= 2
+    }
+
+    fn first(&self) -> &'a str {
+        self.first
+    }
+
+    fn last(&self) -> &'a str {
+        self.last
+    }
+
+    fn holds(&self, part: &str) -> bool {
+        self.is_full() && (self.first() == part || self.last() == part)
+    }
+}
+
+fn references<'a>(draft_index: usize, draft: &'a DraftContext<'a>, quotes: &SpanSet) -> Vec<Reference<'a>> {
+    let parsed = &draft.parsed;
+    draft
+        .mentions()
+        .iter()
+        .filter(|m| parsed.blocks[m.block].kind != BlockKind::Heading && !quotes.overlaps(&m.span))
+        .filter_map(|m| reference(draft_index, draft, m))
+        .collect()
+}
+
+fn reference<'a>(
+    draft_index: usize,
+    draft: &'a DraftContext<'a>,
+    mention: &NameMention,
+) -> Option<Reference<'a>> {
+    let copy = draft.parsed.copy.as_str();
+    let mut parts = mention.name_parts().map(|p| &copy[p.span.clone()]);
+    let first = parts.next()?;
+    let mut last = first;
+    let mut words = 1;
+    for part in parts {
+        last = part;
+        words += 1;
+    }
+    let last_part = mention.parts.iter().rposition(|p| !p.particle && !p.initial)?;
+    // Particles directly before the surname belong to it.
+    let mut surname_start = last_part;
+    while surname_start > 0 && mention.parts[surname_start - 1].particle {
+        surname_start -= 1;
+    }
+    let key = (first, last);
+    Some(Reference {
+        draft: draft_index,
+        span: mention.span.clone(),
+        first,
+        last,
+        words,
+        key,
+        surname_span: mention.parts[surname_start].span.start..mention.parts[last_part].span.end,
+        block: mention.block,
+        person_cue: mention.person_cue,
+        titled_or_aged: mention.titled || aged(&draft.parsed, mention),
+        sentence_initial: mention.sentence_initial,
+        after_ampersand: mention.parts[0]
+            .token
+            .checked_sub(1)
+            .is_some_and(|t| matches!(draft.parsed.token_text(t), "&" | "+")),
+    })
+}
+
+/// An age after the name: "Okafor, 58," or "Okafor, 58." (the comma, a number to 120, and
+/// the end of the apposition).
+fn aged(parsed: &crate::text::ParsedDraft<'_>, mention: &NameMention) -> bool {
+    let Some(last) = mention.parts.last() else {
+        return false;
+    };
+    let text = |index: usize| parsed.tokens.get(index).map(|t| t.text(&parsed.copy));
+    let after = last.token + 1;
+    text(after) == Some(",")
+        && text(after + 1).is_some_and(|t| t.len() <= 3 && t.parse::<u32>().is_ok_and(|age| age <= 120))
+        && matches!(text(after + 2), Some("," | "." | ")" | ";") | None)
+}
+
+/// A full name that names a company or place rather than a person ("Hanlon Coaches").
+fn names_an_organisation(reference: &Reference) -> bool {
+    ORGANISATION_WORDS.contains(reference.last())
+}
+
+/// Two folded surnames that tell people apart only by a form: the same name, a gendered
+/// or a transliterated form ("wisniewska" and "wisniewski").
+fn same_family(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let longest = a.chars().count().max(b.chars().count());
+    shared >= 5 && shared + 3 >= longest
+}
+
+/// A full name's identity and its first and last words, folded.
+type FoldedName<'a> = ((&'a str, &'a str), String, String);
+
+/// What one draft's references say about its people.
+struct Draft<'r> {
+    references: &'r [Reference<'r>],
+    /// Indices of full names that name people (a cue somewhere says so), in order.
+    people: Vec<usize>,
+}
+
+/// People among the full names. A speech verb alone does not make one ("Hong Kong said",
+/// "Goldman Sachs said"): a full name names a person when it has a title or an age
+/// somewhere ("Councillor Grace Okafor", "Okafor, 58,"), or when its surname alone is
+/// used for someone who speaks ("Okafor said").
+fn people_of(references: &[Reference]) -> Vec<usize> {
+    let mut cued_keys: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut cued_parts: FxHashSet<&str> = FxHashSet::default();
+    for reference in references {
+        if reference.is_full() {
+            if reference.titled_or_aged {
+                cued_keys.insert(reference.key);
+            }
+        } else if reference.person_cue {
+            cued_parts.insert(reference.first());
+        }
+    }
+    (0..references.len())
+        .filter(|&i| {
+            let full = &references[i];
+            full.is_full()
+                && !names_an_organisation(full)
+                && (cued_keys.contains(&full.key)
+                    || cued_parts.contains(full.first())
+                    || cued_parts.contains(full.last()))
+        })
+        .collect()
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let all: Vec<Vec<Reference>> = ctx
+        .drafts
+        .iter()
+        .enumerate()
+        .map(|(index, draft)| {
+            let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
+            references(index, draft, &quotes)
+        })
+        .collect();
+    let drafts: Vec<Draft<'_>> = all
+        .iter()
+        .map(|references| Draft {
+            references,
+            people: people_of(references),
+        })
+        .collect();
+    for draft_index in 0..drafts.len() {
+        surname_before_full_name(ctx, draft_index, &drafts, out);
+        repeated_full_name(&ctx.drafts[draft_index], draft_index, &drafts[draft_index], out);
+    }
+}
+
+/// A single name part with a person cue before the full name that holds it.
+fn surname_before_full_name(ctx: &Ctx<'_>, draft_index: usize, drafts: &[Draft<'_>], out: &mut Vec<Finding>) {
+    let parsed = &ctx.drafts[draft_index].parsed;
+    let references = drafts[draft_index].references;
+    // The first full name holding each part, and the first person's after any point.
+    let mut first_full: FxHashMap<&str, usize> = FxHashMap::default();
+    for (position, reference) in references.iter().enumerate().filter(|(_, r)| r.is_full()) {
+        first_full.entry(reference.first()).or_insert(position);
+        first_full.entry(reference.last()).or_insert(position);
+    }
+    let mut reported: FxHashSet<&str> = FxHashSet::default();
+    for (position, single) in references.iter().enumerate() {
+        if single.is_full() || !single.person_cue || single.after_ampersand {
+            continue;
+        }
+        let part = single.first();
+        if reported.contains(part) || first_full.get(part).is_some_and(|&p| p < position) {
+            continue;
+        }
+        let later = drafts[draft_index]
+            .people
+            .iter()
+            .map(|&i| &references[i])
+            .find(|full| full.span.start > single.span.start && full.holds(part));
+        let (message, related) = if let Some(full) = later {
+            let line = parsed.line_of(full.span.start) + 1;
+            let name = crate::text::one_line(&parsed.copy[full.span.clone()]);
+            (
+                format!(
+                    "‘{part}’ is used before the full name, {name}, appears (line {line}): give the full name on first reference."
+                ),
+                (full.draft, full.span.clone(), "the full name"),
+            )
+        } else if !first_full.contains_key(part) {
+            // Introduced only in another draft of the story (a sidebar and its main story).
+            let elsewhere = drafts
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| *index != draft_index)
+                .find_map(|(_, other)| {
+                    other
+                        .people
+                        .iter()
+                        .map(|&i| &other.references[i])
+                        .find(|full| full.holds(part))
+                });
+            let Some(full) = elsewhere else {
+                continue;
+            };
+            let other = &ctx.drafts[full.draft];
+            let name = crate::text::one_line(&other.parsed.copy[full.span.clone()]);
+            (
+                format!(
+                    "‘{part}’ is never introduced in this draft: the full name, {name}, appears only in {}.",
+                    other.path
+                ),
+                (full.draft, full.span.clone(), "the full name, in another draft"),
+            )
+        } else {
+            continue;
+        };
+        reported.insert(part);
+        out.push(
+            Finding::new(RULE, draft_index, single.span.clone(), message)
+                .with_related(related.0, related.1, related.2),
+        );
+    }
+}
+
+/// A person's full name used again after the first reference.
+fn repeated_full_name(
+    context: &DraftContext<'_>,
+    draft_index: usize,
+    draft: &Draft<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let parsed = &context.parsed;
+    let references = draft.references;
+    let mut first_of_key: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    // Everyone named in full (not a company), folded once, for the shared-name test; and
+    // the test's answer for each name, worked out on its first repeat.
+    let mut named: Option<Vec<FoldedName<'_>>> = None;
+    let mut shares_cache: FxHashMap<(&str, &str), bool> = FxHashMap::default();
+    for &index in &draft.people {
+        let full = &references[index];
+        let first_index = *first_of_key.entry(full.key).or_insert(index);
+        if first_index == index {
+            continue;
+        }
+        let first = &references[first_index];
+        // Anyone else named in full who shares a name part the story could use: keep
+        // full names ("Claire Doyle" and "Margaret Doyle").
+        let named = named.get_or_insert_with(|| {
+            let mut list: Vec<FoldedName<'_>> = Vec::new();
+            for other in references
+                .iter()
+                .filter(|r| r.is_full() && !names_an_organisation(r))
+            {
+                if !list.iter().any(|(key, _, _)| *key == other.key) {
+                    list.push((other.key, fold(other.first()), fold(other.last())));
+                }
+            }
+            list
+        });
+        let shares_name = *shares_cache.entry(full.key).or_insert_with(|| {
+            let (first_folded, last_folded) = (fold(full.first()), fold(full.last()));
+            named.iter().filter(|(key, _, _)| *key != full.key).any(
+                |((first, last), other_first, other_last)| {
+                    same_family(other_last, &last_folded)
+                        || same_family(other_first, &first_folded)
+                        || *first == full.last()
+                        || *last == full.first()
+                },
+            )
+        });
+        if shares_name {
+            continue;
+        }
+        // A paragraph pasted twice repeats its names; duplicate-paragraph reports that.
+        let block_text = |block: usize| parsed.copy[parsed.blocks[block].span.clone()].trim();
+        if first.block != full.block && block_text(first.block) == block_text(full.block) {
+            continue;
+        }
+        // The reference form: the part the story uses alone for this person.
+        let used_alone = |text: &str| {
+            references
+                .iter()
+                .any(|r| !r.is_full() && r.first() == text && r.span.start > first.span.start)
+        };
+        let (form, confirmed) = if used_alone(full.last()) {
+            (parsed.copy[full.surname_span.clone()].to_string(), true)
+        } else if used_alone(full.first()) {
+            (full.first().to_string(), true)
+        } else {
+            (parsed.copy[full.surname_span.clone()].to_string(), false)
+        };
+        let mut replacement = form;
+        if full.sentence_initial
+            && let Some(first_char) = replacement.chars().next()
+        {
+            replacement = first_char
+                .to_uppercase()
+                .chain(replacement[first_char.len_utf8()..].chars())
+                .collect();
+        }
+        let name = crate::text::one_line(&parsed.copy[full.span.clone()]);
+        let line = parsed.line_of(first.span.start) + 1;
+        let advice = if confirmed {
+            format!("use ‘{replacement}’, as the story does elsewhere")
+        } else {
+            "use the surname alone".to_string()
+        };
+        out.push(
+            Finding::new(
+                RULE,
+                draft_index,
+                full.span.clone(),
+                format!("{name} was introduced at line {line}: after the first reference, {advice}."),
+            )
+            .with_related(draft_index, first.span.clone(), "first reference")
+            .with_fix(Fix::replace(
+                format!("Replace with ‘{replacement}’"),
+                draft_index,
+                full.span.clone(),
+                replacement.clone(),
+                if confirmed {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{apply_safe_fixes, assert_fixture};
+
+    #[test]
+    fn flags_early_surnames_and_repeated_full_names() {
+        assert_fixture(
+            "second-reference",
+            "Strike headline
+
+Kovalevskyi said the company would not reopen talks while pickets remained.
+^^^^^^^^^^^ second-reference
+
+Taras Kovalevskyi, CityLink's director of operations, said only 40 buses ran.
+
+Declan O'Rourke, the union's general secretary, said members rejected the offer.
+
+O'Rourke said the union would decide on Wednesday. Kovalevskyi said he was ready.
+
+Declan O'Rourke said the executive would meet at 10 a.m. on Wednesday.
+^^^^^^^^^^^^^^^ second-reference
+",
+        );
+    }
+
+    #[test]
+    fn relatives_quotes_organisations_and_modifiers_are_not_flagged() {
+        assert_fixture(
+            "second-reference",
+            "Kertész takes the lead
+
+Margaret Doyle, 78, has waited since March. Her daughter, Claire Doyle, said she was tired.
+
+“Claire Doyle will tell you,” Margaret Doyle said. Claire Doyle said the wait was long.
+
+A senior Biden administration official said talks would resume. President Joe Biden agreed.
+
+Hanlon Coaches said it added six coaches. Hanlon Coaches runs services from Kildare.
+
+Joanna Wiśniewska, 44, leads the count. Her husband, Piotr Wiśniewski, is a cardiologist.
+
+Piotr Wiśniewski said his wife had gone to bed at 3 a.m.
+
+The auction house Pemberton & Lowe said the sale raised $5 million. Clara Lowe, its head, agreed.
+
+The painter Wu Lanfang died in 1991. Her granddaughter, Wu Mei, 45, said she was pleased.
+
+Wu Mei said the family sold the scroll in the 1980s.
+
+Hong Kong said it would reopen the border. Goldman Sachs said it expected a deal.
+
+Hong Kong said trade had recovered. Goldman Sachs said the deal was done.
+",
+        );
+    }
+
+    #[test]
+    fn a_sidebar_introduces_its_own_people() {
+        let main = "Headline\n\nJoseph Camilleri, the association's president, said pilots were tired.\n\nCamilleri said talks would resume.\n";
+        let sidebar = "Sidebar headline\n\nCamilleri said emergency crossings would continue.\n\nCamilleri said so again.\n";
+        let findings = crate::story::analyze(
+            &[
+                crate::story::DraftInput::new("main.md", main),
+                crate::story::DraftInput::new("sidebar.md", sidebar),
+            ],
+            &crate::testing::only_rule("second-reference", crate::Config::default()),
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].draft, 1);
+        assert!(
+            findings[0].message.contains("appears only in main.md"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn fix_uses_the_reference_form() {
+        let source = "Headline\n\nTaras Kovalevskyi, the director, said 40 buses ran.\n\nKovalevskyi said talks were over.\n\nTaras Kovalevskyi said he would not resign.\n";
+        assert_eq!(
+            apply_safe_fixes(source, "second-reference"),
+            "Headline\n\nTaras Kovalevskyi, the director, said 40 buses ran.\n\nKovalevskyi said talks were over.\n\nKovalevskyi said he would not resign.\n"
+        );
+    }
+}

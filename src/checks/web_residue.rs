@@ -1,0 +1,955 @@
+//! # web-residue
+//!
+//! ## What it flags
+//! Page furniture scraped along with an article: a short line with no sentence in it, at
+//! the top or bottom edge of the copy, that a reader of the printed article would never
+//! see. Navigation and button labels ("Back to top button", "Skip to main content"),
+//! comment forms ("Leave a Reply", "Your email address will not be published."), sharing
+//! and subscription prompts, "Advertisement", a list of links to other stories under a
+//! "Related" heading, the page's timestamp ("Updated 10:42 a.m. EDT"), and a section label
+//! or widget glued to the text ("politicsUSA", "Comments5").
+//!
+//! ## Why it matters
+//! Copy pasted from a web page brings the page with it. Left in, the furniture reads as
+//! nonsense in print, and shows the story was lifted rather than written.
+//!
+//! ## Example
+//! ```text
+//! politicsUSA
+//!
+//! Diplomatic efforts for hostage talks expected to resume next week
+//! …
+//! Michal Ben-Gal contributed reporting.
+//!
+//! Back to top button
+//! ```
+//! Use instead: the headline, the copy and the contributor line only.
+//!
+//! How a line is judged: the rule looks at each short block (up to 20 words) and weighs
+//! several signals: where it is (before the first or after the last paragraph of body
+//! copy), whether it holds a sentence, its shape (a lower-case label glued to a capital, a
+//! word glued to a count, a timestamp), whether it speaks to a site's visitors about the
+//! site ("your email address", "required fields"), and how much of it is the vocabulary of
+//! web pages (share, subscribe, comments, menu, button, advertisement, …). A line is
+//! flagged when it is at the edge with no sentence and has one of those signals, or is
+//! wholly a well-known furniture label ("Advertisement", "Read more") anywhere.
+//!
+//! Not flagged: the headline, a deck, a byline ("By Staff Reporter"), a dateline, a
+//! contributor or editing credit ("Reporting by …; Editing by …"), sign-offs ("###"),
+//! and any line that is a sentence of copy.
+//!
+//! ## Fix
+//! Delete the line, with the blank line after it. Safe.
+//!
+//! ## Configuration
+//! - `[rules] web-residue = "warning"`
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::duplicate_paragraph::block_deletion_span;
+use super::{Ctx, DraftContext};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::text::word_table::WordTable;
+use crate::text::words::WordList;
+use crate::text::{BlockKind, ParsedDraft, TokenKind};
+
+const RULE: &str = "web-residue";
+
+/// The longest block, in words, that can be furniture.
+const MOST_WORDS: usize = 20;
+
+/// Whole lines that are page furniture (normalised: lower case, words only).
+static LABELS: WordList = WordList::new(&[
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "promoted",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading",
+    "continue reading below",
+    "read more",
+    "read more below",
+    "read next",
+    "read full article",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related posts",
+    "related topics",
+    "related coverage",
+    "more stories",
+    "more on this story",
+    "more news",
+    "more from this section",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "dont miss",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "see also",
+    "also read",
+    "also see",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "share via",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "link copied",
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "join the conversation",
+    "view comments",
+    "show comments",
+    "load comments",
+    "back to top",
+    "back to top button",
+    "scroll to top",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "menu",
+    "main menu",
+    "search",
+    "close",
+    "open menu",
+    "close menu",
+    "toggle navigation",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "sign up for our newsletter",
+    "follow us",
+    "listen",
+    "listen to this article",
+    "listen to article",
+    "watch now",
+    "watch live",
+    "play video",
+    "photo gallery",
+    "view gallery",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "loading",
+    "cookie settings",
+    "accept cookies",
+    "accept all cookies",
+    "manage cookies",
+    "privacy policy",
+    "terms of use",
+    "contact us",
+    "about us",
+    "previous article",
+    "next article",
+    "next story",
+    "previous story",
+    "newer post",
+    "older post",
+    "tags",
+    "topics",
+    "print this page",
+    "reprints",
+    "permalink",
+    "bookmark",
+    "save article",
+    "gift article",
+    "gift this article",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "flipboard",
+    "messenger",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "x",
+    "share on x",
+    "follow on x",
+]);
+
+/// Labels that head a list of links to other stories.
+static LINK_HEADERS: WordList = WordList::new(&[
+    "related", "related articles", "related stories", "related content", "related news", "related posts",
+    "related coverage", "related topics", "more stories", "more on this story", "more news",
+    "more from this section", "recommended", "recommended for you", "recommended stories",
+    "you may also like", "you might also like", "don't miss", "dont miss", "most read", "most popular",
+    "most viewed", "trending", "trending now", "top stories", "latest news", "latest stories", "see also",
+    "also read", "read more", "read next", "also see",
+]);
+
+/// The vocabulary of web pages, weighed: these count twice.
+static STRONG_CUES: WordList = WordList::new(&[
+    "advertisement", "advertisements", "advert", "sponsored", "subscribe", "subscribers", "newsletter",
+    "newsletters", "comments", "reply", "replies", "login", "signup", "cookie", "cookies", "bookmark",
+    "button", "menu", "navigation", "skip", "whatsapp", "facebook", "twitter", "linkedin", "pinterest",
+    "telegram", "reddit", "tweet", "instagram", "youtube", "tiktok", "flipboard", "permalink", "reprints",
+    "captcha", "homepage",
+]);
+
+/// These count once.
+static WEAK_CUES: WordList = WordList::new(&[
+    "share", "shares", "sharing", "follow", "read", "more", "related", "top", "back", "email", "print",
+    "click", "sign", "log", "watch", "listen", "video", "videos", "photos", "gallery", "posted", "updated",
+    "published", "ago", "trending", "popular", "recommended", "next", "previous", "prev", "home", "search",
+    "close", "leave", "load", "view", "show", "save", "saved", "copy", "link", "links", "tags", "topics",
+    "loading", "continue", "continues", "reading", "article", "comment", "scroll", "toggle", "expand",
+    "enlarge", "caption", "min",
+]);
+
+/// Words that make the visitor notices below possible: a line with none of them is not
+/// one, and the pattern is not run.
+static VISITOR_TRIGGERS: &[&str] = &[
+    "your", "required", "notify", "policy", "inbox", "clicking", "reserved", "javascript", "blocker",
+    "subscribe", "articles", "click", "newsletter", "newsletters", "download", "cookies", "browser", "site",
+    "website",
+];
+
+/// What a word tells about a line: its web-vocabulary weight, and whether it can start a
+/// visitor notice.
+#[derive(Debug, Clone, Copy, Default)]
+struct CueWord {
+    weight: u8,
+    visitor: bool,
+}
+
+/// The cue words in one table.
+fn cue_table() -> &'static WordTable<CueWord> {
+    static TABLE: OnceLock<WordTable<CueWord>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static str, CueWord)> = Vec::new();
+        let mut add = |word: &'static str, change: &dyn Fn(&mut CueWord)| match words
+            .iter_mut()
+            .find(|(w, _)| *w == word)
+        {
+            Some((_, cue)) => change(cue),
+            None => {
+                let mut cue = CueWord::default();
+                change(&mut cue);
+                words.push((word, cue));
+            }
+        };
+        for word in WEAK_CUES.words() {
+            add(word, &|cue| cue.weight = 1);
+        }
+        for word in STRONG_CUES.words() {
+            add(word, &|cue| cue.weight = 2);
+        }
+        for word in VISITOR_TRIGGERS {
+            add(word, &|cue| cue.visitor = true);
+        }
+        WordTable::new(words)
+    })
+}
+
+/// The cue a word carries, if any.
+fn cue_of(word: &str) -> Option<CueWord> {
+    cue_table().get(word)
+}
+
+/// Prefixes that make a line a label whatever follows ("Read more: …", "Tags: …").
+fn label_prefix_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:related|read\ more|read\ also|also\ read|see\ also|more|tags|topics|categories|filed\ under|posted\ in|share\ this|trending|watch|listen|recommended|advertisement|sponsored|most\ read)\s*[:›»|]|(?:follow\ us\ on|sign\ up\ for|subscribe\ to|click\ here|download\ (?:our|the)\ app|read\ more\ (?:about|on|from))(?-u:\b))",
+        )
+        .expect("label prefix pattern compiles")
+    })
+}
+
+/// Text speaking to a site's visitors about the site.
+fn visitor_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)your\ (?:e-?mail\ address|comment|account|inbox|subscription|browser)(?-u:\b)|(?-u:\b)required\ fields(?-u:\b)|(?-u:\b)will\ not\ be\ published(?-u:\b)|(?-u:\b)notify\ me(?-u:\b)|(?-u:\b)save\ my\ name(?-u:\b)|(?-u:\b)comment\ policy(?-u:\b)|(?-u:\b)this\ (?:site|website)\ uses(?-u:\b)|(?-u:\b)delivered\ to\ your\ inbox(?-u:\b)|(?-u:\b)by\ clicking(?-u:\b)|(?-u:\b)terms\ of\ (?:service|use)(?-u:\b)|(?-u:\b)privacy\ policy(?-u:\b)|(?-u:\b)all\ rights\ reserved(?-u:\b)|(?-u:\b)enable\ javascript(?-u:\b)|(?-u:\b)ad\ blocker(?-u:\b)|(?-u:\b)subscribe\ (?:now|today)(?-u:\b)|(?-u:\b)you\ have\ \d+\ free\ articles?(?-u:\b)|(?-u:\b)click\ here(?-u:\b)|(?-u:\b)sign\ up\ for\ (?:our|the)(?-u:\b).{0,40}(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)subscribe\ to\ (?:our|the)(?-u:\b)|(?-u:\b)follow\ us\ on(?-u:\b)|(?-u:\b)download\ (?:our|the)\ app(?-u:\b)",
+        )
+        .expect("visitor pattern compiles")
+    })
+}
+
+/// The page's timestamp: a date or time with the words a page puts round it.
+fn timestamp_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:(?-u:\b)(?:updated|published|posted|last\ (?:updated|modified)|first\ published)(?-u:\b).{0,40}\d)|(?-u:\b)\d+\s*(?:min|mins|minute|minutes)\s+read(?-u:\b)|(?-u:\b)\d+\s+(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)(?-u:\b)",
+        )
+        .expect("timestamp pattern compiles")
+    })
+}
+
+/// Lines that belong to the story: bylines, credits, sign-offs.
+fn credit_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)contributed(?-u:\b)|(?-u:\b)reporting\ by(?-u:\b)|(?-u:\b)editing\ by(?-u:\b)|(?-u:\b)writing\ by(?-u:\b)|(?-u:\b)reported\ by(?-u:\b)|(?-u:\b)compiled\ by(?-u:\b)|(?-u:\b)additional\ reporting(?-u:\b)|^\s*(?:by\s+(?-i:\p{Lu})|-30-|###|ends?\s*$)",
+        )
+        .expect("credit pattern compiles")
+    })
+}
+
+/// What a short block looks like.
+#[derive(Debug, Default, Clone)]
+struct Signals {
+    words: usize,
+    sentence: bool,
+    label: bool,
+    link_header: bool,
+    cue_weight: usize,
+    glued: bool,
+    timestamp: bool,
+    visitor: bool,
+    credit: bool,
+    link_only: bool,
+}
+
+/// A lower-case label glued to a capital ("politicsUSA") or a word glued to a count
+/// ("Comments5", "Grub5").
+fn is_glued(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let lower_run = chars.iter().take_while(|c| c.is_lowercase()).count();
+    if lower_run >= 3 && chars.get(lower_run).is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    let letters = chars.iter().take_while(|c| c.is_alphabetic()).count();
+    let digits = chars[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    letters >= 3
+        && digits >= 1
+        && letters + digits == chars.len()
+        && chars[1..letters].iter().all(|c| c.is_lowercase())
+}
+
+fn normalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in word.chars() {
+                out.extend(if c == '’' {
+                    '\''.to_lowercase()
+                } else {
+                    c.to_lowercase()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A unit of judgement: a block, or one line of a stack of short lines ("Share",
+/// "Facebook Twitter Email" pasted as one block).
+#[derive(Debug, Clone)]
+struct Unit {
+    block: usize,
+    /// Byte range of the unit's copy.
+    span: Range<usize>,
+    /// Range into the draft's tokens.
+    tokens: Range<usize>,
+    /// The line within its block, when the block was split into lines.
+    line: Option<usize>,
+    /// How many units its block was split into.
+    siblings: usize,
+}
+
+/// The longest line, in words, of a block read as a stack of lines.
+const STACK_LINE_WORDS: usize = 8;
+
+/// Splits the draft into units: a block of prose stays whole; a block whose lines are all
+/// short and each start with a capital or a figure is a stack of separate lines.
+fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(parsed.blocks.len());
+    for (index, block) in parsed.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Separator {
+            continue;
+        }
+        let whole = Unit {
+            block: index,
+            span: block.span.clone(),
+            tokens: block.tokens.clone(),
+            line: None,
+            siblings: 1,
+        };
+        if block.first_line == block.last_line {
+            units.push(whole);
+            continue;
+        }
+        let mut lines = Vec::new();
+        let mut stacked = true;
+        for line in block.first_line..=block.last_line {
+            let line_span = parsed.line_index.line_span(parsed.source, line);
+            let start = line_span.start.max(block.span.start);
+            let end = line_span.end.min(block.span.end);
+            // A line outside the block's copy (a lone carriage return can end a line
+            // early) has nothing to judge.
+            let Some(line_text) = parsed.copy.get(start..end) else {
+                continue;
+            };
+            let text = line_text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let lead = line_text.len() - line_text.trim_start().len();
+            let span = start + lead..start + lead + text.len();
+            let in_block = &parsed.tokens[block.tokens.clone()];
+            let first = block.tokens.start + in_block.partition_point(|t| t.start < span.start);
+            let last = block.tokens.start + in_block.partition_point(|t| t.start < span.end);
+            let words = parsed.tokens[first..last]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count();
+            let opens = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let ends_clause = text.ends_with([',', ';', '-', '—', '–']);
+            if words > STACK_LINE_WORDS || !opens || ends_clause {
+                stacked = false;
+                break;
+            }
+            lines.push((line, span, first..last));
+        }
+        if !stacked || lines.len() < 2 {
+            units.push(whole);
+            continue;
+        }
+        let siblings = lines.len();
+        for (line, span, tokens) in lines {
+            units.push(Unit {
+                block: index,
+                span,
+                tokens,
+                line: Some(line),
+                siblings,
+            });
+        }
+    }
+    units
+}
+
+/// The signals of a unit; with `whole` false, a unit that is plainly a sentence of copy
+/// (more than six words ending in a full stop) gets its word count and no more.
+fn signals(parsed: &ParsedDraft<'_>, unit: &Unit, whole: bool) -> Signals {
+    let tokens = &parsed.tokens[unit.tokens.clone()];
+    // A long block is copy whatever it says: count no further than needed.
+    if unit.line.is_none() && tokens.len() > 3 * MOST_WORDS {
+        let sentence = parsed.sentences[parsed.blocks[unit.block].sentences.clone()]
+            .iter()
+            .any(|sentence| {
+                parsed.copy[sentence.span.clone()]
+                    .trim_end_matches(['"', '”', '’', '\'', ')'])
+                    .ends_with(['.', '!', '?'])
+            });
+        return Signals {
+            words: tokens.len(),
+            sentence,
+            ..Signals::default()
+        };
+    }
+    let words = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol)
+        .count();
+    if unit.line.is_none() && words > MOST_WORDS {
+        let sentence = parsed.sentences[parsed.blocks[unit.block].sentences.clone()]
+            .iter()
+            .any(|sentence| {
+                parsed.copy[sentence.span.clone()]
+                    .trim_end_matches(['"', '”', '’', '\'', ')'])
+                    .ends_with(['.', '!', '?'])
+            });
+        return Signals {
+            words,
+            sentence,
+            ..Signals::default()
+        };
+    }
+    let mut signals = Signals {
+        words,
+        ..Signals::default()
+    };
+    let text = &parsed.copy[unit.span.clone()];
+    // A sentence: four words or more ending in a full stop, question or exclamation mark.
+    signals.sentence = if unit.line.is_some() {
+        words >= 4
+            && text
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with(['.', '!', '?'])
+    } else {
+        parsed.sentences[parsed.blocks[unit.block].sentences.clone()]
+            .iter()
+            .any(|sentence| {
+                // Four words or more: counted only for short sentences.
+                let long = sentence.tokens.len() >= 12
+                    || sentence
+                        .tokens
+                        .clone()
+                        .filter(|&i| parsed.tokens[i].kind != TokenKind::Punct)
+                        .count()
+                        >= 4;
+                let text = parsed.copy[sentence.span.clone()].trim_end_matches(['"', '”', '’', '\'', ')']);
+                long && text.ends_with(['.', '!', '?'])
+            })
+    };
+    if words > MOST_WORDS || (!whole && signals.sentence && words > 6) {
+        return signals;
+    }
+    let mut visitor_trigger = false;
+    for token in tokens {
+        if (token.kind == TokenKind::Word || token.kind == TokenKind::AlphaNum)
+            && let Some(cue) = cue_of(token.text(&parsed.copy))
+        {
+            signals.cue_weight += usize::from(cue.weight);
+            visitor_trigger |= cue.visitor;
+        }
+    }
+    // The longest whole-line label has six words.
+    if words <= 6 {
+        let plain = normalised(text);
+        signals.label = LABELS.contains(&plain);
+        let first_two = plain.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
+        signals.link_header = LINK_HEADERS.contains(plain.trim_end_matches(" below"))
+            || (signals.label && LINK_HEADERS.contains(&first_two));
+    }
+    signals.glued = words <= 3
+        && tokens.iter().any(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::AlphaNum) && is_glued(t.text(&parsed.copy))
+        });
+    signals.visitor = visitor_trigger && visitor_pattern().is_match(text);
+    // A label prefix before something that is not a sentence ("Read more: Norway cuts cod
+    // quota"), a timestamp and a credit line only matter for lines with no sentence.
+    // Each pattern runs only when the line has what it needs: a colon or a first word of
+    // the label prefixes, a figure, a "by" or "contributed".
+    if !signals.sentence {
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        let prefix_possible = text.contains([':', '›', '»', '|'])
+            || ["follow", "sign", "subscribe", "click", "download", "read"]
+                .iter()
+                .any(|w| first_word.eq_ignore_ascii_case(w));
+        if !signals.label && prefix_possible && label_prefix_pattern().is_match(text) {
+            signals.label = true;
+            signals.link_header |= LINK_HEADERS.contains(&normalised(text.split(':').next().unwrap_or("")));
+        }
+        signals.timestamp = text.bytes().any(|b| b.is_ascii_digit()) && timestamp_pattern().is_match(text);
+        let lower_has = |needle: &str| {
+            text.as_bytes()
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+        };
+        let credit_possible = lower_has("by")
+            || lower_has("contribut")
+            || lower_has("reporting")
+            || text.contains("###")
+            || text.contains("-30-")
+            || text.trim().eq_ignore_ascii_case("end")
+            || text.trim().eq_ignore_ascii_case("ends");
+        signals.credit = credit_possible && credit_pattern().is_match(text);
+    }
+    // A Markdown list item or line that is all link, "[Headline](https://…)": the copy is
+    // the link text, with "[" before it and "](…)" and nothing else after it.
+    let source = parsed.source;
+    let line = parsed.line_of(unit.span.start);
+    let line_end = parsed.line_index.line_span(source, line).end;
+    let after = source.get(unit.span.end..line_end).unwrap_or("");
+    signals.link_only = parsed.line_of(unit.span.end) == line
+        && source[..unit.span.start].ends_with('[')
+        && after.starts_with("](")
+        && after.trim_end().ends_with(')');
+    signals
+}
+
+/// Why a block is furniture, for the message; `None` when it is copy.
+fn verdict(signals: &Signals, edge: bool, headline: bool, after_link_header: bool) -> Option<&'static str> {
+    if signals.words > MOST_WORDS || signals.words == 0 {
+        return None;
+    }
+    if signals.visitor && (edge || !signals.sentence) {
+        return Some(
+            "a notice to the site's visitors: a comment form, a sign-up prompt, a copyright or cookie notice",
+        );
+    }
+    if signals.credit && !signals.timestamp {
+        return None;
+    }
+    if signals.timestamp && !signals.sentence {
+        return Some("the web page's timestamp");
+    }
+    if signals.label && (edge || signals.cue_weight >= 2 || signals.link_header) {
+        return Some(if signals.link_header {
+            "the heading of a list of links to other stories"
+        } else {
+            "a navigation, sharing or advertising label"
+        });
+    }
+    if after_link_header && !signals.sentence {
+        return Some("a link to another story, under a list heading");
+    }
+    if !edge || signals.sentence {
+        return None;
+    }
+    if signals.glued {
+        return Some("a section label or page widget glued to the text");
+    }
+    if signals.link_only {
+        return Some("a link to another story");
+    }
+    let dense = signals.cue_weight >= 2 && signals.cue_weight * 2 >= signals.words;
+    if dense && !headline {
+        return Some("a navigation, sharing or comment label");
+    }
+    None
+}
+
+fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
+    let parsed = &draft.parsed;
+    let blocks = &parsed.blocks;
+    let units = units(parsed);
+    // Body copy: prose with a sentence, long enough, and not itself web text.
+    let is_body = |index: usize, s: &Signals| {
+        blocks[units[index].block].is_prose()
+            && s.sentence
+            && s.words >= 8
+            && !s.visitor
+            && !(s.label && s.words <= MOST_WORDS)
+            && s.cue_weight * 3 < s.words.max(1)
+    };
+    // The edges are read in full, from each end to the first paragraph of body copy; in
+    // between, only what could be furniture is.
+    let mut all: Vec<Option<Signals>> = vec![None; units.len()];
+    let mut first_body = None;
+    for index in 0..units.len() {
+        let s = signals(parsed, &units[index], true);
+        let body = is_body(index, &s);
+        all[index] = Some(s);
+        if body {
+            first_body = Some(index);
+            break;
+        }
+    }
+    let mut last_body = None;
+    if let Some(first) = first_body {
+        for index in (first..units.len()).rev() {
+            let s = match all[index].take() {
+                Some(s) => s,
+                None => signals(parsed, &units[index], true),
+            };
+            let body = is_body(index, &s);
+            all[index] = Some(s);
+            if body {
+                last_body = Some(index);
+                break;
+            }
+        }
+    }
+    let all: Vec<Signals> = all
+        .into_iter()
+        .enumerate()
+        .map(|(index, s)| s.unwrap_or_else(|| signals(parsed, &units[index], false)))
+        .collect();
+    // The headline: the first unit of four words or more that is not furniture itself.
+    let headline = (0..first_body.unwrap_or(units.len())).find(|&i| {
+        let s = &all[i];
+        s.words >= 4 && !s.label && !s.glued && !s.timestamp && !s.visitor && !s.credit
+    });
+    let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(units.len());
+    let mut after_link_header = false;
+    for (index, s) in all.iter().enumerate() {
+        let edge = match (first_body, last_body) {
+            (Some(first), Some(last)) => index < first || index > last,
+            _ => true,
+        };
+        let reason = verdict(s, edge, headline == Some(index), after_link_header);
+        // A list of links runs until the next block of copy.
+        if s.link_header && reason.is_some() {
+            after_link_header = true;
+        } else if s.sentence || s.words > MOST_WORDS || reason.is_none() {
+            after_link_header = false;
+        }
+        reasons.push(reason);
+    }
+    // In a stack of lines at the edge, a very short line beside furniture is furniture
+    // too: "Skip to main content / World / Europe".
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for index in 0..units.len() {
+            let unit = &units[index];
+            let s = &all[index];
+            let edge = match (first_body, last_body) {
+                (Some(first), Some(last)) => index < first || index > last,
+                _ => true,
+            };
+            if reasons[index].is_some()
+                || unit.line.is_none()
+                || !edge
+                || s.sentence
+                || s.credit
+                || s.words > 3
+            {
+                continue;
+            }
+            if headline == Some(index) {
+                continue;
+            }
+            let beside = |other: usize| units[other].block == unit.block && reasons[other].is_some();
+            if (index > 0 && beside(index - 1)) || (index + 1 < units.len() && beside(index + 1)) {
+                reasons[index] = Some(BESIDE_FURNITURE);
+                changed = true;
+            }
+        }
+    }
+    // A block wholly furniture is one finding; a stack with some copy left is line by line.
+    let mut index = 0;
+    while index < units.len() {
+        let unit = &units[index];
+        let block = &blocks[unit.block];
+        let first_of_block = index == 0 || units[index - 1].block != unit.block;
+        let whole_block = unit.line.is_some()
+            && first_of_block
+            && (index..index + unit.siblings).all(|i| i < units.len() && reasons[i].is_some());
+        if whole_block {
+            let reason = reasons[index..index + unit.siblings]
+                .iter()
+                .flatten()
+                .find(|r| **r != BESIDE_FURNITURE)
+                .copied()
+                .unwrap_or(BESIDE_FURNITURE);
+            push(
+                out,
+                draft_index,
+                parsed,
+                block.span.clone(),
+                reason,
+                block_deletion_span(draft, block),
+            );
+            index += unit.siblings;
+            continue;
+        }
+        if let Some(reason) = reasons[index] {
+            let deletion = match unit.line {
+                Some(line) => parsed.line_index.line_start(line)..parsed.line_index.line_start(line + 1),
+                None => block_deletion_span(draft, block),
+            };
+            push(out, draft_index, parsed, unit.span.clone(), reason, deletion);
+        }
+        index += 1;
+    }
+}
+
+/// The reason given to a short line that is furniture by its neighbours.
+const BESIDE_FURNITURE: &str = "a navigation label beside other page furniture";
+
+fn push(
+    out: &mut Vec<Finding>,
+    draft_index: usize,
+    parsed: &ParsedDraft<'_>,
+    span: Range<usize>,
+    reason: &str,
+    deletion: Range<usize>,
+) {
+    let shown = crate::text::one_line(&parsed.copy[span.clone()]);
+    let shown = if shown.chars().count() > 50 {
+        format!("{}…", shown.chars().take(47).collect::<String>())
+    } else {
+        shown
+    };
+    out.push(
+        Finding::new(
+            RULE,
+            draft_index,
+            span,
+            format!("‘{shown}’ looks like page furniture scraped with the article ({reason}): delete it."),
+        )
+        .with_fix(Fix::replace(
+            "Delete this line",
+            draft_index,
+            deletion.start..deletion.end.min(parsed.source.len()),
+            "",
+            Applicability::Safe,
+        )),
+    );
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+        check_draft(draft_index, draft, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{apply_safe_fixes, assert_fixture};
+
+    #[test]
+    fn flags_furniture_at_the_edges() {
+        assert_fixture(
+            "web-residue",
+            "worldEurope
+^^^^^^^^^^^ web-residue
+
+Updated 10:42 a.m. EDT, May 25, 2024
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Talks on the fisheries deal expected to resume next week
+
+By Staff Reporter
+
+Negotiators from the three countries will meet in Brussels on Tuesday, officials said.
+
+Advertisement
+^^^^^^^^^^^^^ web-residue
+
+The talks broke down in March over quotas for mackerel and herring, officials said.
+
+Reporting by Jane Doe; Editing by John Roe
+
+Share this article
+^^^^^^^^^^^^^^^^^^ web-residue
+
+Comments12
+^^^^^^^^^^ web-residue
+
+Leave a Reply
+^^^^^^^^^^^^^ web-residue
+
+Your email address will not be published. Required fields are marked *
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+",
+        );
+    }
+
+    #[test]
+    fn lists_of_links_under_a_related_heading() {
+        assert_fixture(
+            "web-residue",
+            "# Fisheries talks resume
+
+Negotiators from the three countries will meet in Brussels on Tuesday, officials said.
+
+The talks broke down in March over quotas for mackerel and herring, officials said.
+
+## Related stories
+   ^^^^^^^^^^^^^^^ web-residue
+
+- [Norway cuts cod quota again](https://example.com/cod)
+   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+- [Faroe fishermen protest](https://example.com/faroe)
+   ^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+",
+        );
+    }
+
+    #[test]
+    fn headlines_bylines_credits_and_copy_are_not_furniture() {
+        assert_fixture(
+            "web-residue",
+            "Facebook shares tumble after global outage
+
+By Jane Doe and John Roe
+
+MENLO PARK, Calif. — Shares in the company fell 4% on Monday after a six-hour outage.
+
+Users could not share posts or read comments, the company said in a statement.
+
+Related: the outage followed a similar one in 2021, the company said.
+
+Michal Ben-Gal and Arden Farhi contributed reporting.
+
+###
+",
+        );
+    }
+
+    #[test]
+    fn stacks_of_lines_are_judged_line_by_line() {
+        assert_fixture(
+            "web-residue",
+            "Skip to main content
+^^^^^^^^^^^^^^^^^^^^ web-residue
+World
+Europe
+
+Why Europe's farmers keep protesting
+
+By Maria Lopez, Europe correspondent
+Published 25 May 2024, 06:00 BST
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Farmers blocked roads around Brussels again on Monday, the third protest in as many months.
+
+The European Commission has already dropped plans to cut pesticide use by half, officials said.
+
+Related Topics
+^^^^^^^^^^^^^^ web-residue
+European Union
+Farming
+
+Most Read
+^^^^^^^^^ web-residue
+1
+Celebrity chef opens restaurant
+
+Click here to sign up for our politics newsletter.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+",
+        );
+    }
+
+    #[test]
+    fn fix_deletes_the_line() {
+        let source = "politicsUSA\n\nTalks set to resume next week, sources say\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n\nBack to top button\n";
+        assert_eq!(
+            apply_safe_fixes(source, "web-residue"),
+            "Talks set to resume next week, sources say\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n\n"
+        );
+        let stacked = "Talks set to resume next week, sources say\n\nBy Maria Lopez\nPublished 25 May 2024, 06:00 BST\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n";
+        assert_eq!(
+            apply_safe_fixes(stacked, "web-residue"),
+            "Talks set to resume next week, sources say\n\nBy Maria Lopez\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n"
+        );
+    }
+}
