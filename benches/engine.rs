@@ -8,6 +8,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
+use copydesk::config::RuleLevel;
 use copydesk::{Config, DraftInput, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -49,20 +50,32 @@ pub fn draft_of(paragraphs: &[String], words: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    copydesk::text::lexicon::warm_up();
+    copydesk::story::warm_up();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = vec![("examples", paragraphs(&root.join("examples/drafts")))];
     let dev = paragraphs(&root.join("../shared/corpus/dev"));
     if !dev.is_empty() {
         sources.push(("dev-corpus", dev));
     }
-    let config = Config::default();
+    let all_rules = Config::default();
+    // The three mission rules alone, to show what the routine rules add.
+    let mut mission = Config::default();
+    for rule in copydesk::checks::RULES {
+        if !matches!(
+            rule.id,
+            "name-consistency" | "unattributed-figure" | "duplicate-paragraph"
+        ) {
+            mission.rules.insert(rule.id.to_string(), RuleLevel::Off);
+        }
+    }
     for (name, source) in &sources {
         for words in [1_000, 100_000] {
             let text = draft_of(source, words);
-            c.bench_function(&format!("all rules, {words} words ({name})"), |b| {
-                b.iter(|| analyze(black_box(&[DraftInput::new("bench.md", &text)]), &config))
-            });
+            for (label, config) in [("all rules", &all_rules), ("mission rules", &mission)] {
+                c.bench_function(&format!("{label}, {words} words ({name})"), |b| {
+                    b.iter(|| analyze(black_box(&[DraftInput::new("bench.md", &text)]), config))
+                });
+            }
         }
     }
 }

@@ -8,10 +8,15 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use rayon::prelude::*;
+
 use crate::checks::{self, Ctx, DraftContext};
 use crate::config::{Config, RuleLevel};
 use crate::finding::Finding;
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
+
+/// Stories at least this long (in bytes, about 10,000 words) run their rules in parallel.
+const PARALLEL_RULES_BYTES: usize = 64 * 1024;
 
 /// One draft handed to the engine: a name for messages, its text and its format.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +37,14 @@ impl<'a> DraftInput<'a> {
     }
 }
 
+/// Builds everything the engine builds on first use (word lists, compiled patterns), so
+/// that the first real analysis is not the slow one. The language server calls it at start.
+pub fn warm_up() {
+    crate::text::lexicon::warm_up();
+    let draft = "Warm-up headline\n\nTaras Kovalevskyi said 2,300 drivers walked out. Kovalevsky left.\n";
+    let _ = analyze(&[DraftInput::new("warm-up.md", draft)], &Config::default());
+}
+
 /// Parses the drafts of a story.
 pub fn parse_story<'a>(drafts: &[DraftInput<'a>]) -> Vec<DraftContext<'a>> {
     drafts
@@ -49,10 +62,9 @@ pub fn analyze(drafts: &[DraftInput<'_>], config: &Config) -> Vec<Finding> {
 /// Analyses drafts that are already parsed.
 pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Finding> {
     let ctx = Ctx { drafts, config };
-    let mut findings = Vec::new();
-    for rule in checks::RULES {
+    let run = |rule: &checks::RuleInfo| -> Vec<Finding> {
         let RuleLevel::On(severity) = config.rule_level(rule) else {
-            continue;
+            return Vec::new();
         };
         let mut rule_findings = Vec::new();
         // A check must never panic; if one does, its findings are lost but the others
@@ -61,13 +73,21 @@ pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Findi
         if outcome.is_err() {
             tracing::error!(rule = rule.id, "check panicked; its findings are skipped");
             debug_assert!(false, "check {} panicked", rule.id);
-            continue;
+            return Vec::new();
         }
-        for mut finding in rule_findings {
+        for finding in &mut rule_findings {
             finding.severity = severity;
-            findings.push(finding);
         }
-    }
+        rule_findings
+    };
+    // A long story runs its rules in parallel; a short one is not worth the hand-off.
+    let size: usize = drafts.iter().map(|d| d.parsed.source.len()).sum();
+    let per_rule: Vec<Vec<Finding>> = if size >= PARALLEL_RULES_BYTES {
+        checks::RULES.par_iter().map(run).collect()
+    } else {
+        checks::RULES.iter().map(run).collect()
+    };
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     findings.retain(|finding| !is_suppressed(&drafts[finding.draft].parsed, finding));
     findings.sort_by(|a, b| {
         (a.draft, a.span.start, a.rule, a.span.end).cmp(&(b.draft, b.span.start, b.rule, b.span.end))

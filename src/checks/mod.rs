@@ -18,7 +18,7 @@ pub mod second_reference;
 pub mod unattributed_figure;
 pub mod web_residue;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
@@ -31,8 +31,8 @@ pub struct DraftContext<'a> {
     /// The draft's path or URI, as the front end names it.
     pub path: &'a str,
     pub parsed: ParsedDraft<'a>,
-    mentions: OnceCell<Vec<NameMention>>,
-    quotations: OnceCell<Vec<Quotation>>,
+    mentions: OnceLock<Vec<NameMention>>,
+    quotations: OnceLock<Vec<Quotation>>,
 }
 
 impl<'a> DraftContext<'a> {
@@ -40,8 +40,8 @@ impl<'a> DraftContext<'a> {
         DraftContext {
             path,
             parsed,
-            mentions: OnceCell::new(),
-            quotations: OnceCell::new(),
+            mentions: OnceLock::new(),
+            quotations: OnceLock::new(),
         }
     }
 

@@ -269,7 +269,7 @@ impl State {
             });
         }
         // Load the word lists now, not on the first keystroke.
-        tokio::task::spawn_blocking(crate::text::lexicon::warm_up);
+        tokio::task::spawn_blocking(crate::story::warm_up);
         to_proto::encoding_kind(self.encoding())
     }
 
