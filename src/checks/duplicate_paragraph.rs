@@ -227,20 +227,34 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
         let mut index_by_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut ordered: Vec<(u32, u64)> = Vec::new();
         for (index, print) in prints.iter().enumerate() {
             if !near_candidate(index) {
                 continue;
             }
-            let mut ordered = print.words.clone();
-            ordered.sort_unstable_by_key(|word| (frequency[word], *word));
+            // Rarest first, looked up once per word rather than once per comparison.
+            ordered.clear();
+            ordered.extend(
+                print
+                    .words
+                    .iter()
+                    .map(|word| (frequency.get(word).copied().unwrap_or(0), *word)),
+            );
+            ordered.sort_unstable();
             let prefix = ordered.len() - (NEAR_THRESHOLD * ordered.len() as f64).ceil() as usize + 1;
-            let mut candidates: FxHashSet<usize> = FxHashSet::default();
-            for word in ordered.iter().take(prefix) {
+            let size = print.words.len() as f64;
+            let mut candidates: Vec<usize> = Vec::new();
+            for (_, word) in ordered.iter().take(prefix) {
                 let list = index_by_word.entry(*word).or_default();
-                candidates.extend(list.iter().copied());
+                candidates.extend(list.iter().copied().filter(|&earlier| {
+                    let other = prints[earlier].words.len() as f64;
+                    size.min(other) >= NEAR_THRESHOLD * size.max(other)
+                }));
                 list.push(index);
             }
-            candidates_of[index] = candidates.into_iter().collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates_of[index] = candidates;
         }
     }
     for (index, candidates) in candidates_of.iter().enumerate() {
