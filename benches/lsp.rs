@@ -4,6 +4,8 @@
 //!   diagnostics computed: the rope edit, the one text snapshot, the engine, and the
 //!   conversion to LSP diagnostics (the debounce and the write to the client excluded).
 //!   The targets: median ≤ 1 ms for 1,500 words, ≤ 50 ms for 100,000 words.
+//!   `*_words` is a synthetic stress draft with a finding in most paragraphs;
+//!   `*_words_news` is real-looking copy (the sample and development drafts, cycled).
 //! - `parts/*`: the same path in pieces, to show where the time goes.
 //! - Before the benchmarks, the server's resident memory with 200 open drafts (target
 //!   ≤ 100 MB), measured on the built binary over stdio and printed.
@@ -113,9 +115,49 @@ fn one_character(line: u32, insert: bool) -> TextDocumentContentChangeEvent {
     }
 }
 
+/// A draft of about `words` words of real-looking news copy: the paragraphs of the sample
+/// drafts and, when present, of the shared development corpus, cycled. It has the density
+/// of findings real copy has, where `draft` is a stress test with a finding in most
+/// paragraphs.
+fn news_draft(words: usize) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paragraphs = Vec::new();
+    for folder in [root.join("examples/drafts"), root.join("../shared/corpus/dev")] {
+        let mut paths: Vec<_> = std::fs::read_dir(&folder)
+            .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "md" || e == "txt"));
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            paragraphs.extend(
+                text.split("\n\n")
+                    .filter(|p| !p.trim().is_empty() && !p.starts_with("---"))
+                    .map(str::to_string),
+            );
+        }
+    }
+    let mut text = String::from("# Council weighs the bus strike\n\n");
+    let mut count = 0;
+    for paragraph in paragraphs.iter().cycle() {
+        if count >= words {
+            break;
+        }
+        count += paragraph.split_whitespace().count();
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    text
+}
+
 fn edit_to_diagnostics(criterion: &mut Criterion) {
-    for (label, words, samples) in [("1500_words", 1_500, 100), ("100000_words", 100_000, 20)] {
-        let text = draft(words, 42);
+    for (label, words, samples, news) in [
+        ("1500_words", 1_500, 100, false),
+        ("100000_words", 100_000, 20, false),
+        ("1500_words_news", 1_500, 100, true),
+        ("100000_words_news", 100_000, 20, true),
+    ] {
+        let text = if news { news_draft(words) } else { draft(words, 42) };
         let word_count = copydesk::text::ParsedDraft::parse(&text, DraftFormat::Markdown).word_count();
         eprintln!("{label}: {word_count} words of copy, {} bytes", text.len());
         let uri: Uri = format!("file:///bench/{label}/draft.md").parse().expect("a URI");
