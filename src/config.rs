@@ -226,7 +226,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
             let message = error.message().trim().to_string();
             let hint = if message.contains("unknown field") {
-                " (see `copydesk explain config` or the README for the keys copydesk.toml accepts)"
+                " (the README's Configuration section lists the keys copydesk.toml accepts)"
             } else {
                 ""
             };
