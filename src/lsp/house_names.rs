@@ -32,7 +32,8 @@ pub fn with_house_name(existing: Option<&str>, name: &str) -> Result<Option<Stri
     known.push(name);
     let mut text = document.to_string();
     if existing.is_none() {
-        text = format!("# copydesk configuration: the keys are listed in the README (Configuration).\n{text}");
+        text =
+            format!("# copydesk configuration: the keys are listed in the README (Configuration).\n{text}");
     }
     Ok(Some(text))
 }
