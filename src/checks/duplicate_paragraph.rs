@@ -204,7 +204,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Near duplicates. A story of a few hundred blocks compares every pair whose sizes
     // allow the threshold; a larger one uses prefix filtering: order each word set rarest
     // first; two sets with Jaccard ≥ t share a word among the first |x| - ⌈t·|x|⌉ + 1 of each.
-    let near_candidate = |index: usize| prints[index].word_count >= MIN_WORDS_NEAR;
+    // An exact copy has its first copy's words, so only first copies need comparing: a
+    // paragraph near an exact copy is near its first copy too. Repeated paragraphs (a
+    // story pasted twice) then cost nothing here.
+    let near_candidate =
+        |index: usize| prints[index].word_count >= MIN_WORDS_NEAR && !flagged.contains(&index);
     let mut candidates_of: Vec<Vec<usize>> = vec![Vec::new(); prints.len()];
     if prints.len() <= ALL_PAIRS_LIMIT {
         for later in 0..prints.len() {
