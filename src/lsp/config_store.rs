@@ -83,12 +83,15 @@ impl ConfigStore {
     }
 
     /// Takes new editor settings; on an error the previous settings stay.
-    pub fn set_editor_settings(&self, value: &serde_json::Value) -> Result<(), ConfigError> {
+    /// Sets the editor settings; returns whether they differ from the ones in force.
+    pub fn set_editor_settings(&self, value: &serde_json::Value) -> Result<bool, ConfigError> {
         let config = Config::from_json(value)?;
-        if let Ok(mut editor) = self.editor.write() {
-            *editor = Some(Arc::new(config));
-        }
-        Ok(())
+        let Ok(mut editor) = self.editor.write() else {
+            return Ok(false);
+        };
+        let changed = editor.as_deref() != Some(&config);
+        *editor = Some(Arc::new(config));
+        Ok(changed)
     }
 
     /// The configuration file for drafts in `folder`, looked up once per folder.

@@ -343,7 +343,10 @@ impl State {
     /// and the last good settings stay.
     pub async fn apply_settings(self: &Arc<Self>, settings: &Value) {
         match self.configs.set_editor_settings(settings_section(settings)) {
-            Ok(()) => {
+            // The same settings again (the first fetch after initializationOptions): nothing
+            // to do.
+            Ok(false) => {}
+            Ok(true) => {
                 self.log_info("copydesk: settings changed; checking the open drafts again")
                     .await;
                 self.relint_all();
