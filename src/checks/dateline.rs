@@ -5,8 +5,9 @@
 //! wire credit): the place in ordinary case instead of capitals ("Dublin, Ireland —"), a
 //! region in capitals ("DUBLIN, IRELAND —"), a missing comma between place and region
 //! ("DUBLIN Ireland —"), a hyphen, en dash, double hyphen or colon instead of an em dash
-//! ("DUBLIN, Ireland - …"), and an em dash without a space on each side
-//! ("DUBLIN, Ireland—Bus …").
+//! ("DUBLIN, Ireland - …"), an em dash without a space on each side
+//! ("DUBLIN, Ireland—Bus …"), and a date in the dateline ("DUBLIN, 18 September —",
+//! "LONDON, May 28 (Reuters) -"): AP datelines carry no date, the day goes in the story.
 //!
 //! ## Why it matters
 //! The dateline is the first thing in the story and the most formulaic; a slip there is
@@ -24,14 +25,19 @@
 //! in any form; a place in ordinary case only in the dateline's shape (a region after a
 //! comma and then a dash, or a wire credit), so an ordinary first sentence is never taken
 //! for one. Abbreviated regions in the AP manner ("N.Y.", "Calif.", "Ont.") are correct.
-//! A story with no dateline is not flagged.
+//! A date is recognised month first ("May 28") or day first ("18 September 2025"). A
+//! kicker or label at the start of the paragraph ("BREAKING:", "UPDATE —", "EXCLUSIVE:",
+//! or any ordinary word in capitals before a colon) is not a place, and is left alone. A
+//! story with no dateline is not flagged.
 //!
 //! This rule is part of the AP preset: it runs with `style = "ap"`, or when switched on
 //! in `[rules]`.
 //!
 //! ## Fix
 //! Rewrite the dateline in the house form: the place in capitals, the region in ordinary
-//! case after a comma, an em dash with a space on each side. Safe.
+//! case after a comma, an em dash with a space on each side. Safe. Dropping a date is
+//! unsafe, because the copy may not say when; a dateline with a date and other problems
+//! gets a safe fix that keeps the date first, and the unsafe fix that drops it second.
 //!
 //! ## Configuration
 //! - `style = "ap"` turns it on; `[rules] dateline = "warning"` turns it on under any
@@ -84,8 +90,9 @@ fn region_case(region: &str) -> String {
         .join(" ")
 }
 
-/// What is wrong with a dateline, and its house form.
-fn problems(copy: &str, dateline: &Dateline) -> (Vec<&'static str>, String) {
+/// What is wrong with a dateline, and its house form; with `keep_date`, the house form
+/// keeps the dateline's date (the date itself is one of the problems either way).
+fn problems(copy: &str, dateline: &Dateline, keep_date: bool) -> (Vec<&'static str>, String) {
     let mut problems = Vec::new();
     let place = &copy[dateline.place.clone()];
     let house_place = place.to_uppercase();
@@ -106,8 +113,11 @@ fn problems(copy: &str, dateline: &Dateline) -> (Vec<&'static str>, String) {
         house.push_str(&house_region);
     }
     if let Some(date) = &dateline.date {
-        house.push_str(", ");
-        house.push_str(&copy[date.clone()]);
+        problems.push("an AP dateline carries no date (the day belongs in the story)");
+        if keep_date {
+            house.push_str(", ");
+            house.push_str(&copy[date.clone()]);
+        }
     }
     if let Some(credit) = &dateline.credit {
         house.push(' ');
@@ -129,13 +139,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(dateline) = find_dateline(parsed) else {
             continue;
         };
-        let (problems, house) = problems(&parsed.copy, &dateline);
+        let (problems, house) = problems(&parsed.copy, &dateline, false);
         if problems.is_empty() {
             continue;
         }
         let written = crate::text::one_line(&parsed.copy[dateline.span.clone()]);
         let span = dateline.place.start..dateline.separator.end;
-        let finding = Finding::new(
+        let mut finding = Finding::new(
             RULE,
             draft_index,
             span,
@@ -151,19 +161,39 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             out.push(finding);
             continue;
         }
+        // Dropping a date is unsafe: the copy may not say when. When there is more to
+        // put right, a safe fix first does the rest and keeps the date.
+        if dateline.date.is_some() {
+            let (_, kept) = self::problems(&parsed.copy, &dateline, true);
+            if problems.len() > 1 {
+                finding = finding.with_fix(Fix::replace(
+                    format!("Write ‘{}’", kept.trim_end()),
+                    draft_index,
+                    dateline.span.clone(),
+                    kept,
+                    Applicability::Safe,
+                ));
+            }
+        }
+        let applicability = if dateline.date.is_some() {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
         out.push(finding.with_fix(Fix::replace(
             format!("Write ‘{}’", house.trim_end()),
             draft_index,
             dateline.span.clone(),
             house,
-            Applicability::Safe,
+            applicability,
         )));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{apply_safe_fixes, assert_fixture};
+    use crate::finding::Applicability;
+    use crate::testing::{apply_safe_fixes, assert_fixture, findings_for};
 
     #[test]
     fn flags_datelines_not_in_the_house_form() {
@@ -222,9 +252,68 @@ JESENÍK, CZECH REPUBLIC—A forest fire spread overnight toward two villages.
             apply_safe_fixes("Headline\n\nTORONTO (AP) -- Stocks fell.\n", "dateline"),
             "Headline\n\nTORONTO (AP) — Stocks fell.\n"
         );
+        // The date stays under safe fixes: only the writer can drop it.
         assert_eq!(
             apply_safe_fixes("Headline\n\nLONDON, May 28 (Reuters) - Oil rose.\n", "dateline"),
             "Headline\n\nLONDON, May 28 (Reuters) — Oil rose.\n"
         );
+    }
+
+    #[test]
+    fn dates_are_flagged_and_dropped_only_by_an_unsafe_fix() {
+        assert_fixture(
+            "dateline",
+            "Fine headline
+
+DUBLIN, 18 September — Ireland's regulator said on Thursday it had fined the firm.
+^^^^^^^^^^^^^^^^^^^^^^ dateline
+",
+        );
+        let findings = findings_for(
+            "dateline",
+            "Headline\n\nDUBLIN, 18 September — The regulator said.\n",
+        );
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("carries no date"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(findings[0].fixes.len(), 1);
+        assert_eq!(findings[0].fixes[0].applicability, Applicability::Unsafe);
+        assert_eq!(findings[0].fixes[0].edits[0].new_text, "DUBLIN — ");
+        assert_eq!(
+            apply_safe_fixes(
+                "Headline\n\nDUBLIN, 18 September — The regulator said.\n",
+                "dateline"
+            ),
+            "Headline\n\nDUBLIN, 18 September — The regulator said.\n"
+        );
+        // With more to put right, the safe fix keeps the date and the unsafe one drops it.
+        let findings = findings_for("dateline", "Headline\n\nLondon, May 28 (Reuters) - Oil rose.\n");
+        let texts: Vec<(&str, Applicability)> = findings[0]
+            .fixes
+            .iter()
+            .map(|f| (f.edits[0].new_text.as_str(), f.applicability))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("LONDON, May 28 (Reuters) — ", Applicability::Safe),
+                ("LONDON (Reuters) — ", Applicability::Unsafe)
+            ]
+        );
+    }
+
+    #[test]
+    fn kickers_are_not_datelines() {
+        for text in [
+            "Headline\n\nBREAKING: Bus and tram services stopped on Monday.\n",
+            "Headline\n\nUPDATE — The ministry responded on Monday.\n",
+            "Headline\n\nEXCLUSIVE: The minister kept a second account.\n",
+        ] {
+            assert!(findings_for("dateline", text).is_empty(), "{text}");
+            assert_eq!(apply_safe_fixes(text, "dateline"), text);
+        }
     }
 }

@@ -170,6 +170,83 @@ fn is_month(word: &str) -> bool {
     )
 }
 
+/// A day of the month in figures: "1" to "31".
+fn is_day(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 2
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (1..=31).contains(&word.parse::<u32>().unwrap_or(0))
+}
+
+/// A year in figures: "2025".
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Labels that head a story or its first paragraph and are not places: "BREAKING:",
+/// "UPDATE —", "EXCLUSIVE:".
+fn is_kicker_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "breaking"
+            | "news"
+            | "update"
+            | "updated"
+            | "updates"
+            | "exclusive"
+            | "watch"
+            | "live"
+            | "analysis"
+            | "opinion"
+            | "editorial"
+            | "comment"
+            | "correction"
+            | "clarification"
+            | "alert"
+            | "urgent"
+            | "flash"
+            | "developing"
+            | "explainer"
+            | "review"
+            | "video"
+            | "photos"
+            | "podcast"
+            | "factcheck"
+            | "fact"
+            | "check"
+            | "sponsored"
+            | "advertisement"
+            | "note"
+            | "editor's"
+            | "editor’s"
+    )
+}
+
+/// A kicker in place of a place: every word a label ("BREAKING NEWS"), or before a colon
+/// a single ordinary English word that is not also a place's name ("WATCH:", but
+/// "READING:" is the town).
+fn is_kicker(place: &str, colon: bool) -> bool {
+    let words: Vec<&str> = place.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.iter().all(|w| is_kicker_word(w)) {
+        return true;
+    }
+    if colon && words.len() == 1 {
+        let mut title = String::with_capacity(place.len());
+        for (index, c) in place.chars().enumerate() {
+            if index == 0 {
+                title.extend(c.to_uppercase());
+            } else {
+                title.extend(c.to_lowercase());
+            }
+        }
+        return super::lexicon::is_common_word(place) && !super::lexicon::is_proper_noun(&title);
+    }
+    false
+}
+
 /// Skips emphasis marks (`**DUBLIN**`) at `cursor`; returns the new cursor and whether
 /// any were skipped.
 fn skip_emphasis(text: &str, cursor: usize) -> (usize, bool) {
@@ -238,11 +315,29 @@ fn parse(text: &str, base: usize, block: usize) -> Option<Dateline> {
         if is_month(&text[word_start..word_end]) {
             // "May 28" or "May 28, 2024": a date, as wires write it.
             let (day_start, day_end, is_word) = next_piece(text, word_end)?;
-            if !is_word || !text[day_start..day_end].chars().all(|c| c.is_ascii_digit()) || date.is_some() {
+            if !is_word || !is_day(&text[day_start..day_end]) || date.is_some() {
                 return None;
             }
             date = Some(word_start..day_end);
             cursor = day_end;
+            continue;
+        }
+        if is_day(&text[word_start..word_end]) {
+            // "18 September" or "18 September 2025": the day first, as British and Irish
+            // papers and some wires write it.
+            let (month_start, month_end, is_word) = next_piece(text, word_end)?;
+            if !is_word || !is_month(&text[month_start..month_end]) || date.is_some() {
+                return None;
+            }
+            let mut end = month_end;
+            if let Some((year_start, year_end, true)) = next_piece(text, month_end)
+                && text[month_end..year_start].chars().all(|c| c == ' ')
+                && is_year(&text[year_start..year_end])
+            {
+                end = year_end;
+            }
+            date = Some(word_start..end);
+            cursor = end;
             continue;
         }
         if region.is_some() || date.is_some() {
@@ -287,6 +382,15 @@ fn parse(text: &str, base: usize, block: usize) -> Option<Dateline> {
     }
     // "WASHINGTON: A bill …" is a dateline; "Q: What …" or "NOTE: …" is not worth one.
     if separator == ":" && place.len() < 3 {
+        return None;
+    }
+    // "BREAKING: Bus and tram …", "UPDATE — …": a kicker, not a place. A region, a date
+    // or a wire credit after it makes it a place ("LIVE OAK, Fla. —").
+    if region.is_none()
+        && date.is_none()
+        && credit.is_none()
+        && is_kicker(&text[place.clone()], separator == ":")
+    {
         return None;
     }
     let shift = |r: Range<usize>| base + r.start..base + r.end;
@@ -358,6 +462,45 @@ mod tests {
             dateline_of("# Headline\n\n**DUBLIN** — Two goals.\n"),
             some("DUBLIN", None, "—")
         );
+        // The day before the month, as British and Irish papers write it.
+        assert_eq!(
+            dateline_of("# Headline\n\nDUBLIN, 18 September — The regulator said.\n"),
+            some("DUBLIN", None, "—")
+        );
+        assert_eq!(
+            dateline_of("Headline\n\nCORK, Ireland, 3 March 2025 - The port closed.\n"),
+            some("CORK", Some("Ireland"), "-")
+        );
+        // A place that is also a word, with a region, a credit or a dash.
+        assert_eq!(
+            dateline_of("Headline\n\nREADING: Police closed the road.\n"),
+            some("READING", None, ":")
+        );
+        assert_eq!(
+            dateline_of("Headline\n\nLIVE OAK, Fla. — A storm hit.\n"),
+            some("LIVE OAK", Some("Fla."), "—")
+        );
+    }
+
+    #[test]
+    fn the_dates_of_datelines() {
+        let date = |text: &str| {
+            let draft = ParsedDraft::parse(text, DraftFormat::Markdown);
+            find_dateline(&draft).and_then(|d| d.date.map(|r| draft.source[r].to_string()))
+        };
+        assert_eq!(
+            date("Headline\n\nDUBLIN, 18 September — The regulator said.\n").as_deref(),
+            Some("18 September")
+        );
+        assert_eq!(
+            date("Headline\n\nDUBLIN, 18 Sept. 2025 — The regulator said.\n").as_deref(),
+            Some("18 Sept. 2025")
+        );
+        assert_eq!(
+            date("Headline\n\nLONDON, May 28 (Reuters) - Oil rose.\n").as_deref(),
+            Some("May 28")
+        );
+        assert_eq!(date("Headline\n\nDUBLIN, 40 September — Rain.\n"), None);
     }
 
     #[test]
@@ -378,5 +521,16 @@ mod tests {
             dateline_of("Headline\n\nIn London, May was wet - and cold.\n"),
             None
         );
+        // Kickers and labels are not places.
+        for kicker in [
+            "BREAKING: Bus and tram services stopped.",
+            "BREAKING NEWS — Bus and tram services stopped.",
+            "UPDATE - The ministry has now responded.",
+            "EXCLUSIVE: The minister kept a second account.",
+            "WATCH: The moment the bridge fell.",
+            "ANALYSIS — Why the talks failed.",
+        ] {
+            assert_eq!(dateline_of(&format!("Headline\n\n{kicker}\n")), None, "{kicker}");
+        }
     }
 }
