@@ -26,10 +26,15 @@
 //! is taken as its own definition.
 //!
 //! Not flagged: words in capitals that are ordinary words ("NOT", "SWAT"), roman numerals
-//! ("Louis XV"), placeholders ("TK", left to `placeholder`), headlines and datelines, an
-//! acronym the writer introduces by what it is ("the broadcaster SBN"), one that begins
-//! a name ("the FAI Cup"), acronyms inside quotations, an abbreviation that
-//! ends a name ("Galata SK", "Volkswagen AG"), a region after a place ("Vancouver, BC"),
+//! ("Louis XV"), placeholders ("TK", left to `placeholder`), headlines and datelines
+//! (with a date, "DUBLIN, 18 September —", and the wire or station credit, "TULSA, Okla.
+//! (KTUV) —", which also introduces that acronym for the rest of the story), an acronym
+//! the writer introduces by what it is (a noun for the kind of thing right before it,
+//! "the broadcaster SBN", "the pilots' union SNPAM"; an appositive ending in such a noun,
+//! "France's civil aviation authority, the DGAC," or "the DGAC, France's aviation
+//! regulator,"; a definition, "known as NTWU"), one that begins a name ("the FAI Cup") or
+//! ends one after a connecting word ("Transport for NSW"), acronyms inside quotations,
+//! an abbreviation that ends a name ("Galata SK", "Volkswagen AG"), a region after a place ("Vancouver, BC"),
 //! a code before a number or currency ("IMO 9812345", "NT$18.6 billion"), and plurals and
 //! possessives of known acronyms ("NGOs", "NATO's").
 //!
@@ -81,22 +86,135 @@ static WELL_KNOWN: WordList = WordList::new(&[
     "wwii", "emt", "fyi", "bff", "lol", "asap", "tbd", "tba", "aka", "diy", "ap's",
 ]);
 
+/// Month names, for a dateline's date.
+static MONTHS: WordList = WordList::new(&[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+]);
+
+/// Connecting words inside an official name ("Transport for NSW", "Bank of NZ").
+static NAME_CONNECTORS: WordList = WordList::new(&[
+    "for", "of", "de", "du", "des", "del", "della", "di", "da", "van", "von",
+]);
+
 /// Small words an expansion may include without giving a letter.
 static SMALL_WORDS: WordList = WordList::new(&[
     "of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "y", "et", "to", "da", "do", "di",
     "van", "von", "der", "del", "at", "a", "an", "&",
 ]);
 
-/// Nouns that say what an acronym names when they stand right before it ("the
-/// broadcaster SBN"): the writer has told readers what it is.
+/// Nouns that say what kind of thing an acronym names. Right before it ("the broadcaster
+/// SBN", "the pilots' union SNPAM"), or in an appositive beside it ("France's civil
+/// aviation authority, the DGAC," and "the DGAC, France's aviation regulator,"), they tell
+/// readers what it is.
 static IDENTIFYING_NOUNS: WordList = WordList::new(&[
-    "broadcaster", "network", "channel", "station", "company", "firm", "bank", "lender", "insurer",
-    "carmaker", "automaker", "airline", "carrier", "group", "conglomerate", "retailer", "chain", "brand",
-    "label", "manufacturer", "maker", "developer", "publisher", "newspaper", "daily", "magazine", "agency",
-    "party", "band", "club", "team", "chipmaker", "startup", "start-up", "fund", "exchange", "app",
-    "platform", "service", "operator", "utility", "giant", "outlet", "broadcasters", "consultancy",
-    "charity", "watchdog", "regulator", "rebels", "militia", "movement", "alliance", "coalition",
+    // Companies and brands.
+    "company", "firm", "bank", "lender", "insurer", "carmaker", "automaker", "airline", "carrier", "group",
+    "conglomerate", "retailer", "chain", "brand", "label", "manufacturer", "maker", "developer", "publisher",
+    "chipmaker", "startup", "start-up", "fund", "exchange", "app", "platform", "service", "operator",
+    "utility", "giant", "consultancy", "subsidiary", "supplier", "distributor", "producer", "miner",
+    "refiner", "shipper", "shipbuilder", "contractor", "telecom", "telco", "broker", "brokerage", "venture",
+    "cooperative", "co-op", // Media.
+    "broadcaster", "broadcasters", "network", "channel", "station", "newspaper", "paper", "daily", "weekly",
+    "tabloid", "magazine", "outlet", "agency", "wire", "website", "site", "blog", "podcast", "radio",
+    "television", "newswire", // Public bodies.
+    "authority", "regulator", "watchdog", "ministry", "department", "office", "bureau", "commission",
+    "committee", "council", "board", "court", "tribunal", "parliament", "assembly", "legislature",
+    "government", "administration", "inspectorate", "directorate", "militia", "body", "institute",
+    "institution", "university", "college", "academy", "hospital", "laboratory", "lab", "centre", "center",
+    "observatory", "museum", "programme", "program", "scheme", "initiative", "mission", "taskforce",
+    // Unions, parties and other organisations.
+    "union", "federation", "confederation", "association", "society", "league", "organisation",
+    "organization", "foundation", "trust", "charity", "party", "movement", "alliance", "coalition", "bloc",
+    "caucus", "club", "team", "band", "rebels", "faction", "syndicate", "guild", "chamber", "forum", "panel",
+    "think-tank", "thinktank", "nonprofit", "cartel", "gang", // Things an acronym names.
+    "disease", "virus", "syndrome", "disorder", "vaccine", "drug", "rocket", "satellite", "telescope",
+    "missile", "software", "format", "index", "currency", "token", "exam", "qualification", "chip",
+    "processor",
 ]);
+
+/// Words that name the kind of thing as a definition: "known as NTWU".
+fn is_definition_lead(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
+    let text_at = |i: Option<usize>| {
+        i.filter(|i| tokens.contains(i))
+            .map(|i| parsed.token_text(i).to_ascii_lowercase())
+    };
+    let mut back = index.checked_sub(1);
+    if text_at(back).as_deref() == Some("the") {
+        back = back.and_then(|b| b.checked_sub(1));
+    }
+    let before = back.and_then(|b| b.checked_sub(1));
+    match text_at(back).as_deref() {
+        Some("as") => matches!(text_at(before).as_deref(), Some("known" | "abbreviated")),
+        Some("to") => matches!(text_at(before).as_deref(), Some("abbreviated" | "shortened")),
+        _ => false,
+    }
+}
+
+/// True when the words at `index` are a lower-case identifying noun ("union").
+fn is_identifying_noun(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: Option<usize>) -> bool {
+    index.filter(|i| tokens.contains(i)).is_some_and(|i| {
+        let text = parsed.token_text(i);
+        parsed.tokens[i].kind == TokenKind::Word
+            && text.starts_with(|c: char| c.is_lowercase())
+            && IDENTIFYING_NOUNS.contains(text)
+    })
+}
+
+/// Marks that close an appositive.
+fn closes_phrase(text: &str) -> bool {
+    matches!(text, "," | "." | ";" | ":" | ")" | "—" | "–" | "!" | "?")
+}
+
+/// An acronym the writer says what it is: an identifying noun right before it ("the
+/// pilots' union SNPAM"), a definition ("known as NTWU"), or an appositive of an
+/// identifying noun before it ("the civil aviation authority, the DGAC,") or after it
+/// ("the DGAC, France's aviation regulator,").
+fn is_described(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
+    let text_at = |i: Option<usize>| i.filter(|i| tokens.contains(i)).map(|i| parsed.token_text(i));
+    let previous = index.checked_sub(1);
+    if is_identifying_noun(parsed, tokens, previous) || is_definition_lead(parsed, tokens, index) {
+        return true;
+    }
+    // "France's civil aviation authority, the DGAC," or "… authority, DGAC,": the
+    // acronym closes its appositive.
+    let mut back = previous;
+    if text_at(back).is_some_and(|t| t.eq_ignore_ascii_case("the")) {
+        back = back.and_then(|b| b.checked_sub(1));
+    }
+    let closed_after = text_at(Some(index + 1)).is_none_or(closes_phrase);
+    if text_at(back) == Some(",")
+        && closed_after
+        && is_identifying_noun(parsed, tokens, back.and_then(|b| b.checked_sub(1)))
+    {
+        return true;
+    }
+    // "the DGAC, France's aviation regulator,": a short phrase after a comma that ends in
+    // an identifying noun and closes before anything else is said.
+    if text_at(Some(index + 1)) != Some(",") {
+        return false;
+    }
+    let first = index + 2;
+    let opener = text_at(Some(first));
+    let opens_phrase = opener.is_some_and(|t| {
+        matches!(
+            t.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their"
+        ) || t.ends_with("'s")
+            || t.ends_with("’s")
+            || t.starts_with(|c: char| c.is_lowercase())
+    });
+    if !opens_phrase {
+        return false;
+    }
+    for end in first + 1..(first + 9).min(tokens.end) {
+        if closes_phrase(parsed.token_text(end)) {
+            return is_identifying_noun(parsed, tokens, Some(end - 1));
+        }
+    }
+    false
+}
 
 /// Capitalised words after an acronym that are a title, not the rest of a name ("the
 /// NTWU President said" still needs the union spelled out; "the FAI Cup" is a name).
@@ -307,6 +425,14 @@ fn is_dateline_shaped(parsed: &ParsedDraft<'_>, index: usize, tokens: &Range<usi
             "—" | "–" | "-" | "(" | ":" => return true,
             "," | "." => continue,
             _ if text.starts_with(|c: char| c.is_uppercase()) => continue,
+            // "DUBLIN, 18 September —": a day before a month.
+            _ if parsed.tokens[next].kind == TokenKind::Number
+                && text.len() <= 2
+                && next + 1 < tokens.end
+                && MONTHS.contains(parsed.token_text(next + 1).trim_end_matches('.')) =>
+            {
+                continue;
+            }
             _ => return false,
         }
     }
@@ -316,7 +442,10 @@ fn is_dateline_shaped(parsed: &ParsedDraft<'_>, index: usize, tokens: &Range<usi
 fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
     let parsed = &draft.parsed;
     let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
-    let dateline = find_dateline(parsed).map(|d| d.span);
+    let found_dateline = find_dateline(parsed);
+    let dateline = found_dateline.as_ref().map(|d| d.span.clone());
+    // The wire or station credit of the dateline names the source: "TULSA, Okla. (KTUV) —".
+    let credit = found_dateline.as_ref().and_then(|d| d.credit.clone());
     let known = |written: &str, letters: &str| {
         WELL_KNOWN.contains(letters)
             || WELL_KNOWN.contains(written)
@@ -357,6 +486,10 @@ fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out:
                 || is_placeholder(&letters)
                 || (token.kind == TokenKind::Word && is_common_word(stem))
             {
+                continue;
+            }
+            if credit.as_ref().is_some_and(|c| c.contains(&token.start)) {
+                seen.push(letters.clone());
                 continue;
             }
             if quotes.contains(token.start) || dateline.as_ref().is_some_and(|d| d.contains(&token.start)) {
@@ -412,11 +545,26 @@ fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out:
             if after_comma_place && letters.chars().count() <= 3 {
                 continue;
             }
-            // "the broadcaster SBN": introduced by what it is.
-            if previous
-                .and_then(&text_at)
-                .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()) && IDENTIFYING_NOUNS.contains(t))
-            {
+            // "Transport for NSW": the end of an official name.
+            let connector = previous.filter(|&p| {
+                tokens.contains(&p)
+                    && NAME_CONNECTORS.contains(parsed.token_text(p))
+                    && parsed.tokens[p].end + 1 == token.start
+            });
+            let in_name = connector.and_then(|p| p.checked_sub(1)).is_some_and(|name| {
+                let text = parsed.token_text(name);
+                tokens.contains(&name)
+                    && parsed.tokens[name].end + 1 == parsed.tokens[name + 1].start
+                    && text.starts_with(|c: char| c.is_uppercase())
+                    && text.chars().any(char::is_lowercase)
+                    && !TITLES_AFTER.contains(text)
+            });
+            if in_name {
+                continue;
+            }
+            // "the broadcaster SBN", "known as NTWU", "the aviation authority, the DGAC":
+            // introduced by what it is.
+            if is_described(parsed, &tokens, index) {
                 seen.push(letters.clone());
                 continue;
             }
@@ -501,6 +649,57 @@ The broadcaster SBN dropped him from a series. Rovers reached the FAI Cup final.
 LUSAKA, Zambia — Power cuts were extended.
 
 “The PBWU will never agree,” she said. The National Anti-Corruption Bureau of Ukraine (NABU) said.
+",
+        );
+    }
+
+    #[test]
+    fn acronyms_introduced_by_what_they_are_or_inside_names_are_not_flagged() {
+        assert_fixture(
+            "acronym-first-use",
+            "Strike headline
+
+DUBLIN, 18 September — The strike was called by the pilots' union SNPAM on Monday.
+
+France's civil aviation authority, the DGAC, asked airlines to cut flights. The BVRA, the
+national rail regulator, said trains would run.
+
+The route, which Transport for NSW says would take trucks off the road, was approved.
+
+Drivers are represented by the transport workers' union, known as NTWU, which met.
+
+The University of NZEU said nothing. The grid operator ESBN cut power.
+",
+        );
+        assert_fixture(
+            "acronym-first-use",
+            "Fire headline
+
+TULSA, Okla. (KTUV) — A fire tore through two buildings overnight.
+
+“I have been through a tornado,” she told KTUV.
+",
+        );
+    }
+
+    #[test]
+    fn look_alike_descriptions_do_not_excuse_an_acronym() {
+        assert_fixture(
+            "acronym-first-use",
+            "Strike headline
+
+Earlier this week, the NTWU said talks had failed. Talks with PBWU, the company said, had stalled.
+                       ^^^^ acronym-first-use
+                                                              ^^^^ acronym-first-use
+
+Members of CTWU voted. The President of DTWU spoke. The Ministry of Health and ETWU met.
+           ^^^^ acronym-first-use
+                                        ^^^^ acronym-first-use
+                                                                               ^^^^ acronym-first-use
+
+In a dispute with the airline, the FTWU walked out. The union said GTWU would strike.
+                                   ^^^^ acronym-first-use
+                                                                   ^^^^ acronym-first-use
 ",
         );
     }
