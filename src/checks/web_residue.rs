@@ -5,9 +5,15 @@
 //! the top or bottom edge of the copy, that a reader of the printed article would never
 //! see. Navigation and button labels ("Back to top button", "Skip to main content"),
 //! comment forms ("Leave a Reply", "Your email address will not be published."), sharing
-//! and subscription prompts, "Advertisement", a list of links to other stories under a
-//! "Related" heading, the page's timestamp ("Updated 10:42 a.m. EDT"), and a section label
-//! or widget glued to the text ("politicsUSA", "Comments5").
+//! and subscription prompts ("Already a subscriber? Log in", "Email the author"), site
+//! notices ("We use cookies to improve your experience.", "Powered by WordPress"),
+//! "Advertisement", media labels ("WATCH", "Video", "Gallery"), the credit of a picture
+//! that was not pasted ("Photo: AP", "Image: Getty", "AFP via Getty Images",
+//! "Photograph: Jane Doe/Reuters"), a bare social-media handle or web address on a line
+//! of its own, a list of links to other stories under a "Related" heading, the page's
+//! timestamp ("Updated 10:42 a.m. EDT", "Tuesday 12 March 2025 09:14", "Last updated
+//! 18:20 local time on Tuesday."), and a section label or widget glued to the text
+//! ("politicsUSA", "Comments5").
 //!
 //! ## Why it matters
 //! Copy pasted from a web page brings the page with it. Left in, the furniture reads as
@@ -30,13 +36,23 @@
 //! copy), whether it holds a sentence, its shape (a lower-case label glued to a capital, a
 //! word glued to a count, a timestamp), whether it speaks to a site's visitors about the
 //! site ("your email address", "required fields"), and how much of it is the vocabulary of
-//! web pages (share, subscribe, comments, menu, button, advertisement, …). A line is
-//! flagged when it is at the edge with no sentence and has one of those signals, or is
-//! wholly a well-known furniture label ("Advertisement", "Read more") anywhere.
+//! web pages (share, subscribe, comments, menu, button, advertisement, …), or whether it is
+//! a button's command (a page verb and what it acts on: "Email the author", "Sign in"). A
+//! line is flagged when it is at the edge with no sentence and has one of those signals,
+//! or is wholly a well-known furniture label ("Advertisement", "Read more"), a labelled
+//! picture credit or a handle anywhere. A notice or timestamp written as a sentence is
+//! flagged only at the edge, and never when it reports someone ("…, the board said.").
+//!
+//! Under a heading such as "Read more" or "Related", the lines that follow are links only
+//! when there are two or more, when they are Markdown links, or when they come after the
+//! last paragraph of copy: a single line after "Read more:" at the top is the headline,
+//! and in the copy it is a crosshead. The heading itself is flagged.
 //!
 //! Not flagged: the headline, a deck, a byline ("By Staff Reporter"), a dateline, a
-//! contributor or editing credit ("Reporting by …; Editing by …"), sign-offs ("###"),
-//! and any line that is a sentence of copy.
+//! contributor or editing credit ("Reporting by …; Editing by …"), sign-offs ("###",
+//! "— Reuters"), and any line that is a sentence of copy; a short sentence that
+//! attributes ("Borg said the ports would stay open.") counts as copy when the rule
+//! decides where the copy ends.
 //!
 //! ## Fix
 //! Delete the line, with the blank line after it. Safe.
@@ -157,8 +173,21 @@ static LABELS: WordList = WordList::new(&[
     "listen",
     "listen to this article",
     "listen to article",
+    "watch",
     "watch now",
     "watch live",
+    "video",
+    "videos",
+    "gallery",
+    "photos",
+    "audio",
+    "live",
+    "email the author",
+    "contact the author",
+    "about the author",
+    "follow the author",
+    "more from this author",
+    "more by this author",
     "play video",
     "photo gallery",
     "view gallery",
@@ -240,7 +269,7 @@ static WEAK_CUES: WordList = WordList::new(&[
 static VISITOR_TRIGGERS: &[&str] = &[
     "your", "required", "notify", "policy", "inbox", "clicking", "reserved", "javascript", "blocker",
     "subscribe", "articles", "click", "newsletter", "newsletters", "download", "cookies", "browser", "site",
-    "website",
+    "website", "already", "powered", "account",
 ];
 
 /// What a word tells about a line: its web-vocabulary weight, and whether it can start a
@@ -301,7 +330,7 @@ fn visitor_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)your\ (?:e-?mail\ address|comment|account|inbox|subscription|browser)(?-u:\b)|(?-u:\b)required\ fields(?-u:\b)|(?-u:\b)will\ not\ be\ published(?-u:\b)|(?-u:\b)notify\ me(?-u:\b)|(?-u:\b)save\ my\ name(?-u:\b)|(?-u:\b)comment\ policy(?-u:\b)|(?-u:\b)this\ (?:site|website)\ uses(?-u:\b)|(?-u:\b)delivered\ to\ your\ inbox(?-u:\b)|(?-u:\b)by\ clicking(?-u:\b)|(?-u:\b)terms\ of\ (?:service|use)(?-u:\b)|(?-u:\b)privacy\ policy(?-u:\b)|(?-u:\b)all\ rights\ reserved(?-u:\b)|(?-u:\b)enable\ javascript(?-u:\b)|(?-u:\b)ad\ blocker(?-u:\b)|(?-u:\b)subscribe\ (?:now|today)(?-u:\b)|(?-u:\b)you\ have\ \d+\ free\ articles?(?-u:\b)|(?-u:\b)click\ here(?-u:\b)|(?-u:\b)sign\ up\ for\ (?:our|the)(?-u:\b).{0,40}(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)subscribe\ to\ (?:our|the)(?-u:\b)|(?-u:\b)follow\ us\ on(?-u:\b)|(?-u:\b)download\ (?:our|the)\ app(?-u:\b)",
+            r"(?i)(?-u:\b)your\ (?:e-?mail\ address|comment|account|inbox|subscription|browser)(?-u:\b)|(?-u:\b)required\ fields(?-u:\b)|(?-u:\b)will\ not\ be\ published(?-u:\b)|(?-u:\b)notify\ me(?-u:\b)|(?-u:\b)save\ my\ name(?-u:\b)|(?-u:\b)comment\ policy(?-u:\b)|(?-u:\b)this\ (?:site|website)\ uses(?-u:\b)|(?-u:\b)delivered\ to\ your\ inbox(?-u:\b)|(?-u:\b)by\ clicking(?-u:\b)|(?-u:\b)terms\ of\ (?:service|use)(?-u:\b)|(?-u:\b)privacy\ policy(?-u:\b)|(?-u:\b)all\ rights\ reserved(?-u:\b)|(?-u:\b)enable\ javascript(?-u:\b)|(?-u:\b)ad\ blocker(?-u:\b)|(?-u:\b)subscribe\ (?:now|today)(?-u:\b)|(?-u:\b)you\ have\ \d+\ free\ articles?(?-u:\b)|(?-u:\b)click\ here(?-u:\b)|(?-u:\b)sign\ up\ for\ (?:our|the)(?-u:\b).{0,40}(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)subscribe\ to\ (?:our|the)(?-u:\b)|(?-u:\b)follow\ us\ on(?-u:\b)|(?-u:\b)download\ (?:our|the)\ app(?-u:\b)|(?-u:\b)already\ an?\ (?:subscriber|member|customer)\s*\?|(?-u:\b)we\ use\ cookies(?-u:\b)|(?-u:\b)(?:log|sign)\ in\ to\ (?:continue|read|comment|your\ account)(?-u:\b)|(?-u:\b)create\ (?:an|a\ free|your)\ account(?-u:\b)|^\s*powered\ by\s+\S+(?:\s+\S+){0,2}\s*$",
         )
         .expect("visitor pattern compiles")
     })
@@ -329,6 +358,140 @@ fn credit_pattern() -> &'static Regex {
     })
 }
 
+/// A picture credit with its label: "Photo: AP", "Photograph: Jane Doe/Reuters",
+/// "Image: Getty Images", "Photo by Jane Doe".
+fn labelled_picture_credit_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:file\ |main\ |top\ |lead\ |header\ )?(?:photo|photos|photograph|photographs|image|images|picture|pictures|pic|illustration|graphic|video|footage)(?:\ credit)?|credit|credits)\s*(?::|(?-u:\b)by(?-u:\b))\s*\S",
+        )
+        .expect("picture credit pattern compiles")
+    })
+}
+
+/// A picture agency's credit alone: "Getty Images", "AFP via Getty Images", "AP Photo",
+/// "Jane Doe/Reuters" (names joined by a slash).
+fn picture_credit_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i:(?-u:\b)(?:getty\ images|via\ getty|shutterstock|alamy|istock(?:photo)?|unsplash|ap\ photo|afp\ photo|reuters\ photo|pa\ (?:images|photo|wire)|epa-efe)(?-u:\b))|^\s*\p{Lu}[\p{L}.'’-]*(?:\ \p{Lu}[\p{L}.'’-]*)*\s?/\s?\p{Lu}[\p{L}.'’-]*(?:\ \p{Lu}[\p{L}.'’-]*)*\s*$",
+        )
+        .expect("picture agency pattern compiles")
+    })
+}
+
+/// A timestamp written as a sentence: "Last updated 18:20 local time on Tuesday." The
+/// word of the page is followed at once by the date or time, so "Updated figures show …"
+/// is not one.
+fn timestamp_sentence_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:last\ updated|updated|published|posted|first\ published|last\ modified|modified)\s*(?::|\ on|\ at)?\s*(?:\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?(?-u:\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|today(?-u:\b)|yesterday(?-u:\b))",
+        )
+        .expect("timestamp sentence pattern compiles")
+    })
+}
+
+/// One piece of a date or time: "Tuesday", "12", "March", "2025", "09:14", "p.m.", "BST".
+fn is_date_piece(piece: &str) -> (bool, bool) {
+    const WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    const FILLERS: &[&str] = &[
+        "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "edt", "est", "cdt",
+        "cst", "pdt", "pst", "mdt", "mst", "et", "pt", "aest", "aedt", "ist", "jst", "at", "on", "local",
+        "time", "of",
+    ];
+    let lower = piece.to_lowercase();
+    let word = lower.trim_end_matches('.');
+    if WORDS.contains(&word) {
+        return (true, true);
+    }
+    if FILLERS.contains(&lower.as_str()) || FILLERS.contains(&word) {
+        return (true, false);
+    }
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    let numeric = !digits.is_empty()
+        && digits.len() <= 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th" | "am" | "pm"));
+    if numeric {
+        return (true, false);
+    }
+    // "09:14", "9.30", "18:20:05".
+    let time = word.split([':', '.']).count() >= 2
+        && word
+            .split([':', '.'])
+            .all(|part| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()));
+    (time, time)
+}
+
+/// A line that is nothing but a date and a time: a digit and a month, weekday or time.
+fn is_date_only(text: &str) -> bool {
+    let mut dated = false;
+    let mut digit = false;
+    let mut pieces = 0;
+    for piece in text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·' | '•' | '(' | ')' | '–' | '—')
+        })
+        .filter(|p| !p.is_empty() && *p != "-")
+    {
+        let (fits, dating) = is_date_piece(piece);
+        if !fits {
+            return false;
+        }
+        pieces += 1;
+        dated |= dating;
+        digit |= piece.bytes().any(|b| b.is_ascii_digit());
+    }
+    pieces <= 12 && dated && digit
+}
+
+/// Lines that are nothing but handles: "@harbourboard", "@jane_doe @jo".
+fn is_handles_only(text: &str) -> bool {
+    let mut any = false;
+    for word in text.split_whitespace() {
+        let Some(handle) = word.strip_prefix('@') else {
+            return false;
+        };
+        if handle.is_empty()
+            || !handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Verbs a page's buttons and links start with ("Email the author", "Follow @harbour").
+static COMMAND_VERBS: WordList = WordList::new(&[
+    "email", "e-mail", "share", "follow", "print", "subscribe", "click", "tap", "log", "sign", "download",
+    "register", "bookmark", "save", "copy", "comment", "like", "swipe", "scroll", "expand", "enlarge",
+    "view", "watch", "listen", "read", "join", "contact", "upgrade", "tweet", "message", "whatsapp",
+]);
+
+/// The words that follow a button's verb: what it acts on, or where.
+static COMMAND_OBJECTS: WordList = WordList::new(&[
+    "the", "this", "that", "these", "our", "us", "me", "my", "your", "to", "on", "for", "here", "now", "up",
+    "in", "out", "all", "more", "full", "a", "an", "with", "via", "by",
+]);
+
+/// Words of attribution: a line with one is reported copy, not a notice to visitors.
+static REPORTING_WORDS: WordList = WordList::new(&[
+    "said", "says", "say", "told", "tells", "according", "added", "reported", "announced", "confirmed",
+]);
+
 /// What a short block looks like.
 #[derive(Debug, Default, Clone)]
 struct Signals {
@@ -342,6 +505,18 @@ struct Signals {
     visitor: bool,
     credit: bool,
     link_only: bool,
+    /// A picture credit with its label ("Photo: AP", "Image: Getty"): furniture anywhere.
+    labelled_picture_credit: bool,
+    /// A picture agency's credit ("Getty Images", "Jane Doe/Reuters"): at the edge.
+    picture_credit: bool,
+    /// Nothing but social-media handles ("@harbourboard").
+    handles: bool,
+    /// Nothing but a date and a time ("Tuesday 12 March 2025 09:14").
+    date_only: bool,
+    /// A short command to the site's visitor ("Email the author", "Follow @harbour").
+    command: bool,
+    /// Words of attribution ("said", "told"): reported copy, not a notice.
+    reported: bool,
 }
 
 /// A lower-case label glued to a capital ("politicsUSA") or a word glued to a count
@@ -559,7 +734,30 @@ fn signals(parsed: &ParsedDraft<'_>, unit: &Unit, whole: bool) -> Signals {
         && tokens.iter().any(|t| {
             matches!(t.kind, TokenKind::Word | TokenKind::AlphaNum) && is_glued(t.text(&parsed.copy))
         });
-    signals.visitor = visitor_trigger && visitor_pattern().is_match(text);
+    signals.reported = tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && REPORTING_WORDS.contains(t.text(&parsed.copy)));
+    signals.visitor =
+        visitor_trigger && visitor_pattern().is_match(text) && !(signals.sentence && signals.reported);
+    if words <= 8 && !signals.sentence {
+        let first = text.trim_start().chars().next();
+        signals.labelled_picture_credit = first.is_some_and(char::is_alphabetic)
+            && text.contains([':', ' '])
+            && labelled_picture_credit_pattern().is_match(text);
+        signals.picture_credit = signals.labelled_picture_credit || picture_credit_pattern().is_match(text);
+        signals.handles = text.contains('@') && is_handles_only(text.trim());
+        signals.date_only = text.bytes().any(|b| b.is_ascii_digit()) && is_date_only(text);
+        // A verb, then what the button acts on: "Email the author", "Follow @harbour",
+        // "Sign in"; not "Share prices fell" or "Print edition: page 4".
+        let mut pieces = text.split_whitespace();
+        let verb = pieces.next().unwrap_or("");
+        let object = pieces.next().unwrap_or("");
+        signals.command = words <= 5
+            && !text.contains(':')
+            && !text.trim_end().ends_with(['.', '!', '?'])
+            && COMMAND_VERBS.contains(verb)
+            && (object.starts_with('@') || COMMAND_OBJECTS.contains(object));
+    }
     // A label prefix before something that is not a sentence ("Read more: Norway cuts cod
     // quota"), a timestamp and a credit line only matter for lines with no sentence.
     // Each pattern runs only when the line has what it needs: a colon or a first word of
@@ -575,6 +773,17 @@ fn signals(parsed: &ParsedDraft<'_>, unit: &Unit, whole: bool) -> Signals {
             signals.link_header |= LINK_HEADERS.contains(&normalised(text.split(':').next().unwrap_or("")));
         }
         signals.timestamp = text.bytes().any(|b| b.is_ascii_digit()) && timestamp_pattern().is_match(text);
+    } else if words <= 16
+        && !signals.reported
+        && text
+            .trim_start()
+            .starts_with(['L', 'U', 'P', 'F', 'M', 'l', 'u', 'p', 'f', 'm'])
+    {
+        // "Last updated 18:20 local time (16:20 BST) on Tuesday.": a timestamp that
+        // reads as a sentence.
+        signals.timestamp = timestamp_sentence_pattern().is_match(text);
+    }
+    if !signals.sentence {
         let lower_has = |needle: &str| {
             text.as_bytes()
                 .windows(needle.len())
@@ -612,11 +821,20 @@ fn verdict(signals: &Signals, edge: bool, headline: bool, after_link_header: boo
             "a notice to the site's visitors: a comment form, a sign-up prompt, a copyright or cookie notice",
         );
     }
+    if signals.handles {
+        return Some("a social-media handle");
+    }
+    if signals.labelled_picture_credit {
+        return Some("the credit of a picture that was not pasted");
+    }
     if signals.credit && !signals.timestamp {
         return None;
     }
-    if signals.timestamp && !signals.sentence {
+    if signals.timestamp && (!signals.sentence || edge) {
         return Some("the web page's timestamp");
+    }
+    if signals.date_only && edge {
+        return Some("the web page's date and time");
     }
     if signals.label && (edge || signals.cue_weight >= 2 || signals.link_header) {
         return Some(if signals.link_header {
@@ -625,11 +843,17 @@ fn verdict(signals: &Signals, edge: bool, headline: bool, after_link_header: boo
             "a navigation, sharing or advertising label"
         });
     }
-    if after_link_header && !signals.sentence {
-        return Some("a link to another story, under a list heading");
+    if after_link_header && !signals.sentence && !headline {
+        return Some(LINK_UNDER_HEADER);
     }
     if !edge || signals.sentence {
         return None;
+    }
+    if signals.picture_credit {
+        return Some("the credit of a picture that was not pasted");
+    }
+    if signals.command && !headline {
+        return Some("a button or link of the web page");
     }
     if signals.glued {
         return Some("a section label or page widget glued to the text");
@@ -649,11 +873,13 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     let blocks = &parsed.blocks;
     let units = units(parsed);
     // Body copy: prose with a sentence, long enough, and not itself web text.
+    // A short sentence with attribution ("Borg said the ports would stay open.") is copy.
     let is_body = |index: usize, s: &Signals| {
         blocks[units[index].block].is_prose()
             && s.sentence
-            && s.words >= 8
+            && (s.words >= 8 || (s.words >= 5 && s.reported))
             && !s.visitor
+            && !s.timestamp
             && !(s.label && s.words <= MOST_WORDS)
             && s.cue_weight * 3 < s.words.max(1)
     };
@@ -693,7 +919,15 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     // The headline: the first unit of four words or more that is not furniture itself.
     let headline = (0..first_body.unwrap_or(units.len())).find(|&i| {
         let s = &all[i];
-        s.words >= 4 && !s.label && !s.glued && !s.timestamp && !s.visitor && !s.credit
+        s.words >= 4
+            && !s.label
+            && !s.glued
+            && !s.timestamp
+            && !s.visitor
+            && !s.credit
+            && !s.picture_credit
+            && !s.date_only
+            && !s.handles
     });
     let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(units.len());
     let mut after_link_header = false;
@@ -710,6 +944,24 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
             after_link_header = false;
         }
         reasons.push(reason);
+    }
+    // One line under "Read more" or "Related" is not a list of links: at the top it may be
+    // the headline, in the copy a crosshead. It is a link only as a Markdown link, or
+    // below the last paragraph of copy, where nothing of the story comes.
+    let mut index = 0;
+    while index < units.len() {
+        if reasons[index] != Some(LINK_UNDER_HEADER) {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < units.len() && reasons[index] == Some(LINK_UNDER_HEADER) {
+            index += 1;
+        }
+        let below_copy = last_body.is_some_and(|last| start > last);
+        if index - start == 1 && !all[start].link_only && !below_copy {
+            reasons[start] = None;
+        }
     }
     // In a stack of lines at the edge, a very short line beside furniture is furniture
     // too: "Skip to main content / World / Europe".
@@ -742,6 +994,28 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
             }
         }
     }
+    // Bare web addresses on lines of their own at the edges: the copy masks them, so they
+    // are found in the source.
+    let top_end = first_body.map_or(parsed.source.len(), |first| units[first].span.start);
+    let bottom_start = last_body.map_or(parsed.source.len(), |last| units[last].span.end);
+    let address_lines = bare_address_lines(parsed, top_end, bottom_start);
+    for &line in &address_lines {
+        let span = parsed.line_index.line_span(parsed.source, line);
+        let text = &parsed.source[span.clone()];
+        let lead = text.len() - text.trim_start().len();
+        let shown = span.start + lead..span.start + text.trim_end().len();
+        let mut deletion = parsed.line_index.line_start(line)..parsed.line_index.line_start(line + 1);
+        let blank = |l: usize| {
+            l < parsed.line_index.line_count()
+                && parsed.source[parsed.line_index.line_span(parsed.source, l)]
+                    .trim()
+                    .is_empty()
+        };
+        if (line == 0 || blank(line - 1)) && blank(line + 1) {
+            deletion.end = parsed.line_index.line_start(line + 2);
+        }
+        push(out, draft_index, parsed, shown, "a bare web address", deletion);
+    }
     // A block wholly furniture is one finding; a stack with some copy left is line by line.
     let mut index = 0;
     while index < units.len() {
@@ -769,6 +1043,10 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
             index += unit.siblings;
             continue;
         }
+        if !address_lines.is_empty() && address_lines.contains(&parsed.line_of(unit.span.start)) {
+            index += 1;
+            continue;
+        }
         if let Some(reason) = reasons[index] {
             let deletion = match unit.line {
                 Some(line) => parsed.line_index.line_start(line)..parsed.line_index.line_start(line + 1),
@@ -779,6 +1057,56 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
         index += 1;
     }
 }
+
+/// The lines before `top_end` or after `bottom_start` that hold nothing but a web address
+/// ("https://example.com/story", "<www.example.com>"), outside front matter and code.
+fn bare_address_lines(parsed: &ParsedDraft<'_>, top_end: usize, bottom_start: usize) -> Vec<usize> {
+    let index = &parsed.line_index;
+    let mut found = Vec::new();
+    let mut in_fence = false;
+    for line in 0..index.line_count() {
+        let start = index.line_start(line);
+        if start >= top_end && start < bottom_start {
+            // Between the edges only the code fences matter.
+            let span = index.line_span(parsed.source, line);
+            let text = parsed.source[span].trim_start();
+            if text.starts_with("```") || text.starts_with("~~~") {
+                in_fence = !in_fence;
+            }
+            continue;
+        }
+        if parsed
+            .front_matter
+            .as_ref()
+            .is_some_and(|front| front.contains(&start))
+        {
+            continue;
+        }
+        let span = index.line_span(parsed.source, line);
+        let raw = &parsed.source[span];
+        let text = raw.trim();
+        if text.starts_with("```") || text.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || raw.starts_with("    ") || raw.starts_with('\t') {
+            continue;
+        }
+        let address = text
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(text);
+        let web =
+            address.starts_with("https://") || address.starts_with("http://") || address.starts_with("www.");
+        if web && address.len() > 8 && !address.contains(char::is_whitespace) {
+            found.push(line);
+        }
+    }
+    found
+}
+
+/// The reason given to a line under a heading such as "Related" or "Read more".
+const LINK_UNDER_HEADER: &str = "a link to another story, under a list heading";
 
 /// The reason given to a short line that is furniture by its neighbours.
 const BESIDE_FURNITURE: &str = "a navigation label beside other page furniture";
@@ -791,7 +1119,14 @@ fn push(
     reason: &str,
     deletion: Range<usize>,
 ) {
-    let shown = crate::text::one_line(&parsed.copy[span.clone()]);
+    // A web address is masked in the copy: show it from the source.
+    let copy = &parsed.copy[span.clone()];
+    let text = if copy.trim().is_empty() {
+        &parsed.source[span.clone()]
+    } else {
+        copy
+    };
+    let shown = crate::text::one_line(text);
     let shown = if shown.chars().count() > 50 {
         format!("{}…", shown.chars().take(47).collect::<String>())
     } else {
@@ -935,6 +1270,112 @@ Celebrity chef opens restaurant
 
 Click here to sign up for our politics newsletter.
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+",
+        );
+    }
+
+    #[test]
+    fn picture_credits_handles_addresses_dates_and_notices_at_the_edges() {
+        assert_fixture(
+            "web-residue",
+            "WATCH
+^^^^^ web-residue
+
+Harbour board approves new ferry terminal
+
+Tuesday 12 March 2025 09:14
+^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Last updated 18:20 local time (16:20 BST) on Tuesday.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+VALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a dispute.
+
+Photo: Reuters/Darrin Zammit Lupi
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Updated figures released on Tuesday show the terminal will cost more than planned, the board said.
+
+Borg said she would meet residents on Friday.
+
+AFP via Getty Images
+^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Photograph: Jane Doe/Reuters
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Video
+^^^^^ web-residue
+
+Already a subscriber? Log in
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Email the author
+^^^^^^^^^^^^^^^^ web-residue
+
+@harbourboard
+^^^^^^^^^^^^^ web-residue
+
+https://example.com/harbour-board-terminal
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+Powered by WordPress
+^^^^^^^^^^^^^^^^^^^^ web-residue
+
+We use cookies to improve your experience.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
+
+",
+        );
+    }
+
+    #[test]
+    fn one_line_after_read_more_is_copy_not_a_list_of_links() {
+        assert_fixture(
+            "web-residue",
+            "Read more:
+^^^^^^^^^^ web-residue
+
+Harbour board approves new ferry terminal
+
+VALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a dispute.
+
+Read more
+^^^^^^^^^ web-residue
+
+Residents' views
+
+Residents said they would appeal the decision at the planning tribunal next month.
+
+Share prices fell.
+
+Print edition: page 4
+
+Already a member of the union, Borg joined the strike, she said.
+
+Updated at dawn, the timetable was posted on the terminal door, the board said.
+
+Follow the money, the auditors said.
+
+",
+        );
+        let source = "Read more:\n\nHarbour board approves new ferry terminal\n\nVALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a dispute.\n\nRead more\n\nResidents' views\n\nResidents said they would appeal the decision at the planning tribunal next month.\n";
+        assert_eq!(
+            apply_safe_fixes(source, "web-residue"),
+            "Harbour board approves new ferry terminal\n\nVALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a dispute.\n\nResidents' views\n\nResidents said they would appeal the decision at the planning tribunal next month.\n"
+        );
+        // Below the copy, one line under "Related" is a link.
+        assert_fixture(
+            "web-residue",
+            "Talks resume
+
+Negotiators from the three countries will meet in Brussels on Tuesday, officials said.
+
+Related
+^^^^^^^ web-residue
+
+Norway cuts cod quota again
+^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
 ",
         );
     }
