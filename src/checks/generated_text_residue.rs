@@ -5,9 +5,15 @@
 //! asked for it rather than to readers:
 //! - its voice: "As an AI language model…", "Certainly! Here is a rewritten version…",
 //!   "I hope this helps", "Let me know if you'd like changes", "Would you like me to…";
-//! - its asides about the text itself, its keywords, its length or its tone ("I have kept
-//!   the tone neutral and included the keywords you asked for", "Word count: 512",
-//!   "Keywords: inflation, rates");
+//! - its asides about the text itself, its keywords, its length or its tone, in the
+//!   first person ("I have kept the tone neutral and included the keywords you asked for",
+//!   "Note: I've kept the tone neutral", "I've rewritten the piece in AP style as
+//!   requested"), or as the text describing itself ("This version is more concise and
+//!   keeps the key facts.", "The article is about 450 words long.");
+//! - word counts and keyword lists ("(Word count: 512)", "Keywords: inflation, rates"), and
+//!   the lead-in to its output ("Here is the article:");
+//! - the labelled fields of a generator's output at the top of the draft ("**Headline:**
+//!   Ferry fares to rise", "Title: …", "Meta description: …");
 //! - Markdown emphasis that opens and never closes (`**Key points` with no closing `**`),
 //!   or closes without opening;
 //! - a stray one-word sentence of a function word ("There.", "Here.", "So.") outside
@@ -29,11 +35,18 @@
 //! Use instead: the article alone.
 //!
 //! Quoted speech is never flagged ("“I hope this helps,” the minister said"), nor are a
-//! newsroom's own notes to readers ("Editor's note: This story has been updated …"), first
-//! person prose that does not talk about the text, or emphasis that closes.
+//! newsroom's own notes to readers ("Editor's note: This story has been updated …", "Note:
+//! An earlier version of this article misstated …", "We have updated this article …"),
+//! first person prose that does not talk about the text ("I kept a copy of the letter"), a
+//! sentence that attributes ("I changed the wording of the law, Borg said."), a version of
+//! something else ("This version of the bill …"), or emphasis that closes. Ordinary edit
+//! verbs ("kept", "removed", "changed") make a first-person aside only with a word for what
+//! a tool tunes (tone, wording, keywords, readability) or with "as requested"; the tool's
+//! own verbs ("rewritten", "rephrased", "polished") need only a word for the text.
 //!
 //! ## Fix
 //! Delete the note (the whole paragraph when it is all note) or the stray marker: safe.
+//! For a field label, delete the label and keep the text after it: safe.
 //! Delete a stray one-word sentence: unsafe, because a tool may have dropped the sentence
 //! it belonged to, and only the source can say what it was.
 //!
@@ -67,6 +80,7 @@ fn voice_pattern() -> &'static Regex {
             | (?m:^)[\ \t]*(?:certainly|sure|absolutely|of\ course|great\ question)\s*[!.,:]
             | (?-u:\b)here(?:'|’|\ i)s\ (?:a|an|the|your)\ (?:[a-z]+[\ -]){0,3}?(?:rewritten|revised|reworded|rephrased|paraphrased|polished|edited|improved|shortened|condensed|expanded|optimi[sz]ed|seo[\ -]friendly|requested|refined)(?-u:\b)
             | (?-u:\b)here\ (?:is|are)\ (?:the|your)\ (?:[a-z]+\ ){0,2}?(?:article|text|version|rewrite|draft)\ (?:you\ (?:asked|requested))
+            | (?m:^)[\ \t]*(?:here\ (?:is|are)|here(?:'|’)s)\ (?:the|your|a|an|my)\ (?:[a-z-]+\ ){0,3}?(?:article|version|rewrite|draft|piece|copy|output)\s*:
             | (?-u:\b)i\ hope\ (?:this|that|these|it)\ (?:helps|meets|works|is\ helpful|fits|suits)(?-u:\b)
             | (?-u:\b)let\ me\ know\ if(?-u:\b)
             | (?-u:\b)feel\ free\ to\ (?:ask|let\ me\ know|adjust|modify|tweak|edit|reach\ out|customi[sz]e)(?-u:\b)
@@ -76,7 +90,8 @@ fn voice_pattern() -> &'static Regex {
             | (?-u:\b)(?:my\ )?knowledge\ cut-?off(?-u:\b)
             | (?-u:\b)as\ of\ my\ (?:last|latest)\ (?:update|training)(?-u:\b)
             | (?-u:\b)(?:the\ )?keywords\ you\ (?:provided|requested|specified|gave|asked\ for)(?-u:\b)
-            | (?-u:\b)this\ (?:article|text|version|rewrite|piece|summary|draft|content)\ (?:is\ (?:approximately|roughly|around|about|under|over|exactly)\ \d+\ words|maintains|incorporates|is\ optimi[sz]ed|is\ written\ in\ a)(?-u:\b)
+            | (?-u:\b)this\ (?:article|text|version|rewrite|piece|summary|draft|content)\ (?:maintains|incorporates|is\ optimi[sz]ed|is\ written\ in\ a)(?-u:\b)
+            | (?-u:\b)(?:this|the)\ (?:article|text|version|rewrite|piece|summary|draft|content|story)\ (?:is|comes\ to|runs\ to|has)\ (?:approximately\ |roughly\ |around\ |about\ |under\ |over\ |exactly\ |just\ under\ |just\ over\ )?\d[\d,]*\ words(?-u:\b)
             | (?-u:\b)word\ count\s*:?\s*\(?\d
             | (?m:^)[\ \t]*(?:seo\ |focus\ |target\ )?(?:keywords?|keyphrase|meta\ description|seo\ title|word\ count)\s*:
             ",
@@ -103,7 +118,7 @@ fn trigger_words() -> &'static WordTable<u8> {
         };
         for word in [
             "ai", "model", "here", "here's", "here’s", "hope", "let", "feel", "you", "else", "i",
-            "knowledge", "my", "keywords", "count", "cutoff", "cut-off",
+            "knowledge", "my", "keywords", "count", "cutoff", "cut-off", "words",
         ] {
             add(word, VOICE_ANYWHERE);
         }
@@ -155,7 +170,7 @@ fn opening_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:certainly|sure|absolutely|of course|great question)\s*[!.,:]|(?:seo |focus |target )?(?:keywords?|keyphrase|meta description|seo title|word count)\s*:)",
+            r"(?i)^\s*(?:(?:certainly|sure|absolutely|of course|great question)\s*[!.,:]|(?:seo |focus |target )?(?:keywords?|keyphrase|meta description|seo title)\s*:)",
         )
         .expect("opening pattern compiles")
     })
@@ -163,14 +178,33 @@ fn opening_pattern() -> &'static Regex {
 
 /// Words that make a sentence talk to the person who asked for the text.
 static ADDRESS_WORDS: WordList = WordList::new(&[
-    "i", "i've", "i’ve", "i'm", "i’m", "i'll", "i’ll", "me", "my", "you", "your", "you'd", "you’d",
+    "i", "i've", "i’ve", "i'm", "i’m", "i'll", "i’ll", "i'd", "i’d", "me", "my", "you", "your", "you'd",
+    "you’d", "we", "we've", "we’ve",
 ]);
 
-/// Words for the text itself (not "content" or "style", which news copy uses for other
-/// things).
+/// The writer-tool speaking of itself: "I", "I've", "me".
+static FIRST_PERSON_WORDS: WordList = WordList::new(&[
+    "i", "i've", "i’ve", "i'm", "i’m", "i'll", "i’ll", "i'd", "i’d", "me", "my",
+]);
+
+/// "We", which a newsroom's own note to readers also uses ("We have updated this article").
+static PLURAL_WORDS: WordList = WordList::new(&["we", "we've", "we’ve"]);
+
+/// The person who asked for the text.
+static SECOND_PERSON_WORDS: WordList = WordList::new(&["you", "your", "you'd", "you’d", "you've", "you’ve"]);
+
+/// Words for the text itself (not "content", which news copy uses for other things).
 static TEXT_WORDS: WordList = WordList::new(&[
     "article", "text", "version", "rewrite", "draft", "summary", "headline", "keywords", "keyword", "tone",
-    "wording", "phrasing", "seo", "readability", "paragraph", "paragraphs",
+    "wording", "phrasing", "seo", "readability", "paragraph", "paragraphs", "piece", "quotes", "sentences",
+    "style", "length", "formatting",
+]);
+
+/// Words only for what a tool is asked to tune in a text, never for a story's facts: a
+/// note that uses one of them with an edit is the tool's, even with "we" or no person.
+static TOOL_TEXT_WORDS: WordList = WordList::new(&[
+    "tone", "keywords", "keyword", "seo", "readability", "wording", "phrasing", "concise", "conciseness",
+    "formatting",
 ]);
 
 /// What a tool says it did to the text. Words an editor's note uses ("condensed",
@@ -179,6 +213,16 @@ static TEXT_WORDS: WordList = WordList::new(&[
 static EDIT_WORDS: WordList = WordList::new(&[
     "rewritten", "rewrote", "rephrased", "reworded", "paraphrased", "optimized", "optimised", "tailored",
     "crafted", "polished", "streamlined", "incorporated", "integrated", "requested",
+]);
+
+/// Edits a tool reports in the first person ("I've kept the tone neutral"). People and
+/// editors' notes use them too ("I kept a copy", "this article has been changed"), so
+/// they count only with a word from [`TOOL_TEXT_WORDS`] or "as requested".
+static FIRST_PERSON_EDIT_WORDS: WordList = WordList::new(&[
+    "kept", "removed", "added", "included", "adjusted", "changed", "shortened", "simplified", "maintained",
+    "preserved", "trimmed", "tightened", "expanded", "retained", "ensured", "focused", "emphasized",
+    "emphasised", "highlighted", "condensed", "edited", "revised", "reworked", "restructured", "softened",
+    "toned", "made", "cut", "used",
 ]);
 
 /// What a text calls itself ("this article").
@@ -190,7 +234,11 @@ static SELF_WORDS: WordList = WordList::new(&[
 /// updated") uses none of them.
 static META_WORDS: WordList = WordList::new(&[
     "requested", "keywords", "keyword", "tone", "seo", "readability", "optimized", "optimised", "tailored",
+    "concise", "succinct", "readable", "engaging", "informative", "neutral", "streamlined", "polished",
 ]);
+
+/// Words of attribution: a sentence that reports someone is copy, not a tool's aside.
+static REPORTING_WORDS: WordList = WordList::new(&["said", "says", "told", "tells", "according"]);
 
 /// Function words that cannot be a sentence on their own in news copy.
 static STRAY_WORDS: WordList = WordList::new(&[
@@ -230,25 +278,62 @@ fn is_aside(parsed: &ParsedDraft<'_>, tokens: Range<usize>) -> bool {
     let mut opening = words();
     let first = opening.next().unwrap_or("");
     let second = opening.next().unwrap_or("");
+    let third = opening.next().unwrap_or("");
     let noted = first.eq_ignore_ascii_case("note")
         && tokens.clone().nth(1).is_some_and(|i| parsed.token_text(i) == ":");
-    // "This article maintains a neutral tone as requested.": the text about itself.
-    let about_itself = first.eq_ignore_ascii_case("this") && SELF_WORDS.contains(second);
-    // Cheap test first: most sentences have no "I" or "you".
-    let addressed = || {
-        words().any(|w| {
-            w.len() <= 6
-                && matches!(w.as_bytes()[0], b'i' | b'I' | b'm' | b'M' | b'y' | b'Y')
-                && ADDRESS_WORDS.words().iter().any(|a| a.eq_ignore_ascii_case(w))
-        })
-    };
+    // "This article maintains a neutral tone as requested.", "This version is more
+    // concise": the text about itself (not "This version of the bill …").
+    let about_itself = first.eq_ignore_ascii_case("this")
+        && SELF_WORDS.contains(second)
+        && !third.eq_ignore_ascii_case("of");
     if about_itself && words().any(|w| META_WORDS.contains(w)) {
         return true;
     }
-    if !(noted || addressed()) {
+    // Cheap test first: most sentences have no "I", "we" or "you".
+    let addressed = words().any(|w| {
+        w.len() <= 6
+            && matches!(
+                w.as_bytes()[0],
+                b'i' | b'I' | b'm' | b'M' | b'y' | b'Y' | b'w' | b'W'
+            )
+            && ADDRESS_WORDS.contains(w)
+    });
+    if !(noted || addressed) {
         return false;
     }
-    words().any(|w| TEXT_WORDS.contains(w)) && words().any(|w| EDIT_WORDS.contains(w))
+    if words().any(|w| REPORTING_WORDS.contains(w)) {
+        return false;
+    }
+    let has = |list: &WordList| words().any(|w| list.contains(w));
+    let text = has(&TEXT_WORDS);
+    let tool_text = has(&TOOL_TEXT_WORDS);
+    let edit = has(&EDIT_WORDS);
+    let first_person_edit = has(&FIRST_PERSON_EDIT_WORDS);
+    let as_requested = {
+        let lower: Vec<String> = words().map(str::to_ascii_lowercase).collect();
+        lower.windows(2).any(|pair| {
+            matches!(
+                (pair[0].as_str(), pair[1].as_str()),
+                ("as", "requested") | ("you", "asked") | ("you", "requested") | ("you", "wanted")
+            )
+        })
+    };
+    if has(&FIRST_PERSON_WORDS) {
+        // "I've rewritten the piece in AP style", "I've kept the tone neutral", "I've
+        // shortened the text as requested"; not "I kept the text message".
+        return ((text || tool_text) && edit)
+            || (tool_text && first_person_edit)
+            || (text && first_person_edit && as_requested);
+    }
+    if tool_text && (edit || first_person_edit) {
+        // "We've kept the tone neutral", "Note: the wording has been simplified."
+        return true;
+    }
+    if has(&PLURAL_WORDS) {
+        return false;
+    }
+    // "Here are the keywords you requested", "Note: the text incorporates …".
+    text && (edit || (as_requested && has(&SECOND_PERSON_WORDS)))
 }
 
 /// Deletes a run of sentences inside a block with the white space that joined them.
@@ -353,6 +438,55 @@ fn find_notes(draft: &DraftContext<'_>, quotes: &SpanSet, out: &mut Vec<Note>) {
                 applicability: Applicability::Safe,
             });
         }
+    }
+}
+
+/// A field label of a generator's output at the start of a block: "**Headline:** …",
+/// "Title: …", "Meta description: …".
+fn field_label_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:\*\*|__)?[\ \t]*(?:headline|title|sub-?headline|sub-?head|subtitle|sub-?title|dek|deck|standfirst|strapline|slug|meta\ description|seo\ title|seo\ headline)[\ \t]*(?:\*\*|__)?[\ \t]*:[\ \t]*(?:\*\*|__)?\s*",
+        )
+        .expect("field label pattern compiles")
+    })
+}
+
+/// How many blocks at the top of a draft may carry a field label.
+const FIELD_BLOCKS: usize = 4;
+
+/// Field labels ("Headline:", "Title:") at the top of the draft: the generator's output
+/// form. The text after the label is kept; the fix deletes the label.
+fn find_field_labels(parsed: &ParsedDraft<'_>, out: &mut Vec<Note>) {
+    for block in parsed
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Separator)
+        .take(FIELD_BLOCKS)
+    {
+        let text = &parsed.copy[block.span.clone()];
+        if !text.starts_with(['*', '_', 'h', 'H', 't', 'T', 's', 'S', 'd', 'D', 'm', 'M']) {
+            continue;
+        }
+        let Some(found) = field_label_pattern().find(text) else {
+            continue;
+        };
+        // Something must follow the label: "Title:" alone could head a list.
+        if found.end() >= text.trim_end().len() {
+            continue;
+        }
+        let span = block.span.start..block.span.start + found.end();
+        let shown = found.as_str().trim();
+        out.push(Note {
+            span: block.span.start..block.span.start + found.as_str().trim_end().len(),
+            message: format!(
+                "‘{shown}’ labels a field of a text generator's output, not copy: delete the label and keep the text."
+            ),
+            fix_span: span,
+            fix_title: "Delete the label",
+            applicability: Applicability::Safe,
+        });
     }
 }
 
@@ -491,6 +625,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
         let mut notes = Vec::new();
         find_notes(draft, &quotes, &mut notes);
+        find_field_labels(parsed, &mut notes);
         find_stray_emphasis(parsed, &mut notes);
         find_stray_words(draft, &quotes, &mut notes);
         for note in notes {
@@ -553,6 +688,86 @@ Here is the text of the statement:
 > We regret the delay.
 
 Where did they go? There. The word **bold** and __strong__ are fine, as is snake_case_name.
+",
+        );
+    }
+
+    #[test]
+    fn flags_first_person_edits_meta_descriptions_word_counts_and_field_labels() {
+        assert_fixture(
+            "generated-text-residue",
+            "**Headline:** Ferry fares to rise
+^^^^^^^^^^^^^ generated-text-residue
+
+Here is the article:
+^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+VALLETTA, Malta — Ferry fares will rise by a fifth in the spring, the operator said on Tuesday.
+
+Fuel costs have doubled since 2021, the operator said. Note: I've kept the tone neutral and removed the quotes.
+                                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+I've kept the tone neutral, as you asked.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+I've rewritten the piece in AP style as requested.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+(Word count: 450)
+^^^^^^^^^^^^^^^^^ generated-text-residue
+
+This version is more concise and keeps the key facts.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+The article is about 450 words long.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+Note: I have kept the tone neutral.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+We've kept the wording simple.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+",
+        );
+        assert_eq!(
+            apply_safe_fixes(
+                "**Headline:** Ferry fares to rise\n\nTitle: Fares rise\n\nFares will rise by a fifth, the operator said.\n",
+                "generated-text-residue"
+            ),
+            "Ferry fares to rise\n\nFares rise\n\nFares will rise by a fifth, the operator said.\n"
+        );
+    }
+
+    #[test]
+    fn quotations_columns_and_editors_notes_are_not_asides() {
+        assert_fixture(
+            "generated-text-residue",
+            "Ferry fares to rise
+
+VALLETTA, Malta — Ferry fares will rise by a fifth in the spring, the operator said on Tuesday.
+
+“I've kept my tone neutral,” Borg said. “I removed the quotes from the report myself.”
+
+I watched the ferry leave the harbour at dawn, and I kept my notes short. I kept a copy of the
+letter and the text message, and I changed my style of play after the injury.
+
+I have covered this harbour for a decade, and I changed my mind about the terminal only last year.
+
+Note: An earlier version of this article misstated the number of ports.
+
+Note: This article has been changed to remove a quote at the request of the ministry.
+
+We have updated this article to include comment from the ministry.
+
+I changed the wording of the law in 2019, Borg said.
+
+This version of the bill keeps the tax cut and is more concise than the last.
+
+The text of the treaty is 4,000 words long. Title deeds were checked.
+
+Here is the text of the statement: \"We regret the delay.\"
+
 ",
         );
     }
