@@ -2,10 +2,12 @@
 //!
 //! ## What it flags
 //! Text left for filling in later: TK and TKTK ("to come"), XX for a missing figure
-//! ("$XX million", "XX%", "20XX", "X,XXX"), runs of question marks ("???", and the
-//! editor's query "(?)"), bracketed placeholders ("[link]", "[photo]", "[name]", "[TK]",
-//! "[insert quote]", "[source]"), template fields ("{{city}}"), capitalised instructions
-//! ("INSERT QUOTE HERE", "CHECK SPELLING") and lorem ipsum.
+//! ("$XX million", "XX%", "20XX", "X,XXX"), question marks in place of a fact ("costs
+//! $???", "said ???", and the editor's query "(?)"), bracketed placeholders ("[link]",
+//! "[photo]", "[name]", "[TK]", "[insert quote]", "[source]") and instructions to place a
+//! picture or an embed ("[Photo: Borg at the harbour]", "[Video: …]"), template fields
+//! ("{{city}}"), capitalised instructions ("INSERT QUOTE HERE", "CHECK SPELLING"), queries
+//! in parentheses ("42 (CHECK)", "(confirm)", "(CONFIRM FIGURE)") and lorem ipsum.
 //!
 //! ## Why it matters
 //! A placeholder that reaches readers is one of the most visible mistakes a publication
@@ -20,7 +22,9 @@
 //!
 //! Not placeholders: roman numerals ("Super Bowl XX", "Louis XV"), the bracketed
 //! insertions of quoted speech ("[the ministry]", "[sic]", "[name withheld]"), a store
-//! called "TK Maxx", and a single question mark.
+//! called "TK Maxx", a single question mark, question marks glued to a word for emphasis
+//! ("What comes next???"), and an acronym in parentheses ("(ADD)", "(NEED)"), which only
+//! a note after it makes an instruction ("(NEED QUOTE)").
 //!
 //! ## Fix
 //! None: only the writer knows what goes there.
@@ -46,9 +50,10 @@ fn pattern() -> &'static Regex {
         // Anchored: it is tried only where a token could start a placeholder.
         Regex::new(
             r"(?x)^(?:
-              \[[^\[\]\n]{1,40}\]
+              \[[^\[\]\n]{1,80}\]
             | \{\{[^{}\n]{1,40}\}\}
             | \?{2,}|\(\?\)
+            | \((?:(?i:check|confirm|verify|tbc|tbd|tk)|(?:CHECK|CONFIRM|VERIFY|NEED|ADD|INSERT|FILL\ IN)(?:\ [A-Z][A-Z']+)+)\)
             | (?-u:\b)TK(?:[\ ]?TK)*(?-u:\b)
             | (?-u:\b)(?:\d+X{2,}|X{2,}(?:[,.:]X+)*|X(?:[,.:]X+)+|x{2,})(?-u:\b)
             | (?-u:\b)(?:INSERT|FILL\ IN|ADD|NEED|CHECK|CONFIRM|VERIFY)(?-u:\b)(?:\ [A-Z][A-Z']+(?-u:\b))*
@@ -67,6 +72,12 @@ static BRACKET_WORDS: WordList = WordList::new(&[
     "tk", "tktk", "tbd", "tbc", "xx", "xxx", "citation", "cite", "confirm", "check", "verify", "placeholder",
     "to", "details", "location", "city", "company", "age", "byline", "dateline", "stat", "stats", "sidebar",
     "needs", "need", "todo", "fixme", "first", "last",
+]);
+
+/// First words of a bracketed instruction to place something: "[Photo: …]".
+static MEDIA_WORDS: WordList = WordList::new(&[
+    "photo", "photos", "image", "images", "picture", "pic", "video", "graphic", "graphics", "chart", "map",
+    "caption", "embed", "tweet", "link", "audio", "gallery", "infographic", "illustration", "table",
 ]);
 
 /// Words that show a bracket is an editorial insertion in quoted speech, not a placeholder.
@@ -91,7 +102,19 @@ fn bracket_is_placeholder(inner: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    if words.len() > 5 || words.iter().any(|w| INSERTION_WORDS.contains(w)) {
+    if words.iter().any(|w| INSERTION_WORDS.contains(w)) {
+        return false;
+    }
+    // "[Photo: Borg at the harbour]", "[Video: the landing]": an instruction to place a
+    // picture or an embed, with a note of what it shows.
+    let labelled = inner
+        .trim_start()
+        .strip_prefix(first)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'));
+    if labelled && MEDIA_WORDS.contains(first) {
+        return true;
+    }
+    if words.len() > 5 || inner.len() > 40 {
         return false;
     }
     if !BRACKET_WORDS.contains(first) {
@@ -203,8 +226,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     "a bracketed placeholder"
                 } else if found.starts_with("{{") {
                     "a template field"
-                } else if found.starts_with('?') || found.starts_with("(?") {
+                } else if found.starts_with('?') {
+                    // "costs $???", "said ???": marks in place of a fact. Glued to a word
+                    // ("What comes next???") they are emphasis.
+                    let previous = parsed.copy[..start].chars().next_back();
+                    if previous.is_some_and(|c| {
+                        c.is_alphanumeric()
+                            || matches!(c, '!' | '.' | ',' | ';' | ')' | '"' | '”' | '’' | '\'')
+                    }) {
+                        continue;
+                    }
                     "an editor's query"
+                } else if found.starts_with("(?") {
+                    "an editor's query"
+                } else if found.starts_with('(') {
+                    "an instruction to the writer"
                 } else if found.starts_with("TK") {
                     // "TK Maxx" is a shop; an ALL-CAPS line is a headline, not a note.
                     let next = next_word(&parsed.copy, end);
@@ -294,6 +330,45 @@ INSERT QUOTE HERE. Lorem ipsum dolor sit amet. Dear {{first_name}}, [Insert name
 The council will CHECK SPELLING later and [to come].
                  ^^^^^^^^^^^^^^ placeholder
                                           ^^^^^^^^^ placeholder
+",
+        );
+    }
+
+    #[test]
+    fn picture_instructions_queries_and_marks_in_place_of_a_fact() {
+        assert_fixture(
+            "placeholder",
+            "Ferry headline
+
+[Photo: Borg at the harbour] The board approved 42 (CHECK) new berths, and [Video: the first ferry arriving at the new terminal at dawn].
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^ placeholder
+                                                   ^^^^^^^ placeholder
+                                                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ placeholder
+
+The terminal costs $??? and will open in (check) spring, Borg said ???.
+                    ^^^ placeholder
+                                         ^^^^^^^ placeholder
+                                                                   ^^^ placeholder
+
+Fares rise by 5% (CONFIRM FIGURE), the operator said.
+                 ^^^^^^^^^^^^^^^^ placeholder
+
+",
+        );
+    }
+
+    #[test]
+    fn emphasis_and_acronyms_in_parentheses_are_not_placeholders() {
+        assert_fixture(
+            "placeholder",
+            "Ferry headline
+
+“What comes next??? Borg asked. Who knows?!” she said. Is it over??
+
+The disorder (ADD) was diagnosed, and the board (NEED) met. She paid by check.
+
+“They [the photographers] waited,” she said. “He [Borg] left.”
+
 ",
         );
     }
