@@ -4,8 +4,9 @@
 //! - A double quotation mark with no partner in its paragraph: a quote opened and never
 //!   closed, a closing mark with no opening one, or a quote opened again while one is
 //!   still open.
-//! - Straight quotation marks and apostrophes (`"`, `'`) mixed with curly ones (`“ ” ‘ ’`)
-//!   in one draft. Each paragraph that uses the draft's minority style is flagged once.
+//! - Straight quotation marks (`"`, `'`) mixed with curly ones (`“ ” ‘ ’`) in one draft,
+//!   and straight apostrophes mixed with curly ones. Each paragraph that uses the draft's
+//!   minority style is flagged once.
 //!
 //! ## Why it matters
 //! A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -22,13 +23,26 @@
 //! opened again at the start of the next, with no closing mark in between; that is the
 //! newsroom convention, and it is not flagged. Single quotation marks are not checked for
 //! balance, because the same mark is an apostrophe far more often. Inch and foot marks
-//! (`5'11"`) are not quotation marks.
+//! (`5'11"`, `3" of rain`, `a 12' boat`) are not quotation marks: a double mark right
+//! after a figure is one only when it closes an open quote (`"Plan 9"`).
+//!
+//! Quotation marks and apostrophes are told apart: a single mark between letters
+//! (`don't`), before a figure or an elision (`'90s`, `'n'`), or closing when no single quote
+//! is open (`drivers'`) is an apostrophe. The quotation marks' style is the majority of the
+//! quotation marks alone, so a draft whose quotation marks are curly keeps them however
+//! many straight apostrophes it has. When the apostrophes themselves come in both styles,
+//! the odd ones are put right to the majority of all the marks, so they end up matching the
+//! quotation marks. A draft whose quotation marks are all one style and apostrophes all the
+//! other (curly quotes, straight apostrophes) is consistent within each kind and is not
+//! flagged: that mix is a weaker, typographic matter, usually a keyboard's, and fixing it
+//! would touch every word with an apostrophe.
 //!
 //! ## Fix
-//! For mixed styles, convert the paragraph's marks to the draft's majority style (on a
-//! tie, curly): straight to curly by position (an opening mark after a space, a closing
-//! mark or apostrophe after a letter; `’90s` and `’em` take an apostrophe). Safe. An
-//! unbalanced quote has no fix: only the writer knows where the quote ends.
+//! For mixed styles, convert the paragraph's odd marks to the style chosen for their kind
+//! (on a tie, curly):
+//! straight to curly by position (an opening mark after a space, a closing mark or
+//! apostrophe after a letter; `’90s` and `’em` take an apostrophe). Safe. An unbalanced
+//! quote has no fix: only the writer knows where the quote ends.
 //!
 //! ## Configuration
 //! - `[rules] quote-balance = "warning"`
@@ -78,8 +92,10 @@ impl Mark {
         })
     }
 
-    /// An inch or foot mark after a figure (`5'11"`, `12' boat`), not a quotation mark.
-    fn is_prime(&self, copy: &str) -> bool {
+    /// An inch or foot mark after a figure (`5'11"`, `12' boat`, `3" of rain`), not a
+    /// quotation mark. A double mark after a figure is a closing quotation mark when a
+    /// quote is open (`“Apollo 13”`), which only the caller knows.
+    fn is_prime(&self, copy: &str, quote_open: bool) -> bool {
         let Some(previous) = self.previous else {
             return false;
         };
@@ -87,19 +103,72 @@ impl Mark {
             return false;
         }
         match self.character {
-            '\'' => !self.next.is_some_and(char::is_alphabetic),
-            '"' => {
-                // Only with a foot mark before it in the same figure: 5'11".
+            '\'' | '’' => !self.next.is_some_and(char::is_alphabetic),
+            '"' | '”' => {
+                // 5'11": with a foot mark before it in the same figure, always.
                 let before = &copy[..self.offset];
                 let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
-                digits.ends_with('\'')
-                    && digits[..digits.len() - 1]
+                let feet = (digits.ends_with('\'') || digits.ends_with('’'))
+                    && digits[..digits.len() - digits.chars().next_back().map_or(1, char::len_utf8)]
                         .chars()
                         .next_back()
-                        .is_some_and(|c| c.is_ascii_digit())
+                        .is_some_and(|c| c.is_ascii_digit());
+                feet || (!quote_open && !self.next.is_some_and(char::is_alphanumeric))
             }
             _ => false,
         }
+    }
+}
+
+/// What a mark is: a double quotation mark, a single quotation mark, or an apostrophe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Double,
+    Single,
+    Apostrophe,
+}
+
+/// The role of each mark of a block, in order, with the inch and foot marks left out:
+/// a single mark between letters, before a figure or an elision ("’90s", "’n’"), or
+/// closing when no single quote is open ("drivers’"), is an apostrophe.
+fn roles(marks: &[Mark], copy: &str, out: &mut Vec<(Mark, Role)>) {
+    let mut double_open = false;
+    let mut single_open = false;
+    for mark in marks {
+        if mark.is_double() {
+            if mark.is_prime(copy, double_open) {
+                continue;
+            }
+            double_open = match mark.character {
+                '“' | '„' => true,
+                '”' => false,
+                _ => !double_open,
+            };
+            out.push((*mark, Role::Double));
+            continue;
+        }
+        if mark.is_prime(copy, false) {
+            continue;
+        }
+        let after = &copy[mark.offset + mark.character.len_utf8()..];
+        let between_letters =
+            mark.previous.is_some_and(char::is_alphanumeric) && mark.next.is_some_and(char::is_alphanumeric);
+        let role = if between_letters {
+            Role::Apostrophe
+        } else if mark.opens() && !mark.next.is_some_and(char::is_whitespace) {
+            if mark.next.is_some_and(|c| c.is_ascii_digit()) || is_elision(after) {
+                Role::Apostrophe
+            } else {
+                single_open = true;
+                Role::Single
+            }
+        } else if single_open {
+            single_open = false;
+            Role::Single
+        } else {
+            Role::Apostrophe
+        };
+        out.push((*mark, role));
     }
 }
 
@@ -245,6 +314,15 @@ fn unbalanced(marks: &[Mark], continues_next: bool) -> Vec<(usize, &'static str)
     problems
 }
 
+/// The majority style of one kind of mark: `Some(true)` for curly, `Some(false)` for
+/// straight, `None` when the draft uses only one style. A tie goes to `tie`.
+fn majority_style(straight: usize, curly: usize, tie: bool) -> Option<bool> {
+    if straight == 0 || curly == 0 {
+        return None;
+    }
+    Some(if curly == straight { tie } else { curly > straight })
+}
+
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
         let parsed = &draft.parsed;
@@ -254,27 +332,27 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .collect();
         // Every mark of the draft in one list; each block's marks are a range of it.
         let all = marks_in(copy);
-        let mut marks: Vec<Mark> = Vec::with_capacity(all.len());
+        let mut block_marks: Vec<Mark> = Vec::new();
+        let mut marks: Vec<(Mark, Role)> = Vec::with_capacity(all.len());
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(blocks.len());
         for &index in &blocks {
             let start = marks.len();
-            marks_of(copy, parsed.blocks[index].span.clone(), &all, &mut marks);
-            let mut kept = start;
-            for position in start..marks.len() {
-                if !marks[position].is_prime(copy) {
-                    marks[kept] = marks[position];
-                    kept += 1;
-                }
-            }
-            marks.truncate(kept);
+            block_marks.clear();
+            marks_of(copy, parsed.blocks[index].span.clone(), &all, &mut block_marks);
+            roles(&block_marks, copy, &mut marks);
             ranges.push(start..marks.len());
         }
-        let straight = marks.iter().filter(|m| m.is_straight()).count();
-        let curly = marks.iter().filter(|m| m.is_curly()).count();
 
+        let mut doubles: Vec<Mark> = Vec::new();
         for position in 0..blocks.len() {
-            let block_marks = &marks[ranges[position].clone()];
-            if !block_marks.iter().any(Mark::is_double) {
+            doubles.clear();
+            doubles.extend(
+                marks[ranges[position].clone()]
+                    .iter()
+                    .filter(|(_, role)| *role == Role::Double)
+                    .map(|(mark, _)| *mark),
+            );
+            if doubles.is_empty() {
                 continue;
             }
             // The next block opens with a quotation mark: this quote continues into it.
@@ -282,7 +360,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 let block = &parsed.blocks[next];
                 block.kind != BlockKind::Heading && copy[block.span.clone()].starts_with(['“', '"', '„', '«'])
             });
-            for (offset, problem) in unbalanced(block_marks, continues_next) {
+            for (offset, problem) in unbalanced(&doubles, continues_next) {
                 let character = copy[offset..].chars().next().unwrap_or('"');
                 out.push(Finding::new(
                     RULE,
@@ -293,30 +371,65 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
 
-        if straight == 0 || curly == 0 {
+        // Quotation marks and apostrophes are counted apart: a draft whose quotation marks
+        // are all curly keeps them, whatever its apostrophes do.
+        let count = |quotation: bool, curly: bool| {
+            marks
+                .iter()
+                .filter(|(mark, role)| {
+                    (*role != Role::Apostrophe) == quotation
+                        && if curly {
+                            mark.is_curly()
+                        } else {
+                            mark.is_straight()
+                        }
+                })
+                .count()
+        };
+        let (quotes_straight, quotes_curly) = (count(true, false), count(true, true));
+        let (apostrophes_straight, apostrophes_curly) = (count(false, false), count(false, true));
+        let quotes_style = majority_style(quotes_straight, quotes_curly, true);
+        // Apostrophes of both styles are put right to the style of all the marks, so they
+        // end up matching the quotation marks too.
+        let (all_straight, all_curly) = (
+            quotes_straight + apostrophes_straight,
+            quotes_curly + apostrophes_curly,
+        );
+        let apostrophes_style =
+            majority_style(apostrophes_straight, apostrophes_curly, true).map(|_| all_curly >= all_straight);
+        if quotes_style.is_none() && apostrophes_style.is_none() {
             continue;
         }
-        let to_curly = curly >= straight;
-        let (majority, minority, majority_count, minority_count) = if to_curly {
-            ("curly", "straight", curly, straight)
-        } else {
-            ("straight", "curly", straight, curly)
-        };
+        let style_name = |curly: bool| if curly { "curly" } else { "straight" };
         for range in &ranges {
-            let odd: Vec<&Mark> = marks[range.clone()]
+            let odd: Vec<&(Mark, Role)> = marks[range.clone()]
                 .iter()
-                .filter(|m| if to_curly { m.is_straight() } else { m.is_curly() })
+                .filter(|(mark, role)| {
+                    let style = if *role == Role::Apostrophe {
+                        apostrophes_style
+                    } else {
+                        quotes_style
+                    };
+                    style.is_some_and(|curly| {
+                        if curly {
+                            mark.is_straight()
+                        } else {
+                            mark.is_curly()
+                        }
+                    })
+                })
                 .collect();
-            let Some(first) = odd.first() else {
+            let Some((first, _)) = odd.first() else {
                 continue;
             };
             let edits: Vec<Edit> = odd
                 .iter()
-                .map(|mark| {
-                    let replacement = if to_curly {
-                        curly_form(mark, copy)
-                    } else {
-                        straight_form(mark.character)
+                .map(|(mark, role)| {
+                    let to_curly = mark.is_straight();
+                    let replacement = match (to_curly, role) {
+                        (true, Role::Apostrophe) => '’',
+                        (true, _) => curly_form(mark, copy),
+                        (false, _) => straight_form(mark.character),
                     };
                     Edit {
                         draft: draft_index,
@@ -325,11 +438,55 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     }
                 })
                 .collect();
-            let count = odd.len();
-            let message = format!(
-                "This paragraph uses {minority} quotation marks or apostrophes ({count} here); the draft \
-                 mostly uses {majority} ones ({majority_count} to {minority_count})."
-            );
+            let mut parts: Vec<String> = Vec::new();
+            let mut targets: Vec<&str> = Vec::new();
+            for (quotation, style, majority_count, minority_count) in [
+                (
+                    true,
+                    quotes_style,
+                    quotes_curly.max(quotes_straight),
+                    quotes_curly.min(quotes_straight),
+                ),
+                (
+                    false,
+                    apostrophes_style,
+                    all_curly.max(all_straight),
+                    all_curly.min(all_straight),
+                ),
+            ] {
+                let here = odd
+                    .iter()
+                    .filter(|(_, role)| (*role != Role::Apostrophe) == quotation)
+                    .count();
+                let Some(curly) = style else {
+                    continue;
+                };
+                if here == 0 {
+                    continue;
+                }
+                let (what, whole) = if quotation {
+                    ("quotation marks", "quotation marks")
+                } else {
+                    ("apostrophes", "quotation marks and apostrophes")
+                };
+                parts.push(format!(
+                    "{} {what} ({here} here) where the draft's {whole} are mostly {} ({majority_count} to {minority_count})",
+                    style_name(!curly),
+                    style_name(curly),
+                ));
+                targets.push(if quotation {
+                    if curly {
+                        "curly quotation marks"
+                    } else {
+                        "straight quotation marks"
+                    }
+                } else if curly {
+                    "curly apostrophes"
+                } else {
+                    "straight apostrophes"
+                });
+            }
+            let message = format!("This paragraph uses {}.", parts.join(", and "));
             out.push(
                 Finding::new(
                     RULE,
@@ -338,7 +495,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     message,
                 )
                 .with_fix(Fix {
-                    title: format!("Use {majority} quotation marks in this paragraph"),
+                    title: format!("Use {} in this paragraph", targets.join(" and ")),
                     edits,
                     applicability: Applicability::Safe,
                 }),
@@ -401,6 +558,69 @@ The word “fine” and the ‘scare’ quotes are fine. Kertész’s rook was l
 She said \"never and left.
          ^ quote-balance
 ",
+        );
+    }
+
+    #[test]
+    fn inch_and_foot_marks_after_figures_are_not_quotes() {
+        assert_fixture(
+            "quote-balance",
+            "Storm headline
+
+Rain totaled 3\" in the storm, and 2” fell on Monday on a 12' boat.
+
+She called it \"Plan 9\" on Monday, and the film \"Apollo 13\" opened.
+
+He said \"the hail was 3\" and left.
+
+The gauge read 4\" when she said \"stop.
+                                ^ quote-balance
+",
+        );
+    }
+
+    #[test]
+    fn apostrophes_do_not_outvote_quotation_marks() {
+        // Curly quotation marks, straight apostrophes: the quotation marks stay curly,
+        // and the one straight quotation is made curly.
+        let source = "Fares rise\n\n“We held prices,” Borg said. “It is rock 'n' roll.”\n\n“Fuel doubled,” she said.\n\nIn the '90s the operator's fares were lower, and the drivers' union said \"no\" to cuts.\n";
+        let findings = findings_for("quote-balance", source);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("straight quotation marks (2 here)"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(
+            apply_safe_fixes(source, "quote-balance"),
+            "Fares rise\n\n“We held prices,” Borg said. “It is rock 'n' roll.”\n\n“Fuel doubled,” she said.\n\nIn the '90s the operator's fares were lower, and the drivers' union said “no” to cuts.\n"
+        );
+        // Each kind consistent on its own (curly quotation marks, straight apostrophes):
+        // not flagged.
+        assert!(
+            findings_for(
+                "quote-balance",
+                "Headline\n\n“We held prices,” Borg said. “It's over.”\n\nThe drivers' union said “no.”\n"
+            )
+            .is_empty()
+        );
+        // Apostrophes of both styles: they follow all the marks, quotation marks included.
+        let source = "Headline\n\n“It's over,” Borg said. “We're done.”\n\n“No,” the union’s chair said.\n";
+        assert_eq!(
+            apply_safe_fixes(source, "quote-balance"),
+            "Headline\n\n“It’s over,” Borg said. “We’re done.”\n\n“No,” the union’s chair said.\n"
+        );
+        let source = "Headline\n\n“It’s over,” Borg said. “We’re done.”\n\nThe union’s view: “no.” The drivers' view too.\n";
+        let findings = findings_for("quote-balance", source);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("straight apostrophes (1 here)"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(
+            apply_safe_fixes(source, "quote-balance"),
+            "Headline\n\n“It’s over,” Borg said. “We’re done.”\n\nThe union’s view: “no.” The drivers’ view too.\n"
         );
     }
 
