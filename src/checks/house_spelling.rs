@@ -28,12 +28,22 @@
 //! e-commerce / ecommerce; co-worker / coworker; Wi-Fi / WiFi / wifi. Plurals, possessives
 //! and verb endings follow their word ("ceasefires", "e-mailed", "Kiev's").
 //!
+//! Percent: AP writes "percent" as a word, but since 2019 uses the % sign with figures
+//! ("3%", "4.5%"). With `style = "ap"` (and no preference for another form), a figure
+//! followed by "percent" or "per cent" is flagged with a fix to the sign; the word stays
+//! where no figure comes before it ("a zero percent chance", "percentage") and where the
+//! figure starts its sentence, which `number-style` spells out ("Twelve percent of …").
+//! Without AP only the spelling of the word is judged.
+//!
 //! Not flagged: a capitalised form inside a name ("Healthcare Workers Union", "National
-//! Security Advisor"), ALL-CAPS lines, `US$` as a currency, and the pronoun "us".
+//! Security Advisor"), the old form inside a fixed name (the dish "chicken Kiev", "Kiev
+//! cake", "the Battle of Kiev"; "Kievan Rus" is another word), ALL-CAPS lines, `US$` as a
+//! currency, and the pronoun "us".
 //!
 //! ## Fix
 //! Replace with the preferred or majority form, keeping the word's capital and ending
-//! ("Ceasefires" → "Cease-fires"; "in the US." → "in the U.S."). Safe.
+//! ("Ceasefires" → "Cease-fires"; "in the US." → "in the U.S."); under AP, "3 percent" →
+//! "3%". Safe.
 //!
 //! ## Configuration
 //! - `[rules] house-spelling = "warning"`
@@ -51,6 +61,7 @@ use rustc_hash::FxHashMap;
 use super::Ctx;
 use crate::config::Style;
 use crate::finding::{Applicability, Finding, Fix};
+use crate::text::dateline::find_dateline;
 use crate::text::word_table::WordTable;
 use crate::text::{BlockKind, ParsedDraft, TokenKind};
 
@@ -88,6 +99,15 @@ static TABLE: &[&[&str]] = &[
     &["e-commerce", "ecommerce"],
     &["co-worker", "coworker"],
     &["Wi-Fi", "WiFi", "wifi"],
+];
+
+/// Fixed names that keep an old form: a dish ("chicken Kiev", "Kiev cake") and historical
+/// events ("the Battle of Kharkov"). Each is the form, the words that may stand right
+/// before it, and the words that may stand right after it.
+static FIXED_NAMES: &[(&str, &[&str], &[&str])] = &[
+    ("Kiev", &["chicken", "chickens"], &["cake", "cakes"]),
+    ("Kiev", &["battle of", "siege of", "sack of"], &[]),
+    ("Kharkov", &["battle of", "battles of", "siege of"], &[]),
 ];
 
 /// True when the table has a dotted and an undotted form of these letters ("US" for U.S. /
@@ -296,6 +316,39 @@ fn in_capitals_run(parsed: &ParsedDraft<'_>, first: usize, last: usize) -> bool 
         || capitals(Some(last + 1).filter(|&i| same_block(i)))
 }
 
+/// True when the form at `token` is part of a fixed name ("chicken Kiev").
+fn in_fixed_name(parsed: &ParsedDraft<'_>, table_form: &str, token: usize, end: usize) -> bool {
+    let before = &parsed.copy[..parsed.tokens[token].start];
+    let after = &parsed.copy[end..];
+    FIXED_NAMES
+        .iter()
+        .filter(|(form, _, _)| *form == table_form)
+        .any(|(_, befores, afters)| {
+            let before_matches = befores.iter().any(|words| {
+                let trimmed = before.trim_end_matches(' ');
+                trimmed.len() < before.len()
+                    && trimmed.len() >= words.len()
+                    && trimmed.is_char_boundary(trimmed.len() - words.len())
+                    && trimmed[trimmed.len() - words.len()..].eq_ignore_ascii_case(words)
+                    && !trimmed[..trimmed.len() - words.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            });
+            let after_matches = afters.iter().any(|word| {
+                let rest = after.strip_prefix(' ').unwrap_or("");
+                rest.len() >= word.len()
+                    && rest.is_char_boundary(word.len())
+                    && rest[..word.len()].eq_ignore_ascii_case(word)
+                    && !rest[word.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            });
+            before_matches || after_matches
+        })
+}
+
 /// Decides whether a match of `written` (a form of entry `entry`) is the word, not a name
 /// or another word, and returns the occurrence.
 #[allow(clippy::too_many_arguments)]
@@ -315,6 +368,9 @@ fn accept(
         return None;
     }
     let first_token = token_at(parsed, span.start)?;
+    if in_fixed_name(parsed, table_form, first_token, suffix_end) {
+        return None;
+    }
     let case_sensitive = table_form.chars().any(char::is_uppercase);
     let capitalised = starts_sentence(parsed, first_token);
     if case_sensitive {
@@ -587,7 +643,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut entry_ids: Vec<usize> = by_entry.keys().copied().collect();
     entry_ids.sort_unstable();
     for entry_id in entry_ids {
-        let list = &by_entry[&entry_id];
+        let mut list = by_entry[&entry_id].clone();
         let table_entry;
         let entry = if entry_id < TABLE.len() {
             table_entry = table_entry_with_preferences(ctx, entry_id);
@@ -595,6 +651,24 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else {
             &custom[entry_id - TABLE.len()]
         };
+        // AP uses the % sign with figures ("3%"): a figure's "percent" is flagged for the
+        // sign, and the word is judged only where no figure comes before it.
+        if ctx.config.style == Style::Ap
+            && TABLE.get(entry_id).is_some_and(|forms| forms[0] == "percent")
+            && entry.preferred == Some(0)
+        {
+            list.retain(|occurrence| match figure_before(ctx, occurrence) {
+                Some(figure_end) => {
+                    push_percent_sign(ctx, occurrence, figure_end, out);
+                    false
+                }
+                None => true,
+            });
+            if list.is_empty() {
+                continue;
+            }
+        }
+        let list = &list;
         let mut counts = vec![0usize; entry.forms.len()];
         for occurrence in list {
             counts[occurrence.form] += 1;
@@ -652,6 +726,55 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Where the figure before a "percent" ends ("3.5 percent"), unless the figure starts its
+/// sentence: there `number-style` spells it out ("Twelve percent").
+fn figure_before(ctx: &Ctx<'_>, occurrence: &Occurrence) -> Option<usize> {
+    let parsed = &ctx.drafts[occurrence.draft].parsed;
+    let token = token_at(parsed, occurrence.span.start)?;
+    let figure = token.checked_sub(1)?;
+    let figure_token = parsed.tokens[figure];
+    let between = &parsed.copy[figure_token.end..occurrence.span.start];
+    if figure_token.kind != TokenKind::Number
+        || !figure_token
+            .text(&parsed.copy)
+            .starts_with(|c: char| c.is_ascii_digit())
+        || !matches!(between, " " | "\u{a0}")
+        || parsed.block_of_token(figure) != parsed.block_of_token(token)
+    {
+        return None;
+    }
+    let dateline_end = find_dateline(parsed).map(|d| d.span.end);
+    if starts_sentence(parsed, figure) || dateline_end == Some(figure_token.start) {
+        return None;
+    }
+    Some(figure_token.end)
+}
+
+/// "3 percent" → "3%", the AP form since 2019.
+fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, out: &mut Vec<Finding>) {
+    let parsed = &ctx.drafts[occurrence.draft].parsed;
+    let written = crate::text::one_line(&parsed.copy[occurrence.span.clone()]);
+    let figure_start = token_at(parsed, occurrence.span.start)
+        .and_then(|t| t.checked_sub(1))
+        .map_or(figure_end, |t| parsed.tokens[t].start);
+    let figure = &parsed.copy[figure_start..figure_end];
+    out.push(
+        Finding::new(
+            RULE,
+            occurrence.draft,
+            occurrence.span.clone(),
+            format!("AP style uses the % sign with figures: ‘{figure}%’, not ‘{figure} {written}’."),
+        )
+        .with_fix(Fix::replace(
+            format!("Write ‘{figure}%’"),
+            occurrence.draft,
+            figure_end..occurrence.span.end,
+            "%",
+            Applicability::Safe,
+        )),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,6 +824,49 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
         let texts: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(findings.len(), 3, "{texts:?}");
         assert!(texts[0].contains("House style is ‘cease-fire’"));
+    }
+
+    #[test]
+    fn fixed_names_keep_the_old_form() {
+        let findings = findings_with_config(
+            "Headline\n\nThe cafe in Kyiv serves chicken Kiev and Kiev cake. Chicken Kiev sold out. The Battle of Kiev was in 1941.\n",
+            "style = \"ap\"\n",
+            "house-spelling",
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let findings = findings_with_config(
+            "Headline\n\nThe chicken farmers of Kiev met. Kiev chickens were sold.\n",
+            "style = \"ap\"\n",
+            "house-spelling",
+        );
+        assert_eq!(findings.len(), 2, "{findings:?}");
+    }
+
+    #[test]
+    fn ap_style_uses_the_percent_sign_with_figures() {
+        let config = "style = \"ap\"\n";
+        let source = "Headline\n\nFares rose 3 percent, or 4.5 per cent in real terms, a zero percent chance of relief.\n\n12 percent of voters stayed home. Turnout fell by a percentage point.\n";
+        let findings = findings_with_config(source, config, "house-spelling");
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "AP style uses the % sign with figures: ‘3%’, not ‘3 percent’.",
+                "AP style uses the % sign with figures: ‘4.5%’, not ‘4.5 per cent’.",
+            ]
+        );
+        let config = crate::Config::from_toml(config, None).unwrap();
+        let findings = crate::story::analyze(
+            &[crate::story::DraftInput::new("fixture.md", source)],
+            &crate::testing::only_rule("house-spelling", config),
+        );
+        let edits = crate::fix::edits_for_draft(&findings, 0, crate::fix::FixMode::Safe);
+        assert_eq!(
+            crate::fix::apply_edits(source, &edits),
+            "Headline\n\nFares rose 3%, or 4.5% in real terms, a zero percent chance of relief.\n\n12 percent of voters stayed home. Turnout fell by a percentage point.\n"
+        );
+        // Without AP the word is judged as a spelling only.
+        assert!(findings_with_config(source, "", "house-spelling").len() == 1);
     }
 
     #[test]
