@@ -2,8 +2,10 @@
 //!
 //! ## What it flags
 //! Numbers not written the AP way:
-//! - a figure from 1 to 9 counting things ("3 people", "the 2 sides", "5th time"): spell
-//!   it out ("three people", "fifth time");
+//! - a figure from 1 to 9 counting things ("3 people", "the 2 sides", "5th time"), two of
+//!   them joined by "and" or "or" ("between 5 and 7 ships", "3 or 4 crews"), or an ordinal
+//!   from 1st to 9th that ends a clause ("The boat was 4th."): spell it out ("three
+//!   people", "between five and seven ships", "fourth");
 //! - a spelled-out number of 10 or more ("twelve drivers", "the fifteenth round"): use
 //!   figures ("12 drivers", "15th round");
 //! - a sentence that starts with a figure ("240 children were vaccinated."): spell the
@@ -23,12 +25,16 @@
 //! Figures stay figures where AP keeps them: ages ("Okafor, 5,", "aged 6"), percentages,
 //! money, measurements and dimensions ("6 kilometers", "5 feet"), dates ("Dec. 4"),
 //! times ("3 p.m.", "at 3 in the morning"), scores, votes, ratios and ranges ("4-1",
-//! "2 in 10", "6 to 16"), millions ("5 million"), and numbers that are part of a name or
-//! an address ("Route 4", "No. 9", "District 3", "page 5", "7 Main Street"). A single
-//! figure is only flagged when a word in lower case follows it, so a figure whose role is
-//! unclear ("was 3.") is left alone. Spelled-out numbers at the start of a sentence,
-//! inside names ("Ocean's Eleven") and in ratios ("one in ten") are correct. Quotations,
-//! headlines and block quotes are not checked.
+//! "2 in 10", "6 to 16", "won 3 and 2"), millions ("5 million"), and numbers that are part
+//! of a name or an address ("Route 4", "No. 9", "District 3", "page 5", "7 Main Street",
+//! "4th District"), and dates ("March 4th", "the 4th of July"). A single cardinal figure
+//! is only flagged when a word in lower case follows it, so a figure whose role is unclear
+//! ("She was 3.": an age?) is left alone; an ordinal is a rank whatever follows it.
+//! Spelled-out numbers at the start of a sentence, inside names ("Ocean's Eleven") and in
+//! ratios ("one in ten") are correct. Ratios are left as written either way ("one in ten",
+//! "2 in 10"): AP's figures for ratios are for the 2-to-1 form, and the rule does not
+//! insist on one form for "1 in 10". Quotations, headlines and block quotes are not
+//! checked.
 //!
 //! This rule is part of the AP preset: it runs with `style = "ap"`, or when switched on
 //! in `[rules]`.
@@ -239,6 +245,81 @@ fn is_sentence_start(parsed: &ParsedDraft<'_>, token: usize, dateline_end: Optio
     first_word_of_sentence(parsed, sentence, dateline_here) == Some(token)
 }
 
+/// A figure from 1 to 9.
+fn is_single_figure(parsed: &ParsedDraft<'_>, index: usize) -> bool {
+    let token = parsed.tokens[index];
+    let text = token.text(&parsed.copy);
+    token.kind == TokenKind::Number && text.len() == 1 && matches!(text.as_bytes()[0], b'1'..=b'9')
+}
+
+/// Words that cannot be what a count counts: after "3 and 2" they show a score or a
+/// result ("won 3 and 2 on Sunday"), not things.
+static NOT_COUNTED: WordList = WordList::new(&[
+    "on", "in", "at", "to", "for", "with", "and", "or", "the", "a", "an", "of", "by", "from", "after",
+    "before", "but", "as", "when", "while", "is", "are", "was", "were", "than", "this", "that",
+]);
+
+/// The second figure of "5 and 7 ships": a figure from 1 to 9 with the word it counts after
+/// it, in lower case, not a unit and not a function word.
+fn is_paired_count(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::ops::Range<usize>) -> bool {
+    if !block_tokens.contains(&index) || !is_single_figure(parsed, index) {
+        return false;
+    }
+    let Some(next) = (index + 1 < block_tokens.end).then(|| parsed.tokens[index + 1]) else {
+        return false;
+    };
+    let text = next.text(&parsed.copy);
+    next.kind == TokenKind::Word
+        && next.start > parsed.tokens[index].end
+        && text.starts_with(|c: char| c.is_lowercase())
+        && !FIGURE_WORDS.contains(text)
+        && !NOT_COUNTED.contains(text)
+        && !JOINERS.contains(text)
+}
+
+/// An ordinal figure from 1st to 9th that ends a clause ("The boat was 4th.", "4th,"):
+/// AP spells it out. Not in a name ("4th District", "4th Street"), a date ("March 4th",
+/// "the 4th of July"), or after a label ("No. 4th").
+fn is_closing_ordinal(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::ops::Range<usize>) -> bool {
+    let token = parsed.tokens[index];
+    let next = (index + 1 < block_tokens.end).then(|| parsed.tokens[index + 1]);
+    // "3rd and 6th": a list of ranks.
+    let ordinal_at = |i: usize| {
+        block_tokens.contains(&i) && parsed.tokens[i].kind == TokenKind::AlphaNum && {
+            let text = parsed.token_text(i);
+            text.starts_with(|c: char| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|s| text.ends_with(s))
+        }
+    };
+    let listed = next.is_some_and(|n| matches!(n.text(&parsed.copy), "and" | "or")) && ordinal_at(index + 2);
+    if let Some(next) = next.filter(|_| !listed) {
+        let text = next.text(&parsed.copy);
+        if next.start == token.end && !matches!(text, "." | "," | ";" | ":" | "!" | "?" | ")" | "”" | "\"")
+        {
+            return false;
+        }
+        if next.kind != TokenKind::Punct {
+            return false;
+        }
+    }
+    let previous = index
+        .checked_sub(1)
+        .filter(|i| block_tokens.contains(i))
+        .map(|i| parsed.tokens[i]);
+    if let Some(previous) = previous {
+        let text = previous.text(&parsed.copy);
+        if previous.end == token.start
+            || MONTHS.contains(text.trim_end_matches('.'))
+            || LABEL_WORDS.contains(text)
+            || text == "."
+            || previous.kind == TokenKind::Number
+        {
+            return false;
+        }
+    }
+    true
+}
+
 /// Whether a single figure (1 to 9) at `index` counts something and should be spelled out.
 fn is_small_count(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::ops::Range<usize>) -> bool {
     let token = parsed.tokens[index];
@@ -255,8 +336,13 @@ fn is_small_count(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::op
     if !next_text.starts_with(|c: char| c.is_lowercase()) || FIGURE_WORDS.contains(next_text) {
         return false;
     }
-    // "6 to 16", "2 in 10", "4 of 5": a range, ratio or score.
-    if JOINERS.contains(next_text) && (index + 2 < block_tokens.end) && is_number_like(parsed, index + 2) {
+    // "6 to 16", "2 in 10", "4 of 5": a range, ratio or score. Two counts below 10
+    // joined by "and" or "or" are both spelled out ("between five and seven ships").
+    if JOINERS.contains(next_text)
+        && (index + 2 < block_tokens.end)
+        && is_number_like(parsed, index + 2)
+        && !(matches!(next_text, "and" | "or") && is_paired_count(parsed, index + 2, block_tokens))
+    {
         return false;
     }
     // "5 deaths per 10,000 children": a rate.
@@ -315,11 +401,16 @@ fn is_small_count(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::op
         if TIME_WORDS.contains(previous_text) && AFTER_TIME.contains(next_text) {
             return false;
         }
-        // "2 of 3" after a number: part of a range.
+        // "2 of 3" after a number: part of a range; but "5 and 7 ships" counts.
         if JOINERS.contains(previous_text)
             && previous_index
                 .checked_sub(1)
                 .is_some_and(|i| block_tokens.contains(&i) && is_number_like(parsed, i))
+            && !(matches!(previous_text, "and" | "or")
+                && previous_index
+                    .checked_sub(1)
+                    .is_some_and(|i| is_single_figure(parsed, i))
+                && is_paired_count(parsed, index, block_tokens))
         {
             return false;
         }
@@ -415,7 +506,15 @@ fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out:
                         && matches!(text.as_bytes()[0], b'1'..=b'9')
                         && matches!(&text[1..], "st" | "nd" | "rd" | "th") =>
                 {
-                    if quotes.contains(token.start) || !is_small_count(parsed, index, &block_tokens) {
+                    // "the 4th of July": a date.
+                    let date = block_tokens.contains(&(index + 2))
+                        && parsed.token_text(index + 1) == "of"
+                        && MONTHS.contains(parsed.token_text(index + 2));
+                    if date
+                        || quotes.contains(token.start)
+                        || !(is_small_count(parsed, index, &block_tokens)
+                            || is_closing_ordinal(parsed, index, &block_tokens))
+                    {
                         continue;
                     }
                     let word = ORDINAL_ONES[usize::from(text.as_bytes()[0] - b'0')];
@@ -599,6 +698,40 @@ She was 3. The Ocean's Eleven crew and the 2 of 3 votes. No. 9 wore the shirt.
 Child mortality reached 5 deaths per 10,000 children a day. Fans of the iPhone 5 waited.
 
 10 Downing Street said the talks would go on.
+",
+        );
+    }
+
+    #[test]
+    fn closing_ordinals_and_paired_counts() {
+        assert_fixture(
+            "number-style",
+            "Regatta headline
+
+The boat was 4th. Between 5 and 7 ships sailed, and 3 or 4 crews finished 2nd, 3rd and 6th.
+             ^^^ number-style
+                          ^ number-style
+                                ^ number-style
+                                                    ^ number-style
+                                                         ^ number-style
+                                                                          ^^^ number-style
+                                                                               ^^^ number-style
+                                                                                       ^^^ number-style
+",
+        );
+    }
+
+    #[test]
+    fn ordinals_in_names_and_dates_and_scores_stay_figures() {
+        assert_fixture(
+            "number-style",
+            "Regatta headline
+
+She lives in the 4th District, on March 4th, and sailed on the 4th of July.
+
+He won 3 and 2 on Sunday, scored 3 and 4 goals, and left between 5 and 7 p.m.
+
+One in ten voters and 2 in 10 sailors agreed. The 9th-placed crew left.
 ",
         );
     }
