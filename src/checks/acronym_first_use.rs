@@ -30,7 +30,8 @@
 //! (with a date, "DUBLIN, 18 September —", and the wire or station credit, "TULSA, Okla.
 //! (KTUV) —", which also introduces that acronym for the rest of the story), an acronym
 //! the writer introduces by what it is (a noun for the kind of thing right before it,
-//! "the broadcaster SBN", "the pilots' union SNPAM"; an appositive ending in such a noun,
+//! "the broadcaster SBN", "the pilots' union SNPAM", or a noun for a kind of organisation
+//! right after it, "told ERT television"; an appositive ending in such a noun,
 //! "France's civil aviation authority, the DGAC," or "the DGAC, France's aviation
 //! regulator,"; a definition, "known as NTWU"), one that begins a name ("the FAI Cup") or
 //! ends one after a connecting word ("Transport for NSW"), acronyms inside quotations,
@@ -134,6 +135,15 @@ static IDENTIFYING_NOUNS: WordList = WordList::new(&[
     "processor",
 ]);
 
+/// Nouns for a kind of organisation that say what an acronym is when they follow it: "told
+/// ERT television", "the SNPAM union". Nouns for a part of one ("office", "board") do
+/// not: "the NTWU office" says nothing of what the NTWU is.
+static KIND_NOUNS_AFTER: WordList = WordList::new(&[
+    "television", "tv", "radio", "broadcaster", "network", "channel", "station", "newspaper", "daily",
+    "magazine", "agency", "union", "party", "airline", "carrier", "bank", "lender", "insurer", "carmaker",
+    "automaker", "retailer", "regulator", "watchdog", "militia", "charity",
+]);
+
 /// Words that name the kind of thing as a definition: "known as NTWU".
 fn is_definition_lead(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
     let text_at = |i: Option<usize>| {
@@ -175,6 +185,18 @@ fn is_described(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -
     let text_at = |i: Option<usize>| i.filter(|i| tokens.contains(i)).map(|i| parsed.token_text(i));
     let previous = index.checked_sub(1);
     if is_identifying_noun(parsed, tokens, previous) || is_definition_lead(parsed, tokens, index) {
+        return true;
+    }
+    // "told ERT television": the kind of organisation right after it.
+    let kind_after = tokens.contains(&(index + 1)) && {
+        let next = parsed.tokens[index + 1];
+        let text = next.text(&parsed.copy);
+        next.kind == TokenKind::Word
+            && next.start == parsed.tokens[index].end + 1
+            && text.starts_with(|c: char| c.is_lowercase())
+            && KIND_NOUNS_AFTER.contains(text)
+    };
+    if kind_after {
         return true;
     }
     // "France's civil aviation authority, the DGAC," or "… authority, DGAC,": the
@@ -668,7 +690,7 @@ The route, which Transport for NSW says would take trucks off the road, was appr
 
 Drivers are represented by the transport workers' union, known as NTWU, which met.
 
-The University of NZEU said nothing. The grid operator ESBN cut power.
+The University of NZEU said nothing. The grid operator ESBN cut power. She told ERTV television.
 ",
         );
         assert_fixture(
@@ -700,6 +722,9 @@ Members of CTWU voted. The President of DTWU spoke. The Ministry of Health and E
 In a dispute with the airline, the FTWU walked out. The union said GTWU would strike.
                                    ^^^^ acronym-first-use
                                                                    ^^^^ acronym-first-use
+
+Pickets stood outside the HTWU office.
+                          ^^^^ acronym-first-use
 ",
         );
     }
