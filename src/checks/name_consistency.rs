@@ -11,7 +11,10 @@
 //! same surname with a given name spelled two ways (Mohammed Salah / Mohammad Salah, Yusuf
 //! Karimov / Yousef Karimov), the same given name with a surname a letter or two off
 //! (Christopher Bartholomew / Christopher Bartholemew), and a hyphenated name with a slip in
-//! one of its parts (Ocasio-Cortez / Ocasio-Cortex).
+//! one of its parts (Ocasio-Cortez / Ocasio-Cortex). A given name contracted to its first
+//! and last letters and a few between (Mohd / Mohammed, Thos / Thomas) is flagged when the
+//! rest of the name, at least two other words, is the same (Wm Ashby Cardona / William
+//! Ashby Cardona); short forms that are names of their own (Ed, Del) are not taken alone.
 //!
 //! Spellings that look the same on the page are one spelling: a name typed with a
 //! decomposed accent and with a precomposed one (Unicode normal form C decides), or with a
@@ -146,6 +149,9 @@ enum Difference {
     OneLetter,
     /// Two edits apart in a long name.
     TwoLetters,
+    /// A given name contracted to its first and last letters and a few between (Mohd /
+    /// Mohammed, Wm / William, Thos / Thomas), in a name otherwise written the same.
+    Contraction,
 }
 
 impl Difference {
@@ -156,6 +162,7 @@ impl Difference {
             Difference::Transliteration => "it is transliterated differently",
             Difference::OneLetter => "one letter differs",
             Difference::TwoLetters => "two letters differ",
+            Difference::Contraction => "it is abbreviated",
         }
     }
 
@@ -169,6 +176,29 @@ impl Difference {
     fn is_mechanical(self) -> bool {
         matches!(self, Difference::Case | Difference::Marks)
     }
+}
+
+/// "mohd" / "mohammed", "wm" / "william": the short form keeps the long one's first and
+/// last letters and some of the letters between, in order.
+fn is_contraction(short: &str, long: &str) -> bool {
+    let short_length = short.chars().count();
+    let long_length = long.chars().count();
+    if !(2..=4).contains(&short_length) || long_length < short_length + 2 {
+        return false;
+    }
+    if short.chars().next() != long.chars().next() || short.chars().last() != long.chars().last() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|wanted| rest.any(|c| c == wanted))
+}
+
+/// How many other name words two spellings share.
+fn shared_partners(a: &Spelling, b: &Spelling) -> usize {
+    a.partners
+        .iter()
+        .filter(|partner| b.partners.contains(partner))
+        .count()
 }
 
 fn loose_form(text: &str) -> String {
@@ -409,6 +439,10 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
             && is_gendered_given_pair(&canonical.loose, &variant.loose)
     {
         return None;
+    }
+    if is_contraction(shorter, longer) {
+        // Whether the rest of the name agrees is `choose_canonicals`' question.
+        return Some(Difference::Contraction);
     }
     let kind = if canonical.phonetic == variant.phonetic {
         // Yoon / Yun, Huang / Hwang: a transliteration, even in a short name.
@@ -818,6 +852,21 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
             }
         }
     }
+    // Contractions (Wm / William), only among spellings used with two other name words.
+    let with_full_names: Vec<usize> = (0..spellings.len())
+        .filter(|&i| spellings[i].partners.len() >= 2)
+        .collect();
+    for &short in &with_full_names {
+        if spellings[short].loose.chars().count() > 4 {
+            continue;
+        }
+        for &long in &with_full_names {
+            if is_contraction(&spellings[short].loose, &spellings[long].loose) {
+                candidates[short].push(long);
+                candidates[long].push(short);
+            }
+        }
+    }
     for list in &mut candidates {
         list.sort_unstable();
         list.dedup();
@@ -866,7 +915,9 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
             if !ranks_before(candidate, variant) {
                 continue;
             }
-            if candidate.loose.len().abs_diff(variant.loose.len()) > 4 {
+            if candidate.loose.len().abs_diff(variant.loose.len()) > 4
+                && !is_contraction(&variant.loose, &candidate.loose)
+            {
                 continue;
             }
             let Some(kind) = difference(candidate, variant) else {
@@ -875,6 +926,12 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
             if kind.is_typo()
                 && !(candidate.person_cue || variant.person_cue || same_name_evidence(candidate, variant))
             {
+                continue;
+            }
+            // A contraction is taken for the name only beside the same two other name
+            // words ("Wm Ashby Cardona", "William Ashby Cardona"): short forms such as "Ed" or
+            // "Del" are names of their own.
+            if kind == Difference::Contraction && shared_partners(candidate, variant) < 2 {
                 continue;
             }
             if different_people(candidate, variant, kind) {
@@ -1251,6 +1308,28 @@ Mark Johnson spoke. Mike Johnston left. Ewa Nowacka, 40, a nurse, spoke. Ewa Now
 Christopher Bartholomew spoke. His cousin, Christopher Bartholemew, 40, left.
 
 Kim Jong-un met the family of Kim Jong-il. Nowy Sacz and Nowy Targ are towns, as are Dolni Bukovec and Horni Bukovec.
+",
+        );
+    }
+
+    #[test]
+    fn a_contracted_given_name_in_an_otherwise_identical_name() {
+        assert!(is_contraction("mohd", "mohammed"));
+        assert!(is_contraction("wm", "william"));
+        assert!(is_contraction("thos", "thomas"));
+        assert!(!is_contraction("mohd", "mahmud"));
+        assert!(!is_contraction("jo", "johnson"));
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Mohammed Faisal Rahman spoke. Mohammed Faisal Rahman left. Mohd Faisal Rahman stayed.
+                                                           ^^^^ name-consistency
+
+William Ashby Cardona wrote. William Ashby Cardona signed. Wm Ashby Cardona witnessed.
+                                                           ^^ name-consistency
+
+Thomas Ralph Grech wrote. Thos Grech replied. Del Mifsud met Daniel Mifsud.
 ",
         );
     }

@@ -644,13 +644,13 @@ Borg Shipping, the ferry operator, said it would add boats. Borg Shipping runs s
 
 Goldman Sachs, the investment bank, said it expected a deal. Goldman Sachs said so again.
 
-Daniel Kipkosgei, 29, a Kenyan, was third.
+Joseph Kiprono, 29, a Kenyan, was third.
 
 Results:
 
-- Men: Tesfaye Gebremariam (Ethiopia) 2:05:17; Daniel Kipkosgei (Kenya) 2:06:02
+- Men: Abebe Tadesse (Ethiopia) 2:05:17; Joseph Kiprono (Kenya) 2:06:02
 
-Kipkosgei, who is not related to the winner, was running his first marathon.
+Kiprono, who is not related to the winner, was running his first marathon.
 ",
         );
     }
