@@ -7,6 +7,20 @@
 //! case slip (Al-Thani / Al Thani, el-Sisi / El-Sisi), a one- or two-letter typo in a longer
 //! name (O'Rourke / O'Rouke), and an abbreviation written two ways (U.S. / US).
 //!
+//! A name used with the same other name word is the same name even with no other cue: the
+//! same surname with a given name spelled two ways (Mohammed Salah / Mohammad Salah, Yusuf
+//! Karimov / Yousef Karimov), the same given name with a surname a letter or two off
+//! (Christopher Bartholomew / Christopher Bartholemew), and a hyphenated name with a slip in
+//! one of its parts (Ocasio-Cortez / Ocasio-Cortex). A given name contracted to its first
+//! and last letters and a few between (Mohd / Mohammed, Thos / Thomas) is flagged when the
+//! rest of the name, at least two other words, is the same (Wm Ashby Cardona / William
+//! Ashby Cardona); short forms that are names of their own (Ed, Del) are not taken alone.
+//!
+//! Spellings that look the same on the page are one spelling: a name typed with a
+//! decomposed accent and with a precomposed one (Unicode normal form C decides), or with a
+//! non-breaking hyphen (U+2011) or no-break space and with the plain one. A curly and a
+//! straight apostrophe, or an en dash for a hyphen, do look different and are flagged.
+//!
 //! ## Why it matters
 //! A name spelled two ways in one story is the error readers notice first and forgive
 //! last, and it is the one most likely to end in a correction. Editors check every name
@@ -30,7 +44,10 @@
 //!   and the given names differ (Mark Johnson / Mike Johnston), or when each spelling has
 //!   its own full name and is used at least twice (Lena Hoffmann / Lena Hofmann);
 //! - relatives sharing a surname, and gendered forms of one surname (Wiśniewska /
-//!   Wiśniewski, Procházka / Procházková, -son / -dóttir);
+//!   Wiśniewski, Procházka / Procházková, -son / -dóttir) or of one given name (Francesco
+//!   / Francesca, Paul / Paula, Daniel / Danielle);
+//! - a spelling introduced as a second person, with a title, an age or an appositive
+//!   ("His cousin, Christopher Bartholemew, 40,");
 //! - possessives (Kertész's), a company named like a person (Haugen / Haugen Bank);
 //! - a particle capitalised at the start of a sentence or by Dutch convention
 //!   (van der Linden / Van der Linden);
@@ -38,8 +55,8 @@
 //! - ordinary English words, demonyms (Israel / Israeli) and two well-known different
 //!   names (Austria / Australia, Johnson / Johnston);
 //! - a difference of a letter or two that is not a regular transliteration (Dolní / Horní,
-//!   Faroes / Faroese) unless the name is used for a person somewhere: with a title, an
-//!   age after it or a speech verb next to it.
+//!   Faroes / Faroese) unless the name is used for a person somewhere (with a title, an
+//!   age after it or a speech verb next to it) or with the same other name word.
 //!
 //! ## Fix
 //! Replace this mention with the canonical spelling (safe), or use the canonical spelling
@@ -57,10 +74,11 @@
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use unicode_normalization::UnicodeNormalization;
 
 use super::Ctx;
 use crate::finding::{Applicability, Edit, Finding, Fix};
-use crate::text::fold::{fold, fold_each};
+use crate::text::fold::{fold, fold_each, written_form};
 use crate::text::lexicon::{is_common_word, is_proper_noun};
 use crate::text::names::{NameMention, PARTICLES};
 use crate::text::{TokenKind, one_line};
@@ -82,7 +100,12 @@ struct Occurrence {
 /// A distinct spelling and everything known about its uses.
 #[derive(Debug, Clone)]
 struct Spelling {
+    /// As first written, in Unicode normal form C (the form the message shows and a fix
+    /// writes).
     text: String,
+    /// What a reader sees (see `written_form`): spellings that differ only in Unicode
+    /// composition or in a no-break hyphen are one spelling.
+    written: String,
     /// Folded, with hyphens, spaces, apostrophes and periods removed.
     loose: String,
     /// `loose` with transliteration differences normalised.
@@ -95,6 +118,8 @@ struct Spelling {
     introduced_full: bool,
     /// Starts with a space-separated particle ("van der Linden", "De Groot").
     spaced_particle: bool,
+    /// Used before another name word ("Taras" in "Taras Kovalevskyi"): a given name.
+    given: bool,
     /// A house spelling from the configuration.
     known: bool,
     /// Order of first use in the story.
@@ -124,6 +149,9 @@ enum Difference {
     OneLetter,
     /// Two edits apart in a long name.
     TwoLetters,
+    /// A given name contracted to its first and last letters and a few between (Mohd /
+    /// Mohammed, Wm / William, Thos / Thomas), in a name otherwise written the same.
+    Contraction,
 }
 
 impl Difference {
@@ -134,6 +162,7 @@ impl Difference {
             Difference::Transliteration => "it is transliterated differently",
             Difference::OneLetter => "one letter differs",
             Difference::TwoLetters => "two letters differ",
+            Difference::Contraction => "it is abbreviated",
         }
     }
 
@@ -147,6 +176,29 @@ impl Difference {
     fn is_mechanical(self) -> bool {
         matches!(self, Difference::Case | Difference::Marks)
     }
+}
+
+/// "mohd" / "mohammed", "wm" / "william": the short form keeps the long one's first and
+/// last letters and some of the letters between, in order.
+fn is_contraction(short: &str, long: &str) -> bool {
+    let short_length = short.chars().count();
+    let long_length = long.chars().count();
+    if !(2..=4).contains(&short_length) || long_length < short_length + 2 {
+        return false;
+    }
+    if short.chars().next() != long.chars().next() || short.chars().last() != long.chars().last() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|wanted| rest.any(|c| c == wanted))
+}
+
+/// How many other name words two spellings share.
+fn shared_partners(a: &Spelling, b: &Spelling) -> usize {
+    a.partners
+        .iter()
+        .filter(|partner| b.partners.contains(partner))
+        .count()
 }
 
 fn loose_form(text: &str) -> String {
@@ -312,6 +364,26 @@ const GENDERED_ENDINGS: &[(&str, &str)] = &[
     ("sson", "dottir"),
 ];
 
+/// Feminine forms of given names that are a masculine form with an ending added (Paul /
+/// Paula, Louis / Louise, Daniel / Danielle).
+const FEMININE_ADDITIONS: &[&str] = &["a", "e", "le", "ne", "ine", "ina", "ia", "ette", "elle"];
+
+/// Two given names (folded) that are the masculine and feminine forms of one name
+/// (Mario / Maria, Francesco / Francesca, Paul / Paula, Daniel / Danielle): two people,
+/// typically relatives, not one name spelled two ways.
+fn is_gendered_given_pair(a: &str, b: &str) -> bool {
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let Some(addition) = longer.strip_prefix(shorter) {
+        return FEMININE_ADDITIONS.contains(&addition);
+    }
+    // The final vowel changes: Mario / Maria, Anna / Anne.
+    let (mut a_chars, mut b_chars) = (a.chars(), b.chars());
+    match (a_chars.next_back(), b_chars.next_back()) {
+        (Some(x), Some(y)) => x != y && is_vowel(x) && is_vowel(y) && a_chars.as_str() == b_chars.as_str(),
+        _ => false,
+    }
+}
+
 fn is_gendered_pair(a: &str, b: &str) -> bool {
     GENDERED_ENDINGS.iter().any(|(masculine, feminine)| {
         [(a, b), (b, a)].iter().any(
@@ -336,11 +408,11 @@ fn is_derivation(shorter_text: &str, shorter: &str, longer: &str) -> bool {
 
 /// How `variant` differs from `canonical`, or `None` when they are not the same name.
 fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
-    if canonical.text == variant.text {
+    if canonical.written == variant.written {
         return None;
     }
     if canonical.loose == variant.loose {
-        if canonical.text.to_lowercase() == variant.text.to_lowercase() {
+        if canonical.written.to_lowercase() == variant.written.to_lowercase() {
             // Case only; whether a capital particle is a slip depends on where it stands,
             // judged mention by mention (see `is_conventional_capital`).
             return Some(Difference::Case);
@@ -362,8 +434,15 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
     if is_derivation(shorter_text, shorter, longer)
         || is_gendered_pair(&canonical.loose, &variant.loose)
         || is_gendered_pair(&canonical.phonetic, &variant.phonetic)
+        || ((canonical.given && variant.given)
+            || (is_proper_noun(&canonical.text) && is_proper_noun(&variant.text)))
+            && is_gendered_given_pair(&canonical.loose, &variant.loose)
     {
         return None;
+    }
+    if is_contraction(shorter, longer) {
+        // Whether the rest of the name agrees is `choose_canonicals`' question.
+        return Some(Difference::Contraction);
     }
     let kind = if canonical.phonetic == variant.phonetic {
         // Yoon / Yun, Huang / Hwang: a transliteration, even in a short name.
@@ -384,6 +463,15 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
             2 if length >= 7
                 && same_first_letter
                 && edit_distance(&canonical.loose, &variant.loose, 2) <= 2 =>
+            {
+                Difference::TwoLetters
+            }
+            // Two vowels transliterated differently in a long name, its consonants kept
+            // (Muhammad / Mohamed, Sulayman / Sulaiman).
+            2 if length >= 6
+                && same_first_letter
+                && same_consonants
+                && canonical.phonetic.chars().count() == variant.phonetic.chars().count() =>
             {
                 Difference::TwoLetters
             }
@@ -482,16 +570,18 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
     let mut add = |text: &str,
                    occurrence: Option<Occurrence>,
                    partners: Vec<u64>,
-                   (person_cue, introduced_full): (bool, bool),
+                   (person_cue, introduced_full, given): (bool, bool, bool),
                    spaced_particle: bool,
                    known: bool,
                    spellings: &mut Vec<Spelling>| {
-        let existing = by_text.get(text).copied();
+        let written = written_form(text);
+        let existing = by_text.get(written.as_ref()).copied();
         let index = existing.unwrap_or_else(|| {
-            by_text.insert(text.to_string(), spellings.len());
+            by_text.insert(written.to_string(), spellings.len());
             let loose = loose_form(text);
             spellings.push(Spelling {
-                text: text.to_string(),
+                text: text.nfc().collect(),
+                written: written.to_string(),
                 phonetic: phonetic_form(&loose),
                 loose,
                 occurrences: Vec::new(),
@@ -499,6 +589,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
                 person_cue: false,
                 introduced_full: false,
                 spaced_particle,
+                given: false,
                 known: false,
                 first_seen: seen,
             });
@@ -516,13 +607,22 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
         }
         spelling.person_cue |= person_cue;
         spelling.introduced_full |= introduced_full;
+        spelling.given |= given;
         spelling.known |= known;
     };
 
     for known in &ctx.config.known_names {
         let words: Vec<&str> = known.split_whitespace().collect();
         for (text, partners, spaced) in units_of_words(&words) {
-            add(&text, None, partners, (true, false), spaced, true, &mut spellings);
+            add(
+                &text,
+                None,
+                partners,
+                (true, false, false),
+                spaced,
+                true,
+                &mut spellings,
+            );
         }
     }
 
@@ -565,7 +665,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
                     &source[unit.span.clone()],
                     Some(occurrence),
                     unit.partners,
-                    (person, introduced_full),
+                    (person, introduced_full, unit.given),
                     unit.spaced_particle,
                     false,
                     &mut spellings,
@@ -582,6 +682,8 @@ struct Unit {
     partners: Vec<u64>,
     spaced_particle: bool,
     at_mention_start: bool,
+    /// Another unit follows it in the mention: a given name.
+    given: bool,
 }
 
 /// The units of a mention: each name word with the particles before it, and two name
@@ -632,6 +734,7 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u
                     partners: partners_without(&[index, index + 1]),
                     spaced_particle: start_index != index,
                     at_mention_start: start_index == 0,
+                    given: false,
                 });
                 merged_into_previous = true;
                 continue;
@@ -642,7 +745,12 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u
             partners: partners_without(&[index]),
             spaced_particle: start_index != index,
             at_mention_start: start_index == 0,
+            given: false,
         });
+    }
+    let last = units.len().saturating_sub(1);
+    for unit in &mut units[..last] {
+        unit.given = true;
     }
     units
 }
@@ -688,8 +796,9 @@ fn loose_hash(text: &str) -> u64 {
 
 /// The spellings each spelling might be a variant of, found without comparing every pair:
 /// spellings that share a loose form (case, marks) or a phonetic form (transliteration),
-/// and, for a letter or two of difference, pairs with at least one side used for a person
-/// (the only typos the rule flags) or a short name (Choi / Choe), filtered by the letters
+/// and, for a letter or two of difference, pairs with at least one side used for a person,
+/// used with another name word or hyphenated (the only typos the rule flags, see
+/// `same_name_evidence`) or a short name (Choi / Choe), filtered by the letters
 /// they contain before the edit distance is computed.
 fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); spellings.len()];
@@ -726,7 +835,8 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
         .collect();
     for &(probe, probe_bits, probe_length) in &names {
         let spelling = &spellings[probe];
-        if !(spelling.person_cue || spelling.known || probe_length == 4) {
+        let evidence_possible = !spelling.partners.is_empty() || spelling.written.contains('-');
+        if !(spelling.person_cue || spelling.known || probe_length == 4 || evidence_possible) {
             continue;
         }
         for &(other, other_bits, other_length) in &names {
@@ -742,11 +852,50 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
             }
         }
     }
+    // Contractions (Wm / William), only among spellings used with two other name words.
+    let with_full_names: Vec<usize> = (0..spellings.len())
+        .filter(|&i| spellings[i].partners.len() >= 2)
+        .collect();
+    for &short in &with_full_names {
+        if spellings[short].loose.chars().count() > 4 {
+            continue;
+        }
+        for &long in &with_full_names {
+            if is_contraction(&spellings[short].loose, &spellings[long].loose) {
+                candidates[short].push(long);
+                candidates[long].push(short);
+            }
+        }
+    }
     for list in &mut candidates {
         list.sort_unstable();
         list.dedup();
     }
     candidates
+}
+
+/// Evidence that two spellings a letter or two apart name the same thing, whoever it is:
+/// they are used with the same other name word (Mohammed Salah / Mohammad Salah,
+/// Christopher Bartholomew / Christopher Bartholemew), or they are hyphenated names whose
+/// parts are the same but one (Ocasio-Cortez / Ocasio-Cortex). Whether the other name
+/// word makes them two people is `different_people`'s question.
+fn same_name_evidence(a: &Spelling, b: &Spelling) -> bool {
+    if a.partners.iter().any(|partner| b.partners.contains(partner)) {
+        return true;
+    }
+    let a_parts: Vec<&str> = a.written.split('-').collect();
+    let b_parts: Vec<&str> = b.written.split('-').collect();
+    if a_parts.len() < 2 || a_parts.len() != b_parts.len() {
+        return false;
+    }
+    let differing: Vec<(&str, &str)> = a_parts
+        .iter()
+        .zip(&b_parts)
+        .filter(|(x, y)| fold(x) != fold(y))
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    // Two established names in the differing part (Jean-Luc / Jean-Lou) are two names.
+    matches!(differing.as_slice(), [(x, y)] if !(is_proper_noun(x) && is_proper_noun(y)))
 }
 
 /// Chooses, for each spelling, the canonical spelling it is a variant of.
@@ -766,13 +915,23 @@ fn choose_canonicals(spellings: &[Spelling]) -> Vec<Option<(usize, Difference)>>
             if !ranks_before(candidate, variant) {
                 continue;
             }
-            if candidate.loose.len().abs_diff(variant.loose.len()) > 4 {
+            if candidate.loose.len().abs_diff(variant.loose.len()) > 4
+                && !is_contraction(&variant.loose, &candidate.loose)
+            {
                 continue;
             }
             let Some(kind) = difference(candidate, variant) else {
                 continue;
             };
-            if kind.is_typo() && !(candidate.person_cue || variant.person_cue) {
+            if kind.is_typo()
+                && !(candidate.person_cue || variant.person_cue || same_name_evidence(candidate, variant))
+            {
+                continue;
+            }
+            // A contraction is taken for the name only beside the same two other name
+            // words ("Wm Ashby Cardona", "William Ashby Cardona"): short forms such as "Ed" or
+            // "Del" are names of their own.
+            if kind == Difference::Contraction && shared_partners(candidate, variant) < 2 {
                 continue;
             }
             if different_people(candidate, variant, kind) {
@@ -867,7 +1026,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for occurrence in &variant.occurrences {
             if kind == Difference::Case
                 && is_conventional_capital(
-                    &canonical.text, &variant.text, variant.spaced_particle, occurrence,
+                    &canonical.written, &variant.written, variant.spaced_particle, occurrence,
                 )
             {
                 continue;
@@ -1104,6 +1263,114 @@ Annelies ter Horst said the port was shut. \"It costs money,\" Ter Horst said. T
 
 Mykola Hrytsak, the carpenter, said it was hard. His namesake, Deputy Mayor Mykola Hrytsai, agreed.
 ",
+        );
+    }
+
+    #[test]
+    fn a_shared_name_word_is_evidence_without_a_person_cue() {
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Mohammed Salah spoke. Mohammed Salah left.
+
+Mohammad Salah returned.
+^^^^^^^^ name-consistency
+
+Yusuf Karimov arrived. Yusuf Karimov sat down. Yousef Karimov left.
+                                               ^^^^^^ name-consistency
+
+Muhammad Idris spoke. Muhammad Idris left. Mohamed Idris returned.
+                                           ^^^^^^^ name-consistency
+
+Christopher Bartholomew spoke. Bartholomew left.
+
+Christopher Bartholemew returned.
+            ^^^^^^^^^^^ name-consistency
+",
+        );
+    }
+
+    #[test]
+    fn a_shared_name_word_does_not_join_relatives_or_other_people() {
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Francesco Rossi arrived. Francesca Rossi left. Daniel Mifsud spoke. Danielle Mifsud smiled.
+
+Paul Grech waved. Paula Grech waved. Anna Borg and Anne Borg came.
+
+Mohammed Salah met Mohammad Hassan. Mohammed Salah left. Mohammad Hassan stayed.
+
+Mark Johnson spoke. Mike Johnston left. Ewa Nowacka, 40, a nurse, spoke. Ewa Nowicka, the mayor, replied.
+
+Christopher Bartholomew spoke. His cousin, Christopher Bartholemew, 40, left.
+
+Kim Jong-un met the family of Kim Jong-il. Nowy Sacz and Nowy Targ are towns, as are Dolni Bukovec and Horni Bukovec.
+",
+        );
+    }
+
+    #[test]
+    fn a_contracted_given_name_in_an_otherwise_identical_name() {
+        assert!(is_contraction("mohd", "mohammed"));
+        assert!(is_contraction("wm", "william"));
+        assert!(is_contraction("thos", "thomas"));
+        assert!(!is_contraction("mohd", "mahmud"));
+        assert!(!is_contraction("jo", "johnson"));
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Mohammed Faisal Rahman spoke. Mohammed Faisal Rahman left. Mohd Faisal Rahman stayed.
+                                                           ^^^^ name-consistency
+
+William Ashby Cardona wrote. William Ashby Cardona signed. Wm Ashby Cardona witnessed.
+                                                           ^^ name-consistency
+
+Thomas Ralph Grech wrote. Thos Grech replied. Del Mifsud met Daniel Mifsud.
+",
+        );
+    }
+
+    #[test]
+    fn a_typo_in_one_part_of_a_hyphenated_name() {
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Alexandria Ocasio-Cortez spoke. Ocasio-Cortez left.
+
+Ocasio-Cortex returned.
+^^^^^^^^^^^^^ name-consistency
+
+Jean-Paul Sartre wrote. Jean-Pierre Sartre read. Anne-Marie Duval and Anne-Sophie Duval sang.
+",
+        );
+    }
+
+    #[test]
+    fn canonically_equivalent_spellings_are_one_spelling() {
+        // "José" typed decomposed (e and a combining acute) and precomposed; "Al‑Thani"
+        // with a non-breaking hyphen and with "-": the same spelling on the page.
+        let fixture = "Headline here
+
+Jose\u{301} Martinez said the bill was dead. José Martinez left.
+
+Sheikh Hamad Al\u{2011}Thani spoke. Al-Thani left. Al\u{2011}Thani returned.
+
+Jose Martinez returned.
+^^^^ name-consistency
+";
+        assert_fixture("name-consistency", fixture);
+        let findings =
+            findings_with_config(&crate::testing::parse_fixture(fixture).0, "", "name-consistency");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0].message.starts_with("‘Jose’ is spelled ‘José"),
+            "{}",
+            findings[0].message
         );
     }
 

@@ -10,6 +10,12 @@
 //! - the full name repeated after the first reference ("Taras Kovalevskyi said" in the
 //!   ninth paragraph).
 //!
+//! An initial with the surname ("R. Vaidyanathan"), or a surname with a title, a role or an
+//! age ("Managing director Vaidyanathan, 63,"), is a first reference too: the reader has
+//! met the person, and a later full name with another given name ("his son, Karthik
+//! Vaidyanathan") is someone else. Name particles, listed or not, belong to the surname
+//! ("Dr. Lorenzo dela Cruz" … "Dela Cruz").
+//!
 //! ## Why it matters
 //! Readers meet a person once, by full name and role, and then follow the surname. A
 //! surname before the introduction sends them looking for someone they have not met; a
@@ -28,10 +34,14 @@
 //! gendered forms such as Wiśniewska and Wiśniewski), names in headlines and inside
 //! quotations, a surname used as a modifier ("a Biden administration official"), a name
 //! repeated in a paragraph that is a word-for-word copy of an earlier one (that is a
-//! duplicate paragraph), and companies and places named like people ("Hanlon Coaches",
-//! "Dolní Bukovec", "Goldman Sachs said", "Hong Kong said"): a full name is taken for a
-//! person's when it has a title or an age somewhere, or when its surname alone is used
-//! for someone who speaks.
+//! duplicate paragraph), bylines, picture captions ("Photo: …", "(AP Photo/…)"), agate (a
+//! list item that is not a sentence, such as a results line, and table rows), and
+//! companies and places named like people ("Hanlon Coaches", "Dolní Bukovec", "Goldman
+//! Sachs said", "Hong Kong said"): a full name is taken for a person's when it has a title
+//! or a role somewhere ("Chief financial officer Anil Siddiqui", "chief executive Maria
+//! Borg"), an age, an appositive that describes a person ("Maria Borg, the chief
+//! executive,", "Ewa Nowicka, who chairs…"), or when its surname alone is used for
+//! someone who speaks. A repeated initial and surname is left alone.
 //!
 //! ## Fix
 //! For a repeated full name: replace it with the reference form the story uses ("van der
@@ -84,7 +94,8 @@ struct Reference<'a> {
     draft: usize,
     span: Range<usize>,
     /// The name's first and last words, particles and initials left out, and how many
-    /// such words it has.
+    /// such words it has; for an initial and a surname ("R. Vaidyanathan"), the initial
+    /// and the surname.
     first: &'a str,
     last: &'a str,
     words: usize,
@@ -93,9 +104,14 @@ struct Reference<'a> {
     key: (&'a str, &'a str),
     /// The surname with the particles before it ("van der Linden").
     surname_span: Range<usize>,
+    /// An initial stands for the given name ("R. Vaidyanathan"): a first reference of its
+    /// own, though not a full name to shorten.
+    given_initial: bool,
     block: usize,
     person_cue: bool,
-    /// A title before it or an age after it ("Councillor Grace Okafor", "Okafor, 58,").
+    /// A title or role before it, an age after it or an appositive that describes a
+    /// person ("Councillor Grace Okafor", "chief executive Maria Borg", "Okafor, 58,",
+    /// "Maria Borg, the chief executive,"): it introduces someone.
     titled_or_aged: bool,
     sentence_initial: bool,
     /// Follows "&" or "+": part of a firm's name ("Pemberton & Lowe").
@@ -104,7 +120,7 @@ struct Reference<'a> {
 
 impl<'a> Reference<'a> {
     fn is_full(&self) -> bool {
-        self.words >= 2
+        self.words >= 2 || self.given_initial
     }
 
     fn first(&self) -> &'a str {
@@ -122,12 +138,54 @@ impl<'a> Reference<'a> {
 
 fn references<'a>(draft_index: usize, draft: &'a DraftContext<'a>, quotes: &SpanSet) -> Vec<Reference<'a>> {
     let parsed = &draft.parsed;
+    let furniture: Vec<bool> = parsed
+        .blocks
+        .iter()
+        .map(|block| {
+            let text = &parsed.copy[block.span.clone()];
+            block.kind == BlockKind::Heading || is_caption_or_byline(text) || is_agate(block.kind, text)
+        })
+        .collect();
     draft
         .mentions()
         .iter()
-        .filter(|m| parsed.blocks[m.block].kind != BlockKind::Heading && !quotes.overlaps(&m.span))
+        .filter(|m| !furniture[m.block] && !quotes.overlaps(&m.span))
         .filter_map(|m| reference(draft_index, draft, m))
         .collect()
+}
+
+/// A list item or table row that is not a sentence ("Men: Tesfaye Gebremariam (Ethiopia)
+/// 2:05:17; …", a line-up, a results table): agate, where names are given in full.
+fn is_agate(kind: BlockKind, block: &str) -> bool {
+    let text = block.trim_end();
+    (kind == BlockKind::ListItem && !text.ends_with(['.', '!', '?', '"', '”', '’']))
+        || text.matches('|').count() >= 2
+}
+
+/// Words that open a caption ("Photo: …", "Pictured: …").
+const CAPTION_OPENERS: &[&str] = &[
+    "photo:", "photograph:", "picture:", "pictured:", "caption:", "image:", "above:", "below:", "top:",
+    "left:", "right:", "inset:", "main picture:", "file photo", "video:",
+];
+
+/// Words that credit a picture inside a caption ("(Photo: Reuters)", "AP Photo/…").
+const PICTURE_CREDITS: &[&str] = &[
+    "photo:", "photo/", "photograph:", "photo credit", "picture:", "credit:",
+];
+
+/// A byline ("By Maria Borg, Staff Writer") or a picture caption, where a name is written
+/// in full whatever the copy did before.
+fn is_caption_or_byline(block: &str) -> bool {
+    let text = block.trim();
+    let words = text.split_whitespace().count();
+    if words > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let byline = lower.starts_with("by ") && words <= 12 && !text.ends_with('.');
+    byline
+        || CAPTION_OPENERS.iter().any(|opener| lower.starts_with(opener))
+        || PICTURE_CREDITS.iter().any(|credit| lower.contains(credit))
 }
 
 fn reference<'a>(
@@ -137,7 +195,7 @@ fn reference<'a>(
 ) -> Option<Reference<'a>> {
     let copy = draft.parsed.copy.as_str();
     let mut parts = mention.name_parts().map(|p| &copy[p.span.clone()]);
-    let first = parts.next()?;
+    let mut first = parts.next()?;
     let mut last = first;
     let mut words = 1;
     for part in parts {
@@ -145,6 +203,15 @@ fn reference<'a>(
         words += 1;
     }
     let last_part = mention.parts.iter().rposition(|p| !p.particle && !p.initial)?;
+    // "R. Vaidyanathan": the initial stands for the given name. (A title abbreviation is
+    // an initial-like part too, but the mention has its titles stripped.)
+    let initial = mention.parts[..last_part]
+        .iter()
+        .find(|p| p.initial && copy[p.span.clone()].chars().count() == 1);
+    let given_initial = words == 1 && initial.is_some();
+    if let Some(initial) = initial.filter(|_| given_initial) {
+        first = &copy[initial.span.clone()];
+    }
     // Particles directly before the surname belong to it.
     let mut surname_start = last_part;
     while surname_start > 0 && mention.parts[surname_start - 1].particle {
@@ -159,9 +226,10 @@ fn reference<'a>(
         words,
         key,
         surname_span: mention.parts[surname_start].span.start..mention.parts[last_part].span.end,
+        given_initial,
         block: mention.block,
         person_cue: mention.person_cue,
-        titled_or_aged: mention.titled || aged(&draft.parsed, mention),
+        titled_or_aged: mention.titled || mention.described || aged(&draft.parsed, mention),
         sentence_initial: mention.sentence_initial,
         after_ampersand: mention.parts[0]
             .token
@@ -265,10 +333,16 @@ fn surname_before_full_name(ctx: &Ctx<'_>, draft_index: usize, drafts: &[Draft<'
     let parsed = &ctx.drafts[draft_index].parsed;
     let references = drafts[draft_index].references;
     // The first full name holding each part, and the first person's after any point.
+    // A surname introduced with a title, a role or an age ("Managing director
+    // Vaidyanathan, 63,") is a first reference too: the reader has met the person.
     let mut first_full: FxHashMap<&str, usize> = FxHashMap::default();
-    for (position, reference) in references.iter().enumerate().filter(|(_, r)| r.is_full()) {
-        first_full.entry(reference.first()).or_insert(position);
-        first_full.entry(reference.last()).or_insert(position);
+    for (position, reference) in references.iter().enumerate() {
+        if reference.is_full() {
+            first_full.entry(reference.first()).or_insert(position);
+            first_full.entry(reference.last()).or_insert(position);
+        } else if reference.titled_or_aged {
+            first_full.entry(reference.first()).or_insert(position);
+        }
     }
     let mut reported: FxHashSet<&str> = FxHashSet::default();
     for (position, single) in references.iter().enumerate() {
@@ -276,7 +350,7 @@ fn surname_before_full_name(ctx: &Ctx<'_>, draft_index: usize, drafts: &[Draft<'
             continue;
         }
         let part = single.first();
-        if reported.contains(part) || first_full.get(part).is_some_and(|&p| p < position) {
+        if reported.contains(part) || first_full.get(part).is_some_and(|&p| p <= position) {
             continue;
         }
         let later = drafts[draft_index]
@@ -345,6 +419,10 @@ fn repeated_full_name(
     let mut shares_cache: FxHashMap<(&str, &str), bool> = FxHashMap::default();
     for &index in &draft.people {
         let full = &references[index];
+        // An initial and a surname is a style of its own, not a full name to shorten.
+        if full.given_initial {
+            continue;
+        }
         let first_index = *first_of_key.entry(full.key).or_insert(index);
         if first_index == index {
             continue;
@@ -487,6 +565,92 @@ Wu Mei said the family sold the scroll in the 1980s.
 Hong Kong said it would reopen the border. Goldman Sachs said it expected a deal.
 
 Hong Kong said trade had recovered. Goldman Sachs said the deal was done.
+",
+        );
+    }
+
+    #[test]
+    fn an_initial_or_a_role_with_the_surname_is_a_first_reference() {
+        assert_fixture(
+            "second-reference",
+            "Knitwear maker files for listing
+
+Managing director R. Vaidyanathan, 63, who founded the company, said the listing would fund a plant.
+
+\"Buyers ask where the water came from,\" Vaidyanathan said.
+
+Vaidyanathan's son, Karthik Vaidyanathan, 36, is joint managing director.
+
+Superintendent Okafor, 58, said the road would reopen. Okafor said so twice.
+
+Grace Okafor, her daughter, said nothing.
+
+Regional director Dr. Lorenzo dela Cruz said cases had risen.
+
+Dela Cruz urged residents to clear standing water. Officials in San Jose del Monte agreed.
+
+Kovalevskyi said talks were over.
+^^^^^^^^^^^ second-reference
+
+Taras Kovalevskyi, the director of operations, said 40 buses ran.
+",
+        );
+    }
+
+    #[test]
+    fn a_full_name_repeated_after_a_role_or_an_appositive() {
+        assert_fixture(
+            "second-reference",
+            "Ferry fares to rise
+
+Maria Borg, the chief executive, said fares would rise in June.
+
+Maria Borg said the company had no choice.
+^^^^^^^^^^ second-reference
+
+Taras Kovalevskyi, CityLink's director of operations, said only 40 buses ran.
+
+Taras Kovalevskyi said the company would not reopen talks.
+^^^^^^^^^^^^^^^^^ second-reference
+
+Chief financial officer Anil Siddiqui said costs had doubled.
+
+Anil Siddiqui said the company would borrow.
+^^^^^^^^^^^^^ second-reference
+
+Borg's company will raise fares, chief executive Maria Borg said.
+                                                 ^^^^^^^^^^ second-reference
+
+\"Maria Borg is right about the fares,\" said a passenger.
+
+Photo: Maria Borg at the harbour on Monday.
+
+Maria Borg at the harbour on Monday. (AP Photo/Jon Smith)
+",
+        );
+    }
+
+    #[test]
+    fn relatives_companies_and_agate_keep_full_names() {
+        assert_fixture(
+            "second-reference",
+            "Ferry fares to rise
+
+Maria Borg, the chief executive, said fares would rise. Her brother, Joseph Borg, a captain, agreed.
+
+Maria Borg said the company had no choice. Joseph Borg said so too.
+
+Borg Shipping, the ferry operator, said it would add boats. Borg Shipping runs six.
+
+Goldman Sachs, the investment bank, said it expected a deal. Goldman Sachs said so again.
+
+Joseph Kiprono, 29, a Kenyan, was third.
+
+Results:
+
+- Men: Abebe Tadesse (Ethiopia) 2:05:17; Joseph Kiprono (Kenya) 2:06:02
+
+Kiprono, who is not related to the winner, was running his first marathon.
 ",
         );
     }

@@ -1,7 +1,9 @@
 //! Folding for comparisons: case, diacritics, and the letters that do not decompose.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// Lower-cases `text` and removes diacritics: "Procházka" → "prochazka", "Nørgaard" →
 /// "norgaard", "Aydın" → "aydin", "Straße" → "strasse".
@@ -88,6 +90,27 @@ fn fold_slow(text: &str) -> String {
     out
 }
 
+/// The spelling a reader sees: `text` in Unicode normal form C, with the hyphens and the
+/// no-break space that render like their plain forms written plainly. A name typed once
+/// with a decomposed accent ("Jose" and U+0301) and once precomposed ("José"), or once
+/// with a non-breaking hyphen (U+2011) and once with "-", is one spelling. Case,
+/// diacritics and apostrophes are kept: "O’Rourke" and "O'Rourke" look different.
+pub fn written_form(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| !matches!(c, '\u{2010}' | '\u{2011}' | '\u{a0}');
+    if text.is_ascii() || (text.chars().all(plain) && is_nfc(text)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.nfc()
+            .map(|c| match c {
+                '\u{2010}' | '\u{2011}' => '-',
+                '\u{a0}' => ' ',
+                other => other,
+            })
+            .collect(),
+    )
+}
+
 /// True when `text` carries a letter that [`fold`] changes other than by case.
 pub fn has_diacritics(text: &str) -> bool {
     !text.is_ascii() && fold(text) != text.to_lowercase()
@@ -108,6 +131,19 @@ mod tests {
         assert_eq!(fold("O’Rourke"), "o'rourke");
         assert!(has_diacritics("Köhler"));
         assert!(!has_diacritics("Koehler"));
+    }
+
+    #[test]
+    fn written_forms_of_the_same_spelling_meet() {
+        assert_eq!(written_form("Jose\u{301}"), "José");
+        assert_eq!(written_form("José"), "José");
+        assert_eq!(written_form("Al\u{2011}Thani"), "Al-Thani");
+        assert_eq!(written_form("van\u{a0}der Linden"), "van der Linden");
+        assert!(matches!(written_form("Kovalevskyi"), Cow::Borrowed(_)));
+        // What a reader can tell apart stays apart.
+        assert_ne!(written_form("José"), written_form("Jose"));
+        assert_ne!(written_form("O’Rourke"), written_form("O'Rourke"));
+        assert_ne!(written_form("Al–Thani"), written_form("Al-Thani"));
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //!
 //! A mention is a run of capitalised words separated only by spaces ("Taras Kovalevskyi",
 //! "Dr. Yasmin Al-Mansouri"), with name particles ("van der Linden", "bin Hamad"),
-//! initials ("William J. Burns") and a possessive stripped ("Kertész's" → "Kertész").
-//! Titles before a name ("Interior Minister", "Lt. Col.") and capitalised ordinary words at
-//! the start of a sentence ("The", "Police") are not part of it. ALL-CAPS words (datelines,
-//! acronyms) never are.
+//! initials ("William J. Burns", "R. Vaidyanathan") and a possessive stripped ("Kertész's"
+//! → "Kertész"). A short lower-case word that is not English between a given name and a
+//! surname is a particle even when the list lacks it ("Lorenzo dela Cruz"). Titles before
+//! a name ("Interior Minister", "Lt. Col.") and capitalised ordinary words at the start of
+//! a sentence ("The", "Police") are not part of it. ALL-CAPS words (datelines, acronyms)
+//! never are. A title, a lower-case role or kinship noun before the name ("chief executive
+//! Maria Borg", "his son Karthik") or an appositive describing a person after it ("Maria
+//! Borg, the chief executive,") marks a person.
 
 use crate::text::words::WordList;
 use std::ops::Range;
@@ -13,11 +17,55 @@ use std::ops::Range;
 use super::lexicon::{is_common_word, is_proper_noun};
 use super::{ParsedDraft, TokenKind};
 
-/// Lower-case particles that belong to the surname after them.
+/// Lower-case particles that belong to the surname after them. A short lower-case word
+/// that is not English between two name words is read as one too (see
+/// `is_unlisted_particle`), so a particle missing here still joins its surname.
 pub static PARTICLES: WordList = WordList::new(&[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la",
     "le", "ter", "ten", "te", "bin", "bint", "ibn", "al", "el", "abu", "af", "av", "zu", "við", "y", "st",
     "ap", "ab", "ben", "ould", "dei", "degli", "delle", "lo", "los", "las", "vom", "zum", "zur", "het",
+    "dela", "delos", "dalla", "dal", "dello", "binti", "bte",
+]);
+
+/// Short lower-case words between two names that join them rather than belong to one
+/// ("Marx und Engels", "Obama vs Romney").
+static CONJUNCTIONS: WordList = WordList::new(&[
+    "und", "et", "och", "og", "ou", "ve", "va", "vs", "oder", "ja", "és", "eta", "ta",
+]);
+
+/// A short lower-case word, not English and not a conjunction, written between a given
+/// name and a surname: a particle the list does not have ("Lorenzo dela Cruz").
+fn is_unlisted_particle(text: &str) -> bool {
+    (2..=4).contains(&text.chars().count())
+        && text.chars().all(char::is_lowercase)
+        && !is_common_word(text)
+        && !CONJUNCTIONS.contains(text)
+}
+
+/// Lower-case role and kinship nouns that, right before a name, show it names a person
+/// ("chief executive Maria Borg", "managing director R. Vaidyanathan", "his son Karthik").
+/// Words that are also adjectives ("general", "major", "private", "chief") are left out,
+/// and so is "partner", which precedes companies as often as people.
+static ROLE_NOUNS: WordList = WordList::new(&[
+    "president", "minister", "secretary", "senator", "governor", "mayor", "doctor", "professor", "judge",
+    "justice", "director", "chairman", "chairwoman", "chair", "chairperson", "commissioner", "inspector",
+    "detective", "officer", "sergeant", "lieutenant", "colonel", "captain", "commander", "admiral",
+    "corporal", "reverend", "rabbi", "imam", "ambassador", "councillor", "councilor", "alderman", "nurse",
+    "coach", "curator", "chancellor", "speaker", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "editor", "superintendent", "constable", "trooper", "attorney", "prosecutor", "magistrate", "consul",
+    "envoy", "congressman", "congresswoman", "dean", "pastor", "sheriff", "marshal", "auditor", "treasurer",
+    "economist", "analyst", "ceo", "manager", "founder", "executive", "lawmaker", "legislator",
+    "councilwoman", "councilman", "owner", "lawyer", "researcher", "scientist", "historian", "author",
+    "novelist", "artist", "singer", "actor", "actress", "striker", "midfielder", "goalkeeper", "defender",
+    "teacher", "farmer", "engineer", "activist", "campaigner", "organiser", "organizer", "surgeon",
+    "physician", "pilot", "chef", "architect", "journalist", "correspondent", "reporter", "photographer",
+    "diplomat", "negotiator", "adviser", "advisor", "strategist", "investor", "entrepreneur", "banker",
+    "broker", "trader", "accountant", "consultant", "cardiologist", "epidemiologist", "virologist",
+    "psychologist", "psychiatrist", "pharmacist", "paramedic", "firefighter", "priest", "vicar", "bishop",
+    "archbishop", "cardinal", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+    "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather",
+    "widow", "widower", "fiancé", "fiancée", "stepson", "stepdaughter", "stepfather", "stepmother",
+    "boyfriend", "girlfriend", "namesake",
 ]);
 
 /// Titles and roles written before a name.
@@ -67,8 +115,12 @@ pub struct NameMention {
     pub parts: Vec<NamePart>,
     /// The first part starts its sentence (or a quotation at its start).
     pub sentence_initial: bool,
-    /// A title or role came before it ("Interior Minister", "Dr.").
+    /// A title or role came before it ("Interior Minister", "Dr.", "chief executive").
     pub titled: bool,
+    /// An appositive after it describes a person: a role ("Maria Borg, the chief
+    /// executive,", "Taras Kovalevskyi, CityLink's director of operations,") or a clause
+    /// about someone ("Ewa Nowicka, who chairs…").
+    pub described: bool,
     /// Context shows a person: a title, an age after it, a speech verb next to it.
     pub person_cue: bool,
     /// The mention introduces someone: a title before it, an age or an appositive after it
@@ -156,7 +208,9 @@ fn find_in_sentence(
         let token = tokens[index];
         let text = token.text(&draft.copy);
         if token.kind != TokenKind::Word
-            || !(is_name_word(text) || starts_particle_run(draft, index, range.end))
+            || !(is_name_word(text)
+                || starts_particle_run(draft, index, range.end)
+                || starts_with_initials(draft, index, range.end))
         {
             index += 1;
             continue;
@@ -175,17 +229,35 @@ fn find_in_sentence(
                 break;
             }
             let current_text = current.text(&draft.copy);
+            // An initial, unless an ordinary word follows it ("Plan B. The end").
             let is_initial = current_text.chars().count() == 1
                 && current_text.chars().all(char::is_uppercase)
                 && tokens
                     .get(cursor + 1)
-                    .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
+                    .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".")
+                && !tokens.get(cursor + 2).is_some_and(|t| {
+                    let next = t.text(&draft.copy);
+                    t.kind == TokenKind::Word
+                        && next.chars().nth(1).is_some()
+                        && is_common_word(next)
+                        && !is_proper_noun(next)
+                });
             let is_title_abbreviation = TITLES.contains(current_text)
                 && tokens
                     .get(cursor + 1)
                     .is_some_and(|t| t.start == current.end && t.text(&draft.copy) == ".");
+            // A listed particle, or an unlisted one between a name word and a name.
+            let after_name_word = parts.last().is_some_and(|p| !p.particle && !p.initial);
             let lower_particle = current_text.chars().next().is_some_and(char::is_lowercase)
-                && PARTICLES.contains(current_text);
+                && (PARTICLES.contains(current_text)
+                    || (after_name_word
+                        && is_unlisted_particle(current_text)
+                        && tokens.get(cursor + 1).is_some_and(|next| {
+                            next.kind == TokenKind::Word
+                                && only_spaces_between(&draft.copy, current.end, next.start)
+                                && (is_name_word(next.text(&draft.copy))
+                                    || starts_particle_run(draft, cursor + 1, range.end))
+                        })));
             // "St. Clair": an abbreviated particle with its period, before a name word.
             let dotted_particle = matches!(current_text, "St" | "Ste" | "Mt")
                 && tokens
@@ -219,7 +291,7 @@ fn find_in_sentence(
                 continue;
             }
             if lower_particle {
-                if !starts_particle_run(draft, cursor, range.end) {
+                if PARTICLES.contains(current_text) && !starts_particle_run(draft, cursor, range.end) {
                     break;
                 }
                 parts.push(NamePart {
@@ -283,7 +355,7 @@ fn find_in_sentence(
             let ordinary = is_common_word(word) && !is_proper_noun(word);
             let strip = (at_start && is_common_word(word) && !(parts.len() > 1 && is_proper_noun(word)))
                 || (ordinary && parts.len() > 1);
-            if strip && !first.particle {
+            if strip && !first.particle && !first.initial {
                 parts.remove(0);
                 sentence_initial = false;
             } else {
@@ -303,7 +375,23 @@ fn find_in_sentence(
             .last()
             .map(|p| (p.token, p.span.end))
             .unwrap_or((first_token, 0));
-        let person_cue = titled || person_context(draft, first_token, last_part.0, range.clone());
+        // "chief executive Maria Borg", "his son Karthik": a lower-case role or kinship
+        // noun right before the name is a title too.
+        if !titled
+            && first_token > range.start
+            && ROLE_NOUNS.contains(draft.token_text(first_token - 1))
+            && draft.token_text(first_token - 1).chars().all(char::is_lowercase)
+            && only_spaces_between(
+                &draft.copy,
+                tokens[first_token - 1].end,
+                tokens[first_token].start,
+            )
+        {
+            titled = true;
+        }
+        let described = described_as_person(draft, last_part.0, range.clone());
+        let person_cue =
+            titled || described || person_context(draft, first_token, last_part.0, range.clone());
         let introduced = titled || introduction(draft, first_token, last_part.0, range.clone());
         let after_quote = first_token > range.start && {
             let mut before = first_token - 1;
@@ -319,6 +407,7 @@ fn find_in_sentence(
                 !p.particle && is_common_word(word) && !is_proper_noun(word)
             });
         out.push(NameMention {
+            described,
             organisation,
             block,
             sentence,
@@ -336,6 +425,33 @@ fn find_in_sentence(
 
 fn only_spaces_between(copy: &str, start: usize, end: usize) -> bool {
     start <= end && copy[start..end].chars().all(|c| c == ' ' || c == '\u{a0}') && end - start <= 2
+}
+
+/// Initials before a surname: "R. Vaidyanathan", "J. K. Rowling". The surname must not be
+/// an ordinary word ("Plan B. The").
+fn starts_with_initials(draft: &ParsedDraft<'_>, index: usize, end: usize) -> bool {
+    let mut cursor = index;
+    while cursor + 2 < end {
+        let text = draft.token_text(cursor);
+        let is_initial = text.chars().count() == 1
+            && text.chars().all(char::is_uppercase)
+            && draft.token_text(cursor + 1) == "."
+            && draft.tokens[cursor + 1].start == draft.tokens[cursor].end
+            && only_spaces_between(
+                &draft.copy,
+                draft.tokens[cursor + 1].end,
+                draft.tokens[cursor + 2].start,
+            );
+        if !is_initial {
+            return false;
+        }
+        cursor += 2;
+        let next = draft.token_text(cursor);
+        if draft.tokens[cursor].kind == TokenKind::Word && is_name_word(next) {
+            return !is_common_word(next) || is_proper_noun(next);
+        }
+    }
+    false
 }
 
 /// A lower-case particle run ("van der", "bin") followed by a name word.
@@ -370,7 +486,9 @@ fn introduction(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range
     let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
     if text_at(last + 1) == Some(",")
         && let Some(next) = text_at(last + 2)
-        && (draft.tokens[last + 2].kind == TokenKind::Number || eq_any(next, APPOSITIVE_OPENERS))
+        && (draft.tokens[last + 2].kind == TokenKind::Number
+            || eq_any(next, APPOSITIVE_OPENERS)
+            || described_as_person(draft, last, range.clone()))
     {
         return true;
     }
@@ -379,6 +497,36 @@ fn introduction(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range
         && text_at(first - 1) == Some(",")
         && matches!(text_at(last + 1), Some(","))
         && first >= range.start + 3
+}
+
+/// Words that end the head of an appositive: after them the words describe something else
+/// ("the town whose mayor…").
+const APPOSITIVE_ENDS: &[&str] = &[
+    ",", ".", ";", ":", "—", "–", "(", ")", "which", "whose", "that", "where",
+];
+
+/// An appositive after the name that describes a person: "Borg, the chief executive,",
+/// "Kovalevskyi, CityLink's director of operations,", "Nowicka, who chairs…". The role
+/// noun must come within the appositive's first six words, before anything that starts
+/// another clause; "Goldman Sachs, the investment bank," is not a person.
+fn described_as_person(draft: &ParsedDraft<'_>, last: usize, range: Range<usize>) -> bool {
+    let text_at = |i: usize| (i < range.end).then(|| draft.token_text(i));
+    if text_at(last + 1) != Some(",") {
+        return false;
+    }
+    if text_at(last + 2).is_some_and(|w| eq_any(w, &["who", "whose"])) {
+        return true;
+    }
+    for (words, index) in (last + 2..range.end).enumerate() {
+        let word = draft.token_text(index);
+        if words >= 6 || eq_any(word, APPOSITIVE_ENDS) {
+            return false;
+        }
+        if ROLE_NOUNS.contains(word) && word.chars().all(char::is_lowercase) {
+            return true;
+        }
+    }
+    false
 }
 
 /// An age after the name, or a speech verb next to it: the mention is a person.
@@ -455,6 +603,84 @@ mod tests {
                 ("William J. Burns".to_string(), false),
                 ("Van der Linden".to_string(), true),
                 ("Kertész".to_string(), false),
+            ]
+        );
+    }
+
+    /// Each mention with its titled, described and introduced flags.
+    fn flags(text: &str) -> Vec<(String, bool, bool, bool)> {
+        let source = format!("Intro sentence here.\n\n{text}");
+        let draft = ParsedDraft::parse(&source, DraftFormat::PlainText);
+        find_mentions(&draft)
+            .into_iter()
+            .map(|m| {
+                (
+                    draft.source[m.span.clone()].to_string(),
+                    m.titled,
+                    m.described,
+                    m.introduced,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn initials_start_a_name() {
+        let found = mentions(
+            "Managing director R. Vaidyanathan spoke. J. K. Rowling wrote. It was Plan B. The end came.",
+        );
+        assert_eq!(
+            found[..2],
+            [
+                ("R. Vaidyanathan".to_string(), true),
+                ("J. K. Rowling".to_string(), true)
+            ]
+        );
+        // A capital letter before an ordinary word is not an initial.
+        assert!(!found.iter().any(|(name, _)| name.contains("B.")), "{found:?}");
+    }
+
+    #[test]
+    fn unlisted_particles_join_the_surname_but_conjunctions_do_not() {
+        assert_eq!(
+            mentions(
+                "Dr. Lorenzo dela Cruz met Pieter uit den Bogaard. Marx und Engels wrote. Obama vs Romney ran."
+            ),
+            vec![
+                ("Lorenzo dela Cruz".to_string(), true),
+                ("Pieter uit den Bogaard".to_string(), false),
+                ("Marx".to_string(), false),
+                ("Engels".to_string(), true),
+                ("Obama".to_string(), false),
+                ("Romney".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_roles_and_appositives_mark_a_person() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            flags(
+                "Borg's company will raise fares, chief executive Maria Borg said. Taras Kovalevskyi, CityLink's director of operations, spoke."
+            ),
+            vec![
+                (s("Borg"), false, false, false),
+                (s("Maria Borg"), true, false, true),
+                (s("Taras Kovalevskyi"), false, true, true),
+                (s("CityLink"), false, false, false),
+            ]
+        );
+        // Neither a company described as one, nor a role beyond the appositive's head,
+        // nor a role word that is also an adjective, marks a person.
+        assert_eq!(
+            flags(
+                "Goldman Sachs, the investment bank, agreed. Jesenik, the town whose mayor resigned, voted. The general Kenyan view held."
+            ),
+            vec![
+                (s("Goldman Sachs"), false, false, true),
+                (s("Jesenik"), false, false, true),
+                (s("Kenyan"), false, false, false),
             ]
         );
     }
