@@ -116,10 +116,13 @@ pub fn sourced_figures(draft: &DraftContext<'_>, config: &Config) -> Vec<Sourced
                         cue: cue.clone(),
                     })
                 } else {
+                    // Quotations are in token order and do not overlap: the one that can
+                    // hold the figure is the first that ends after it.
+                    let candidate = quotations.partition_point(|q| q.tokens.end <= figure.token);
                     quotations
-                        .iter()
-                        .position(|q| q.attributed && q.tokens.contains(&figure.token))
-                        .map(SourceCue::Quotation)
+                        .get(candidate)
+                        .filter(|q| q.attributed && q.tokens.contains(&figure.token))
+                        .map(|_| SourceCue::Quotation(candidate))
                 };
                 out.push(SourcedFigure {
                     block: block_index,
@@ -267,6 +270,32 @@ The proposals include:
               ^^^ unattributed-figure
 ",
         );
+    }
+
+    #[test]
+    fn one_very_long_sentence_is_checked_whole() {
+        // 20,000 figures in one sentence: every per-figure step must be cheap, or this
+        // takes minutes.
+        let clause = "The blaze destroyed 300 cars and ";
+        let repeats = 20_000;
+        let draft = format!("Headline\n\n{}more.\n", clause.repeat(repeats));
+        let findings = findings_for("unattributed-figure", &draft);
+        assert_eq!(findings.len(), 1);
+        let first = draft.find("300 cars").unwrap();
+        assert_eq!(findings[0].span, first..first + "300 cars".len());
+
+        let attributed = format!("Headline\n\n{}more, police said.\n", clause.repeat(repeats));
+        assert!(findings_for("unattributed-figure", &attributed).is_empty());
+
+        let quoted = format!(
+            "Headline\n\n“{}more,” the chief said. {}more.\n",
+            clause.repeat(repeats / 2),
+            clause.repeat(repeats / 2)
+        );
+        let findings = findings_for("unattributed-figure", &quoted);
+        assert_eq!(findings.len(), 1);
+        let outside = quoted.find("said. The blaze").unwrap() + "said. The blaze destroyed ".len();
+        assert_eq!(findings[0].span, outside..outside + "300 cars".len());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! "a 10-year term"), and narrative durations ("for two weeks", "in 40 years").
 
 use crate::text::words::WordList;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::segment::is_currency_symbol;
@@ -372,6 +373,10 @@ fn is_modifier(word: &str) -> bool {
 struct Scanner<'d, 'a> {
     draft: &'d ParsedDraft<'a>,
     range: Range<usize>,
+    /// Facts about the whole sentence, worked out once on first use: asking them for each
+    /// figure would make a long sentence quadratic.
+    about_play: OnceCell<bool>,
+    has_season_word: OnceCell<bool>,
 }
 
 impl Scanner<'_, '_> {
@@ -848,29 +853,36 @@ impl Scanner<'_, '_> {
         if !self.about_play() {
             return false;
         }
-        let season = || {
-            (self.range.start..self.range.end)
-                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
-        };
         match figure.kind {
             FigureKind::Quantity => true,
             // "won 81% of points behind her first serve": a statistic of the game itself.
-            FigureKind::Percentage => !season(),
+            FigureKind::Percentage => !self.has_season_word(),
             FigureKind::Count => {
                 let noun = self.draft.source[figure.span.clone()]
                     .split_whitespace()
                     .last()
                     .unwrap_or("");
-                SCORING_UNITS.contains(noun)
-                    && !(self.range.start..self.range.end)
-                        .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+                SCORING_UNITS.contains(noun) && !self.has_season_word()
             }
             _ => false,
         }
     }
 
+    /// Does the sentence name a season, a career or a record ("17 league goals last
+    /// season")?
+    fn has_season_word(&self) -> bool {
+        *self.has_season_word.get_or_init(|| {
+            (self.range.start..self.range.end)
+                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+        })
+    }
+
     /// Does the sentence describe play: innings, wickets, a match, a lap, a tie-break?
     fn about_play(&self) -> bool {
+        *self.about_play.get_or_init(|| self.find_play())
+    }
+
+    fn find_play(&self) -> bool {
         (self.range.start..self.range.end).any(|i| {
             let token = self.draft.tokens[i];
             match token.kind {
@@ -1125,6 +1137,8 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
     let scanner = Scanner {
         draft,
         range: range.clone(),
+        about_play: OnceCell::new(),
+        has_season_word: OnceCell::new(),
     };
     let mut figures = Vec::new();
     let mut index = range.start;
