@@ -25,11 +25,16 @@
 //! ("(Eurostat)"). A passive hedge with no agent ("are believed to be held", "is
 //! estimated") is not attribution, nor is an adjective ("an estimated €1.1 million").
 //!
-//! Not figures: dates, years, times, ages after names ("Okafor, 62,"), addresses ("21
-//! Haddington Road"), game scores ("4-1"), rankings ("world No. 9"), ordinals, numbers in
-//! names ("Route 46A", "Apollo 11", "COVID-19", "F-150", "move 43"), compound modifiers ("a
-//! 24-bed ward", "a 10-year term"), narrative durations ("for two weeks", "in 40 years";
-//! a duration is a figure when it is a statistic: "a median of 14.2 weeks"), and headings.
+//! Not figures: dates, years, times, ages ("Okafor, 62,", "aged 40", "she turned 40", "he
+//! was 12 when", "who is 62"), addresses ("21 Haddington Road"), game scores ("4-1"), vote
+//! tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No. 9"), ordinals,
+//! numbers written with a slash ("9/11", "24/7"), numbers in names ("Route 46A", "Apollo
+//! 11", "the iPhone 15", "COVID-19", "F-150", "move 43"), compound modifiers ("a 24-bed
+//! ward", "a 10-year term"), narrative durations ("for two weeks", "in 40 years"; a
+//! duration is a figure when it is a statistic: "a median of 14.2 weeks"), and headings. A
+//! capitalised word before a number makes it part of a name unless the word is a function
+//! word or an adverb opening the sentence: "Then 300 cars burned" and "Reportedly 300
+//! people died" state figures (a hedge with no agent is not a source).
 //!
 //! Quotations: a figure inside a direct quotation is the speaker's, so it is attributed
 //! when the quote is: when its paragraph names the speaker outside the quote marks, which
@@ -39,9 +44,16 @@
 //! by an attributed lead-in ending in a colon ("Results, as published by the organizers:").
 //!
 //! ## Fix
-//! Insert ", according to [source]" before the sentence's final punctuation. Unsafe: it
-//! leaves a placeholder for the writer to fill, so `--fix` applies it only with
-//! `--unsafe-fixes`. No fix is offered when the sentence ends inside a quotation.
+//! Insert ", according to [source]" before the sentence's final punctuation: before a
+//! period, an ellipsis or "?!", inside closing emphasis or brackets (`(… 300 cars, according
+//! to [source].)`), before the period of a footnote mark (`300 cars, according to
+//! [source].[^1]`), and after a closing quote or bracket that the punctuation follows (`“300
+//! cars”, according to [source].`). A period inside a closing quote becomes a comma, with
+//! the placeholder after the quote (`"300 cars," according to [source].`); a sentence
+//! ending in an abbreviation keeps its period (`the U.S., according to [source].`). Unsafe:
+//! it leaves a placeholder for the writer to fill, so `--fix` applies it only with
+//! `--unsafe-fixes`. No fix is offered when the sentence ends in a question or an
+//! exclamation inside a quotation.
 //!
 //! ## Configuration
 //! - `[rules] unattributed-figure = "warning"`
@@ -54,7 +66,7 @@ use crate::config::Config;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::attribution::find_attribution;
 use crate::text::figures::{Figure, figures_in};
-use crate::text::{BlockKind, TokenKind, one_line};
+use crate::text::{BlockKind, TokenKind, one_line, segment};
 
 const RULE: &str = "unattributed-figure";
 
@@ -116,10 +128,13 @@ pub fn sourced_figures(draft: &DraftContext<'_>, config: &Config) -> Vec<Sourced
                         cue: cue.clone(),
                     })
                 } else {
+                    // Quotations are in token order and do not overlap: the one that can
+                    // hold the figure is the first that ends after it.
+                    let candidate = quotations.partition_point(|q| q.tokens.end <= figure.token);
                     quotations
-                        .iter()
-                        .position(|q| q.attributed && q.tokens.contains(&figure.token))
-                        .map(SourceCue::Quotation)
+                        .get(candidate)
+                        .filter(|q| q.attributed && q.tokens.contains(&figure.token))
+                        .map(|_| SourceCue::Quotation(candidate))
                 };
                 out.push(SourcedFigure {
                     block: block_index,
@@ -158,12 +173,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let message =
                 format!("‘{text}’ is stated as fact with no source in its sentence: say who says so.");
             let mut finding = Finding::new(RULE, draft_index, figure.span.clone(), message);
-            if let Some(insert_at) = attribution_insertion_point(parsed, sentence.tokens.clone()) {
+            if let Some((span, new_text)) = attribution_edit(parsed, sentence.tokens.clone()) {
                 finding = finding.with_fix(Fix::replace(
                     "Add “, according to [source]”",
                     draft_index,
-                    insert_at..insert_at,
-                    ", according to [source]",
+                    span,
+                    new_text,
                     Applicability::Unsafe,
                 ));
             }
@@ -172,32 +187,101 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Where ", according to [source]" goes: before the sentence's final punctuation, or at
-/// its end when it has none; nowhere when it ends inside a quotation.
-fn attribution_insertion_point(
+const PLACEHOLDER: &str = ", according to [source]";
+
+/// Where ", according to [source]" goes and what it replaces: the span to replace and the
+/// new text. The placeholder goes before the sentence's final punctuation, however it is
+/// dressed: before an ellipsis ("… 300 cars…"), before the period of `cars.[^1]` (a
+/// footnote mark stays where it was), inside a closing emphasis or bracket ("(… cars.)"),
+/// and after a closing quote or bracket that the final punctuation follows ("“300
+/// cars”.", "(300 cars)."). A sentence ending in a period inside a closing quote (American
+/// style) gets a comma there and the placeholder after the quote: `… "300 cars," according
+/// to [source].` An abbreviation's period doubles as the sentence's (`… in the U.S.`), so it
+/// stays and the placeholder brings its own. No fix is offered when the sentence ends in a
+/// question or an exclamation inside a quotation.
+fn attribution_edit(
     parsed: &crate::text::ParsedDraft<'_>,
-    tokens: std::ops::Range<usize>,
-) -> Option<usize> {
-    let last = tokens.end.checked_sub(1).filter(|l| *l >= tokens.start)?;
-    let last_token = parsed.tokens[last];
-    let last_text = last_token.text(&parsed.copy);
-    if last_token.kind == TokenKind::Punct {
-        if matches!(last_text, "." | "!" | "?") {
-            // "… 2,300 drivers." → before the period; but not after a closing quote.
-            let before = last.checked_sub(1).map(|i| parsed.token_text(i));
-            if before.is_some_and(|b| matches!(b, "\"" | "”" | "’" | "'")) {
-                return None;
-            }
-            return Some(last_token.start);
+    tokens: Range<usize>,
+) -> Option<(Range<usize>, String)> {
+    let text = |index: usize| parsed.token_text(index);
+    let glued = |a: usize, b: usize| parsed.tokens[a].end == parsed.tokens[b].start;
+    let is_terminal = |index: usize| {
+        parsed.tokens[index].kind == TokenKind::Punct && matches!(text(index), "." | "!" | "?" | "…")
+    };
+    let is_quote = |index: usize| matches!(text(index), "\"" | "”" | "’" | "'" | "»");
+    let insert = |at: usize| Some((at..at, PLACEHOLDER.to_string()));
+
+    let mut end = tokens.end;
+    if end <= tokens.start {
+        return None;
+    }
+    // Footnote marks and closing emphasis or brackets after the final punctuation: the
+    // placeholder goes inside them.
+    loop {
+        let last = end - 1;
+        if last <= tokens.start {
+            break;
         }
-        if matches!(last_text, "\"" | "”" | "’" | "'" | "»") {
+        let footnote = (text(last) == "]")
+            .then(|| (tokens.start..last).rev().take(8).find(|&open| text(open) == "["))
+            .flatten()
+            .filter(|&open| {
+                open > tokens.start
+                    && segment::footnote_reference(&parsed.copy, &parsed.tokens, open, end) == Some(last)
+            });
+        if let Some(open) = footnote {
+            end = open;
+            continue;
+        }
+        let closer = matches!(text(last), ")" | "]" | "*" | "_") && glued(last - 1, last);
+        if closer && (is_terminal(last - 1) || matches!(text(last - 1), ")" | "]" | "*" | "_")) {
+            end = last;
+            continue;
+        }
+        break;
+    }
+    let last = end - 1;
+    let last_token = parsed.tokens[last];
+    if last_token.kind == TokenKind::Abbrev {
+        // "… in the U.S." → "… in the U.S., according to [source]."
+        return Some((last_token.end..last_token.end, format!("{PLACEHOLDER}.")));
+    }
+    if is_quote(last) && last > tokens.start && is_terminal(last - 1) && glued(last - 1, last) {
+        // `… "300 cars."` → `… "300 cars," according to [source].`
+        if text(last - 1) != "." || (last - 1 > tokens.start && is_terminal(last - 2)) {
             return None;
         }
-        if matches!(last_text, ":" | ";" | ",") {
-            return Some(last_token.start);
-        }
+        let period = parsed.tokens[last - 1];
+        return Some((
+            period.start..last_token.end,
+            format!(",{} according to [source].", text(last)),
+        ));
     }
-    Some(last_token.end)
+    if is_terminal(last) {
+        // The whole run of final marks: "?!", "…", ". . .".
+        let mut first = last;
+        while first > tokens.start && is_terminal(first - 1) {
+            first -= 1;
+        }
+        if first == tokens.start {
+            return None;
+        }
+        let before = first - 1;
+        // "Acme Inc." ends with the abbreviation's own period.
+        if first == last
+            && text(last) == "."
+            && glued(before, last)
+            && parsed.tokens[before].kind == TokenKind::Word
+            && segment::is_abbreviation_word(text(before))
+        {
+            return Some((last_token.end..last_token.end, format!("{PLACEHOLDER}.")));
+        }
+        return insert(parsed.tokens[before].end);
+    }
+    if matches!(text(last), ":" | ";" | ",") {
+        return insert(last_token.start);
+    }
+    insert(last_token.end)
 }
 
 #[cfg(test)]
@@ -267,6 +351,190 @@ The proposals include:
               ^^^ unattributed-figure
 ",
         );
+    }
+
+    #[test]
+    fn sentence_opening_adverbs_and_hedges_do_not_hide_figures() {
+        assert_fixture(
+            "unattributed-figure",
+            "Fire headline
+
+Then 300 cars burned.
+     ^^^^^^^^ unattributed-figure
+
+Later 300 cars burned.
+      ^^^^^^^^ unattributed-figure
+
+Overall 300 cars burned.
+        ^^^^^^^^ unattributed-figure
+
+Reportedly 300 people died.
+           ^^^^^^^^^^ unattributed-figure
+
+Allegedly 300 people died.
+          ^^^^^^^^^^ unattributed-figure
+
+Officially 300 people died.
+           ^^^^^^^^^^ unattributed-figure
+
+Route 66 and Apollo 11 and Flight 370 left from Gate 4 on Highway 401.
+
+Boeing 737 jets left under Section 144.
+
+Turnout was 58 on Monday.
+            ^^ unattributed-figure
+",
+        );
+    }
+
+    #[test]
+    fn a_source_does_not_reach_past_an_abbreviation_that_ends_its_sentence() {
+        assert_fixture(
+            "unattributed-figure",
+            "Fire headline
+
+Police said it happened at 5 p.m. Firefighters recovered 40 bodies.
+                                                         ^^^^^^^^^ unattributed-figure
+
+Officials said the fire was the worst in the U.S. Another 40 homes burned.
+                                                          ^^^^^^^^ unattributed-figure
+
+U.S. Sen. John Smith said the U.S. Navy lost 40 ships at 5 p.m. Eastern.
+
+The buyer said it paid Acme Inc. Chairman John Smith $40 million.
+",
+        );
+    }
+
+    #[test]
+    fn ages_slashes_products_and_tallies_are_not_figures() {
+        assert_fixture(
+            "unattributed-figure",
+            "Fire headline
+
+She turned 40 last year. He was 12 when he left. Smith, who is 62, was hurt.
+
+A man aged 40 was hurt. The 9/11 attacks changed travel. The iPhone 15 sold well.
+
+The bill passed 52 to 48. The council voted 7-2 to approve it.
+
+He was 40 points clear.
+       ^^^^^^^^^ unattributed-figure
+",
+        );
+    }
+
+    fn fixed(sentence: &str) -> Option<String> {
+        let source = format!("Headline\n\nIntro sentence here.\n\n{sentence}\n");
+        let findings = findings_for("unattributed-figure", &source);
+        assert_eq!(findings.len(), 1, "{sentence}");
+        let fix = findings[0].fixes.first()?;
+        let mut text = source.clone();
+        for edit in fix.edits.iter().rev() {
+            text.replace_range(edit.span.clone(), &edit.new_text);
+        }
+        Some(text.lines().nth(4).unwrap_or_default().to_string())
+    }
+
+    #[test]
+    fn fix_goes_before_the_final_punctuation_however_it_is_dressed() {
+        for (before, after) in [
+            (
+                "The blaze destroyed 300 cars…",
+                "The blaze destroyed 300 cars, according to [source]…",
+            ),
+            ("…300 cars…", "…300 cars, according to [source]…"),
+            (
+                "The blaze destroyed 300 cars...",
+                "The blaze destroyed 300 cars, according to [source]...",
+            ),
+            (
+                "The blaze destroyed 300 cars …",
+                "The blaze destroyed 300 cars, according to [source] …",
+            ),
+            (
+                "The blaze destroyed 300 cars?!",
+                "The blaze destroyed 300 cars, according to [source]?!",
+            ),
+            (
+                "The blaze destroyed 300 cars.[^1]",
+                "The blaze destroyed 300 cars, according to [source].[^1]",
+            ),
+            (
+                "The blaze destroyed 300 cars.[^1] It rained.",
+                "The blaze destroyed 300 cars, according to [source].[^1] It rained.",
+            ),
+            (
+                "The blaze destroyed 300 cars[^1].",
+                "The blaze destroyed 300 cars[^1], according to [source].",
+            ),
+            (
+                "The blaze destroyed “300 cars”.",
+                "The blaze destroyed “300 cars”, according to [source].",
+            ),
+            (
+                "The blaze destroyed (300 cars).",
+                "The blaze destroyed (300 cars), according to [source].",
+            ),
+            (
+                "(The blaze destroyed 300 cars.)",
+                "(The blaze destroyed 300 cars, according to [source].)",
+            ),
+            (
+                "*The blaze destroyed 300 cars.*",
+                "*The blaze destroyed 300 cars, according to [source].*",
+            ),
+            (
+                "He called it \"300 cars.\"",
+                "He called it \"300 cars,\" according to [source].",
+            ),
+            (
+                "He called it “300 cars.”",
+                "He called it “300 cars,” according to [source].",
+            ),
+            (
+                "The blaze destroyed 300 cars in the U.S.",
+                "The blaze destroyed 300 cars in the U.S., according to [source].",
+            ),
+            (
+                "The blaze destroyed 300 cars at Acme Inc.",
+                "The blaze destroyed 300 cars at Acme Inc., according to [source].",
+            ),
+            (
+                "The blaze destroyed 300 cars",
+                "The blaze destroyed 300 cars, according to [source]",
+            ),
+        ] {
+            assert_eq!(fixed(before).as_deref(), Some(after), "{before}");
+        }
+        // A question inside a quotation has no place for the source.
+        assert_eq!(fixed("He asked about “300 cars?”"), None);
+    }
+
+    #[test]
+    fn one_very_long_sentence_is_checked_whole() {
+        // 20,000 figures in one sentence: every per-figure step must be cheap, or this
+        // takes minutes.
+        let clause = "The blaze destroyed 300 cars and ";
+        let repeats = 20_000;
+        let draft = format!("Headline\n\n{}more.\n", clause.repeat(repeats));
+        let findings = findings_for("unattributed-figure", &draft);
+        assert_eq!(findings.len(), 1);
+        let first = draft.find("300 cars").unwrap();
+        assert_eq!(findings[0].span, first..first + "300 cars".len());
+
+        let attributed = format!("Headline\n\n{}more, police said.\n", clause.repeat(repeats));
+        assert!(findings_for("unattributed-figure", &attributed).is_empty());
+
+        let quoted = format!(
+            "Headline\n\n“{}more,” the chief said. {}more.\n",
+            clause.repeat(repeats / 2),
+            clause.repeat(repeats / 2)
+        );
+        let findings = findings_for("unattributed-figure", &quoted);
+        assert_eq!(findings.len(), 1);
+        let outside = quoted.find("said. The blaze").unwrap() + "said. The blaze destroyed ".len();
+        assert_eq!(findings[0].span, outside..outside + "300 cars".len());
     }
 
     #[test]

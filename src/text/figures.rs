@@ -4,15 +4,20 @@
 //! drivers", "Forty-one houses", "dozens of"), a proportion ("four in ten"), a measurement
 //! ("70 kilometers per hour") or a statistical duration ("a median of 14.2 weeks").
 //!
-//! Not figures: dates, years, times, ages ("Okafor, 62,"), addresses ("21 Haddington
-//! Road"), scores ("4-1"), rankings ("No. 9"), ordinals, numbers that are part of a name
-//! ("Route 46A", "Room 14", "COVID-19", "move 43"), compound modifiers ("a 24-bed ward",
-//! "a 10-year term"), and narrative durations ("for two weeks", "in 40 years").
+//! Not figures: dates, years, times, ages ("Okafor, 62,", "she turned 40", "he was 12
+//! when"), addresses ("21 Haddington Road"), scores ("4-1"), vote tallies ("passed 52 to
+//! 48"), rankings ("No. 9"), ordinals, numbers with a slash ("9/11", "24/7"), numbers that
+//! are part of a name ("Route 46A", "Room 14", "the iPhone 15", "COVID-19", "move 43"),
+//! compound modifiers ("a 24-bed ward", "a 10-year term"), and narrative durations ("for
+//! two weeks", "in 40 years"). A capitalised word before a number names it ("Apollo 11")
+//! unless it is a function word or an adverb opening the sentence ("Then 300 cars").
 
 use crate::text::words::WordList;
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::segment::is_currency_symbol;
+use super::lexicon::{is_common_word, is_proper_noun};
+use super::segment::{is_currency_symbol, is_function_word_or_adverb};
 use super::{ParsedDraft, TokenKind};
 
 /// What kind of statistic a figure is.
@@ -125,6 +130,25 @@ static QUANTITY_LEADS: WordList = WordList::new(&[
     "its", "their", "his", "her", "our", "had", "has", "have", "got", "received", "sold", "bought", "made",
     "took", "gave", "saw", "drew", "attracts", "attracted", "counted", "record", "average", "median", "mean",
     "total", "nearly", "another",
+]);
+
+/// Adverbs between a verb and an age: "is now 62", "was only 12".
+static AGE_ADVERBS: WordList = WordList::new(&[
+    "only", "just", "now", "still", "almost", "nearly", "barely", "already", "then", "not", "about",
+    "around", "reportedly",
+]);
+
+/// Subjects of "was 12" that are people: pronouns and nouns for a person.
+static PERSON_SUBJECTS: WordList = WordList::new(&[
+    "he", "she", "i", "who", "boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father",
+    "brother", "sister", "wife", "husband", "baby", "teenager", "victim", "suspect", "driver", "student",
+    "pupil", "patient", "grandmother", "grandfather", "mum", "mom", "dad", "twins",
+]);
+
+/// Words of a vote: "passed 52 to 48", "voted 7 to 2", "by 312 votes to 254".
+static VOTE_WORDS: WordList = WordList::new(&[
+    "vote", "votes", "voted", "voting", "ballot", "ballots", "passed", "approved", "rejected", "defeated",
+    "confirmed", "adopted", "carried", "ratified", "endorsed", "backed", "margin", "split", "tally",
 ]);
 
 /// Qualifiers that make a duration a statistic: "a median of 14.2 weeks".
@@ -264,6 +288,19 @@ fn spelled_number(word: &str) -> Option<u32> {
     unit(word)
 }
 
+/// The shape of a name or a product: capitalised ("Route", "Apollo", "IMO") or camel case
+/// ("iPhone", "eBay").
+fn is_name_shaped(word: &str) -> bool {
+    let mut letters = word.chars();
+    match letters.next() {
+        Some(first) if first.is_uppercase() => true,
+        Some(first) if first.is_lowercase() => {
+            word.chars().all(char::is_alphabetic) && letters.any(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
 /// True for a plural noun that can be counted: ends in -s (not -ss, -us, -is) or is an
 /// irregular plural.
 fn is_countable_plural(word: &str) -> bool {
@@ -372,6 +409,10 @@ fn is_modifier(word: &str) -> bool {
 struct Scanner<'d, 'a> {
     draft: &'d ParsedDraft<'a>,
     range: Range<usize>,
+    /// Facts about the whole sentence, worked out once on first use: asking them for each
+    /// figure would make a long sentence quadratic.
+    about_play: OnceCell<bool>,
+    has_season_word: OnceCell<bool>,
 }
 
 impl Scanner<'_, '_> {
@@ -466,6 +507,9 @@ impl Scanner<'_, '_> {
         if previous.is_some_and(|p| eq_any(p, &["aged", "age", "ages"])) {
             return true;
         }
+        if self.is_stated_age(index) {
+            return true;
+        }
         // "aged between 24 and 51", "aged 18 to 25": both ends of an age range.
         let range_word = |offset: usize| self.word_before(index, offset);
         if (previous.is_some_and(|p| p == "between")
@@ -502,6 +546,54 @@ impl Scanner<'_, '_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
         false
+    }
+
+    /// An age told by a verb rather than after a name: "She turned 40 last year", "He was
+    /// 12 when he left", "Smith, who is 62, was hurt", "she is now 40", "He's 40". The
+    /// number stands bare (nothing counted or measured after it), and the verb is "turn"
+    /// or a form of "be" with a person as its subject.
+    fn is_stated_age(&self, index: usize) -> bool {
+        let bare = self.unit_after(index).is_none() && self.magnitude_after(index).is_none();
+        if !bare {
+            return false;
+        }
+        // Past one adverb: "is now 62", "was only 12".
+        let mut verb_offset = 1;
+        if self
+            .word_before(index, 1)
+            .is_some_and(|w| AGE_ADVERBS.contains(w))
+        {
+            verb_offset = 2;
+        }
+        let Some(verb) = self.word_before(index, verb_offset) else {
+            return false;
+        };
+        // "turned 40", "turns 100": a birthday or an anniversary.
+        if eq_any(verb, &["turned", "turns", "turning", "turn"]) {
+            return true;
+        }
+        // "He's 40", "who's 62".
+        if let Some(subject) = verb.strip_suffix("'s").or_else(|| verb.strip_suffix("’s")) {
+            return eq_any(subject, &["he", "she", "who"]);
+        }
+        if !eq_any(verb, &["is", "was", "am", "are", "were", "be", "been"]) {
+            return false;
+        }
+        let Some(subject_index) = self.before(index, verb_offset + 1) else {
+            return false;
+        };
+        let subject = self.text(subject_index);
+        if !self.draft.tokens[subject_index].is_word() {
+            return false;
+        }
+        if PERSON_SUBJECTS.contains(subject) {
+            return true;
+        }
+        // A name: capitalised, and not an ordinary word at the start of the sentence
+        // ("Turnout was 58" is a figure; "Okafor was 58" and "Smith was 58" are ages).
+        let capitalised = subject.chars().next().is_some_and(char::is_uppercase);
+        let ordinary = is_common_word(subject) && !is_proper_noun(subject);
+        capitalised && !ordinary && !is_function_word_or_adverb(subject)
     }
 
     /// "21 Haddington Road", "1 Bordesley Green Road", "12 Tân Mai Street".
@@ -569,19 +661,104 @@ impl Scanner<'_, '_> {
         ) {
             return true;
         }
-        let capitalised = previous_text.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && is_currency_code(previous_text) {
-            return false;
-        }
-        if capitalised {
-            if MONTHS.contains(previous_text) || WEEKDAYS.contains(previous_text) {
+        if is_name_shaped(previous_text) {
+            if is_currency_code(previous_text)
+                || MONTHS.contains(previous_text)
+                || WEEKDAYS.contains(previous_text)
+                || QUANTITY_LEADS.contains(previous_text)
+            {
                 return false;
             }
-            // A capitalised function word leads a quantity ("About 41,000", "In 2019"); a
-            // capitalised noun names a label ("Route 46", "Room 14", "IMO 9812345").
-            return !QUANTITY_LEADS.contains(previous_text);
+            if !self.starts_sentence(previous) {
+                // Mid-sentence, a capitalised or camel-case word names a label ("Route 46",
+                // "Room 14", "IMO 9812345", "the iPhone 15").
+                return true;
+            }
+            // At the start of a sentence a capital says nothing about the word: a function
+            // word or an adverb leads a quantity ("Then 300 cars", "Reportedly 300 people"),
+            // while a noun or a name still names a label ("Route 66", "Apollo 11", "Area 51",
+            // "Pixel 9 phones", "Boeing 737").
+            return !is_function_word_or_adverb(previous_text);
         }
         LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)
+    }
+
+    /// Is the number at `index` one side of a slash ("9/11", "24/7", "3/4")?
+    fn in_slashed_number(&self, index: usize) -> bool {
+        let glued = |a: usize, b: usize| self.draft.tokens[a].end == self.draft.tokens[b].start;
+        let slash_before = self.before(index, 1).is_some_and(|slash| {
+            self.text(slash) == "/"
+                && glued(slash, index)
+                && self
+                    .before(index, 2)
+                    .is_some_and(|n| self.kind(n) == TokenKind::Number && glued(n, slash))
+        });
+        let slash_after = self.after(index, 1).is_some_and(|slash| {
+            self.text(slash) == "/"
+                && glued(index, slash)
+                && self
+                    .after(index, 2)
+                    .is_some_and(|n| self.kind(n) == TokenKind::Number && glued(slash, n))
+        });
+        slash_before || slash_after
+    }
+
+    /// Is the number at `index` one side of a vote's tally: "passed 52 to 48", "voted 7 to
+    /// 2", "by 312 votes to 254", "confirmed 50-49"? The result of a vote is a record, not
+    /// a statistic someone must vouch for.
+    fn is_vote_tally(&self, index: usize) -> bool {
+        let integer =
+            |i: usize| self.kind(i) == TokenKind::Number && self.text(i).bytes().all(|b| b.is_ascii_digit());
+        if !integer(index) {
+            return false;
+        }
+        let joiner = |i: usize| matches!(self.text(i), "to" | "against" | "-" | "–");
+        let votes = |i: usize| self.draft.tokens[i].is_word() && eq_any(self.text(i), &["votes", "vote"]);
+        // The two numbers of the tally: "52 to 48" or "312 votes to 254".
+        let pair = |first: usize| -> Option<usize> {
+            let mut joiner_index = self.after(first, 1)?;
+            if votes(joiner_index) {
+                joiner_index = self.after(joiner_index, 1)?;
+            }
+            let second = self.after(joiner_index, 1)?;
+            (joiner(joiner_index) && integer(second)).then_some(second)
+        };
+        let candidates = [Some(index), self.before(index, 2), self.before(index, 3)];
+        let Some((first, second)) = candidates
+            .into_iter()
+            .flatten()
+            .filter(|&first| integer(first))
+            .find_map(|first| {
+                pair(first)
+                    .filter(|&second| first == index || second == index)
+                    .map(|s| (first, s))
+            })
+        else {
+            return false;
+        };
+        // "cut 300 to 400 jobs" is a range of a count, not a tally.
+        if self.unit_after(second).is_some_and(|(end, _)| !votes(end)) {
+            return false;
+        }
+        // A vote word just before the tally ("passed 52 to 48", "by a vote of 7 to 2"), or
+        // "votes" in it.
+        (1..=4).any(|offset| {
+            self.word_before(first, offset)
+                .is_some_and(|w| VOTE_WORDS.contains(w))
+        }) || (first + 1..second).any(votes)
+            || self.after(second, 1).is_some_and(votes)
+    }
+
+    /// Is token `index` the first word of its sentence, allowing opening quotes, brackets and
+    /// emphasis marks before it?
+    fn starts_sentence(&self, index: usize) -> bool {
+        (self.range.start..index).all(|i| {
+            self.kind(i) == TokenKind::Punct
+                && matches!(
+                    self.text(i),
+                    "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "„" | "*" | "_" | "—"
+                )
+        })
     }
 
     /// A number followed by a counted noun is a quantity even after a label noun
@@ -705,6 +882,13 @@ impl Scanner<'_, '_> {
         let has_decimal = digits.contains('.');
         let fraction_only = text.chars().all(|c| !c.is_ascii_digit());
         if fraction_only {
+            return None;
+        }
+        // "9/11", "24/7", "12/05": a date or a code written with a slash.
+        if self.in_slashed_number(index) {
+            return None;
+        }
+        if self.is_vote_tally(index) {
             return None;
         }
         // "08600 10111", "0207": a leading zero marks a phone number or a code, and the digit
@@ -848,29 +1032,36 @@ impl Scanner<'_, '_> {
         if !self.about_play() {
             return false;
         }
-        let season = || {
-            (self.range.start..self.range.end)
-                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
-        };
         match figure.kind {
             FigureKind::Quantity => true,
             // "won 81% of points behind her first serve": a statistic of the game itself.
-            FigureKind::Percentage => !season(),
+            FigureKind::Percentage => !self.has_season_word(),
             FigureKind::Count => {
                 let noun = self.draft.source[figure.span.clone()]
                     .split_whitespace()
                     .last()
                     .unwrap_or("");
-                SCORING_UNITS.contains(noun)
-                    && !(self.range.start..self.range.end)
-                        .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+                SCORING_UNITS.contains(noun) && !self.has_season_word()
             }
             _ => false,
         }
     }
 
+    /// Does the sentence name a season, a career or a record ("17 league goals last
+    /// season")?
+    fn has_season_word(&self) -> bool {
+        *self.has_season_word.get_or_init(|| {
+            (self.range.start..self.range.end)
+                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+        })
+    }
+
     /// Does the sentence describe play: innings, wickets, a match, a lap, a tie-break?
     fn about_play(&self) -> bool {
+        *self.about_play.get_or_init(|| self.find_play())
+    }
+
+    fn find_play(&self) -> bool {
         (self.range.start..self.range.end).any(|i| {
             let token = self.draft.tokens[i];
             match token.kind {
@@ -1125,6 +1316,8 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
     let scanner = Scanner {
         draft,
         range: range.clone(),
+        about_play: OnceCell::new(),
+        has_season_word: OnceCell::new(),
     };
     let mut figures = Vec::new();
     let mut index = range.start;
@@ -1242,5 +1435,95 @@ mod tests {
             figures("Tavares scored 17 league goals for the side last season."),
             vec!["17 league goals"]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_adverb_is_not_a_name() {
+        for (text, figure) in [
+            ("Then 300 cars burned.", "300 cars"),
+            ("Later 300 cars burned.", "300 cars"),
+            ("Now 300 cars burned.", "300 cars"),
+            ("Still 300 cars burned.", "300 cars"),
+            ("Overall 300 cars burned.", "300 cars"),
+            ("Yesterday 300 cars burned.", "300 cars"),
+            ("But 300 cars burned.", "300 cars"),
+            ("Reportedly 300 people died.", "300 people"),
+            ("Allegedly 300 people died.", "300 people"),
+            ("Officially 300 people died.", "300 people"),
+            ("“Then 300 cars burned.”", "300 cars"),
+            ("Then 300 burned.", "300"),
+        ] {
+            assert_eq!(figures(text), vec![figure], "{text}");
+        }
+    }
+
+    #[test]
+    fn names_with_numbers_stay_labels() {
+        for text in [
+            "Route 66 is closed.",
+            "Apollo 11 landed.",
+            "Flight 370 vanished.",
+            "Gate 4 is shut.",
+            "Highway 401 is shut.",
+            "Boeing 737 jets are grounded.",
+            "Section 144 applies.",
+            "Area 51 is a base.",
+            "Windows 11 is out.",
+            "Pixel 9 phones sold.",
+            "Assembly 12 met.",
+            "The iPhone 15 sold well.",
+            "Fans bought the eBay 40 lots.",
+            "They rebuilt the Then 300 Arena.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+    }
+
+    #[test]
+    fn ages_told_by_a_verb_are_not_figures() {
+        for text in [
+            "She turned 40 last year.",
+            "He was 12 when he left.",
+            "Smith, who is 62, was hurt.",
+            "Okafor was 58 when she died.",
+            "He's 40.",
+            "She is now 40 and lives in Leeds.",
+            "A man aged 40 was hurt.",
+            "The victim, aged 40, died.",
+            "The firm turns 100 this year.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // Look-alikes: a rate, a count or a lead after the same verbs.
+        assert_eq!(figures("Turnout was 58 on Monday."), vec!["58"]);
+        assert_eq!(figures("He was 40 points clear."), vec!["40 points"]);
+        assert_eq!(figures("She was 300 metres away."), vec!["300 metres"]);
+        assert_eq!(figures("Inflation was 12 percent."), vec!["12 percent"]);
+        assert_eq!(figures("They were 12 in all."), vec!["12"]);
+    }
+
+    #[test]
+    fn slashed_numbers_and_vote_tallies_are_not_figures() {
+        for text in [
+            "The 9/11 attacks changed travel.",
+            "The desk runs 24/7.",
+            "The bill passed 52 to 48.",
+            "The Senate voted 52 to 48 to confirm her.",
+            "The motion passed by 312 votes to 254.",
+            "The council voted 7-2 to approve it.",
+            "It was approved by a vote of 30 to 12.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        assert_eq!(figures("It runs 24/7 with 300 staff."), vec!["300 staff"]);
+        assert_eq!(
+            figures("Prices rose from 52 to 48 cents."),
+            vec!["52", "48 cents"]
+        );
+        assert_eq!(
+            figures("The council approved a plan to cut 300 to 400 jobs."),
+            vec!["300", "400 jobs"]
+        );
+        assert_eq!(figures("The 11 attacks were separate."), vec!["11 attacks"]);
     }
 }

@@ -186,10 +186,14 @@ pub fn find_quotations(draft: &ParsedDraft<'_>, extra_verbs: &[String]) -> Vec<Q
         let introduces = text.ends_with(':');
         let in_block = &quotations[first_in_block..];
         let block_cue = (!in_block.is_empty() || introduces) && {
+            // A quotation's tokens and its marks. Quotations are in token order and do not
+            // overlap, so the only one that can hold a token is the first that does not end
+            // before it (its closing mark is at `tokens.end`).
             let inside = |token: usize| {
-                in_block.iter().any(|q| {
-                    q.tokens.contains(&token) || token + 1 == q.tokens.start || token == q.tokens.end
-                })
+                let candidate = in_block.partition_point(|q| q.tokens.end < token);
+                in_block
+                    .get(candidate)
+                    .is_some_and(|q| token + 1 >= q.tokens.start && token <= q.tokens.end)
             };
             find_attribution(draft, block.tokens.clone(), extra_verbs, &inside).is_some()
         };

@@ -6,6 +6,7 @@
 //! compound. The sentence splitter survives news abbreviations, initials, decimals,
 //! ellipses and a period inside a closing quote.
 
+use crate::text::lexicon;
 use crate::text::words::WordList;
 use std::ops::Range;
 
@@ -262,6 +263,11 @@ static MAYBE_FINAL: WordList = WordList::new(&[
     "inc", "corp", "ltd", "co", "plc", "bros", "etc", "llc", "llp", "gmbh",
 ]);
 
+/// True for a word that, with a period after it, is an abbreviation ("Inc", "Dr", "Jan").
+pub fn is_abbreviation_word(word: &str) -> bool {
+    NEVER_FINAL.contains(word) || MAYBE_FINAL.contains(word)
+}
+
 /// Function words that start sentences; used to decide whether `a.m.` or `U.S.` ended one.
 static SENTENCE_STARTERS: WordList = WordList::new(&[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "this",
@@ -270,6 +276,76 @@ static SENTENCE_STARTERS: WordList = WordList::new(&[
     "each", "every", "no", "none", "one", "two", "three", "police", "officials", "however", "meanwhile",
     "still", "since", "until", "by", "from", "with", "without", "about", "more", "other", "such", "what",
     "who", "how", "why", "where",
+]);
+
+/// Function words and sentence adverbs beyond [`SENTENCE_STARTERS`]: capitalised, they open a
+/// sentence and never continue a name ("in the U.S. Another 40 homes", "Then 300 cars").
+static FUNCTION_WORDS: WordList = WordList::new(&[
+    // Determiners and quantifiers.
+    "another", "any", "few", "several", "much", "neither", "either", "last", "next", "whose", "which",
+    "whatever", "whichever", // Pronouns.
+    "him", "them", "us", "me", "everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody",
+    "nothing", "something", "everything", "anything", "itself", "themselves",
+    // Conjunctions.
+    "because", "although", "though", "whereas", "unless", "whether", "nor", "once", "whilst", "till",
+    "then", // Prepositions.
+    "against", "among", "amid", "amidst", "across", "along", "around", "despite", "during", "except",
+    "including", "excluding", "inside", "outside", "over", "under", "like", "unlike", "through",
+    "throughout", "toward", "towards", "upon", "within", "beyond", "via", "near", "onto", "into", "beside",
+    "besides", "behind", "below", "above", "beneath", "plus", "amongst", "following", "regarding",
+    // Adverbs.
+    "now", "later", "earlier", "overall", "also", "thus", "hence", "meanwhile", "elsewhere", "today",
+    "tonight", "tomorrow", "yesterday", "overnight", "nationwide", "worldwide", "statewide", "altogether",
+    "together", "instead", "otherwise", "again", "already", "soon", "afterwards", "afterward", "further",
+    "furthermore", "moreover", "likewise", "nevertheless", "nonetheless", "indeed", "perhaps", "maybe",
+    "even", "just", "only", "nearly", "almost", "too", "not", "never", "always", "often", "sometimes",
+    "seldom", "ago", "anyway", "anyhow", "instead", "nowadays", "currently", "roughly", "about",
+]);
+
+/// True for a function word or an adverb ("Then", "Another", "Reportedly", "Overall"): a
+/// word that can open a sentence but cannot be, or continue, a name. An adverb in -ly
+/// counts when its stem is an English word ("reportedly" from "reported", "officially"
+/// from "official", "happily" from "happy") and it has no plural in -lies, which leaves out
+/// nouns like "family" and "assembly".
+pub fn is_function_word_or_adverb(word: &str) -> bool {
+    if SENTENCE_STARTERS.contains(word) || FUNCTION_WORDS.contains(word) {
+        return true;
+    }
+    if word.len() <= 4 || !word.is_ascii() || !word.to_ascii_lowercase().ends_with("ly") {
+        return false;
+    }
+    if !lexicon::is_common_word(word) {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    // A noun in -ly has a plural in -lies: "families", "assemblies", "supplies".
+    if lexicon::is_common_word(&format!("{}ies", &lower[..lower.len() - 1])) {
+        return false;
+    }
+    let stem = &lower[..lower.len() - 2];
+    let stem_is_word = |candidate: &str| candidate.len() >= 3 && lexicon::is_common_word(candidate);
+    stem_is_word(stem)
+        // "happily" from "happy", "probably" from "probable", "fully" from "full".
+        || stem.strip_suffix('i').is_some_and(|s| stem_is_word(&format!("{s}y")))
+        || stem_is_word(&format!("{stem}le"))
+        || stem_is_word(&format!("{stem}l"))
+}
+
+/// Days, months and time zones: after "5 p.m." they continue the sentence ("5 p.m.
+/// Monday", "10 a.m. Eastern").
+static TIME_CONTINUERS: WordList = WordList::new(&[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "eastern", "central", "pacific", "mountain",
+    "atlantic", "alaska", "hawaii", "greenwich",
+]);
+
+/// Titles and roles after a company name: "Acme Inc. Chairman John Smith".
+static COMPANY_CONTINUERS: WordList = WordList::new(&[
+    "chairman", "chairwoman", "chairperson", "chair", "chief", "ceo", "cfo", "coo", "president", "vice",
+    "founder", "co-founder", "executive", "director", "spokesman", "spokeswoman", "spokesperson", "head",
+    "owner", "managing", "senior", "deputy", "general", "ltd", "limited", "plc", "llc", "co", "corp", "inc",
 ]);
 
 /// Verbs that, right after a closing quote, continue the sentence: `"Why?" she asked.`
@@ -287,6 +363,23 @@ fn is_opening_mark(text: &str) -> bool {
 
 fn is_closing_mark(text: &str) -> bool {
     matches!(text, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "*" | "_")
+}
+
+/// If a Markdown footnote reference (`[^1]`, `[^note]`) starts at token `start`, the index
+/// of its closing bracket.
+pub fn footnote_reference(copy: &str, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let attached = |index: usize| tokens[index].start == tokens[index - 1].end;
+    if start + 2 >= end.min(tokens.len()) || tokens[start].text(copy) != "[" {
+        return None;
+    }
+    if tokens[start + 1].text(copy) != "^" || !attached(start + 1) {
+        return None;
+    }
+    // A short label of letters, digits, hyphens or underscores.
+    (start + 2..end.min(tokens.len()).min(start + 8))
+        .take_while(|&index| attached(index))
+        .find(|&index| tokens[index].text(copy) == "]")
+        .filter(|&close| close > start + 2)
 }
 
 /// Splits the tokens `tokens[range]` (one block) into sentences, appending them to `out`.
@@ -317,6 +410,10 @@ pub fn split_sentences(copy: &str, tokens: &[Token], range: Range<usize>, out: &
             {
                 closed_quote |= is_closing_mark(next_text);
                 last += 1;
+            } else if attached && let Some(close) = footnote_reference(copy, tokens, last + 1, range.end) {
+                // "… 40 bodies.[^1] Police said": a Markdown footnote mark ends with its
+                // sentence.
+                last = close;
             } else {
                 break;
             }
@@ -340,6 +437,72 @@ pub fn split_sentences(copy: &str, tokens: &[Token], range: Range<usize>, out: &
             span: tokens[sentence_start].start..tokens[range.end - 1].end,
             tokens: sentence_start..range.end,
         });
+    }
+}
+
+/// What an abbreviation that may end a sentence abbreviates, which decides what can follow
+/// it inside the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbreviationKind {
+    /// `a.m.`, `p.m.`: a day, a month or a time zone may follow ("5 p.m. Monday").
+    Time,
+    /// `Inc.`, `Corp.`, `Ltd.`, `etc.`: a title may follow ("Acme Inc. Chairman John Smith").
+    Company,
+    /// `U.S.`, `U.K.`, `D.C.`: a capitalised noun continues a name ("U.S. Navy", "U.S. Rep.").
+    Name,
+    /// `e.g.`, `i.e.`, `Ph.D.`.
+    Other,
+}
+
+fn eq_ignore_case_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
+}
+
+/// Does the capitalised `word` (token `index`) after an abbreviation of `kind` start a new
+/// sentence? A function word or an adverb always does ("5 p.m. The", "U.S. Another"). After
+/// a time, only a day, a month or a time zone continues ("5 p.m. Eastern", "5 p.m.
+/// Firefighters" starts anew); after a company, only a title; after a name like "U.S.", a
+/// word English knows continues the name ("U.S. Navy", "U.S. Senate", "U.S. Rep."), while
+/// a surname English does not know starts anew ("… in the U.S. Okafor said").
+fn starts_after_abbreviation(
+    copy: &str,
+    tokens: &[Token],
+    index: usize,
+    end: usize,
+    word: Token,
+    kind: AbbreviationKind,
+) -> bool {
+    let text = word.text(copy);
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if is_function_word_or_adverb(text) {
+        return true;
+    }
+    let bare = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text);
+    // "ET", "GMT", "EPA", "NFL": an acronym.
+    let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
+    // "Sen.", "Rep.", "Gen.": a title abbreviation.
+    let title_abbreviation = word.kind == TokenKind::Word
+        && NEVER_FINAL.contains(bare)
+        && index + 1 < end
+        && tokens[index + 1].start == word.end
+        && tokens[index + 1].text(copy) == ".";
+    match kind {
+        AbbreviationKind::Time => !(TIME_CONTINUERS.contains(bare) || acronym),
+        AbbreviationKind::Company => !COMPANY_CONTINUERS.contains(bare),
+        AbbreviationKind::Name => {
+            let known = word.kind == TokenKind::Abbrev
+                || lexicon::is_common_word(bare)
+                || lexicon::is_proper_noun(bare)
+                || acronym
+                || title_abbreviation;
+            !known
+        }
+        AbbreviationKind::Other => false,
     }
 }
 
@@ -374,13 +537,14 @@ fn is_boundary(
     } else {
         None
     };
-    let next_word_is_starter = {
-        let word = if opens {
-            tokens.get(last + 2).filter(|t| t.is_word())
-        } else {
-            Some(&next)
-        };
-        word.is_some_and(|w| SENTENCE_STARTERS.contains(w.text(copy)))
+    // The word after the mark (past an opening quote or bracket).
+    let next_word_index = if opens { last + 2 } else { last + 1 };
+    let next_word = tokens
+        .get(next_word_index)
+        .filter(|t| next_word_index < end && t.is_word());
+    let starts_after = |kind: AbbreviationKind| {
+        next_word
+            .is_some_and(|word| starts_after_abbreviation(copy, tokens, next_word_index, end, *word, kind))
     };
     if terminal_text == "."
         && let Some(word) = previous_word
@@ -396,12 +560,19 @@ fn is_boundary(
                 return false;
             }
             if MAYBE_FINAL.contains(word_text) {
-                return next_word_is_starter;
+                return starts_after(AbbreviationKind::Company);
             }
         }
     }
     if terminal_token.kind == TokenKind::Abbrev {
-        return next_word_is_starter;
+        let kind = if eq_ignore_case_any(terminal_text, &["a.m.", "p.m."]) {
+            AbbreviationKind::Time
+        } else if terminal_text.chars().all(|c| c == '.' || c.is_uppercase()) {
+            AbbreviationKind::Name
+        } else {
+            AbbreviationKind::Other
+        };
+        return starts_after(kind);
     }
     // `"Why?" she asked.` and `"We paid." Adeyemo said.`: the attribution continues it.
     if closed_quote {
@@ -512,6 +683,87 @@ mod tests {
                 "He arrived at 8 a.m.", "The talks began.", "They moved to the U.S.", "He stayed."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_before_ordinary_words() {
+        assert_eq!(
+            sentences_of("Police said it happened at 5 p.m. Firefighters found 40 bodies."),
+            vec![
+                "Police said it happened at 5 p.m.",
+                "Firefighters found 40 bodies."
+            ]
+        );
+        assert_eq!(
+            sentences_of("Fires broke out in the U.S. Another 40 homes burned. Then it rained."),
+            vec![
+                "Fires broke out in the U.S.",
+                "Another 40 homes burned.",
+                "Then it rained."
+            ]
+        );
+        assert_eq!(
+            sentences_of(
+                "It was sold to Acme Inc. Shares rose. The deal closed at 9 a.m. Reportedly it leaked."
+            ),
+            vec![
+                "It was sold to Acme Inc.",
+                "Shares rose.",
+                "The deal closed at 9 a.m.",
+                "Reportedly it leaked."
+            ]
+        );
+        assert_eq!(
+            sentences_of("She moved to the U.S. Okafor stayed. They met at 6 p.m. Smith left."),
+            vec![
+                "She moved to the U.S.", "Okafor stayed.", "They met at 6 p.m.", "Smith left."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_inside_names_and_times_do_not_end_sentences() {
+        for text in [
+            "The U.S. Navy and the U.S. Army sent 40 ships to the U.S. Virgin Islands.",
+            "U.S. Sen. John Smith and U.S. Rep. Ann Lee met U.S. District Judge Amy Berman.",
+            "The vote closes at 5 p.m. Eastern and reopens at 9 a.m. Monday or 10 a.m. ET on Jan. 4.",
+            "Acme Inc. Chairman John Smith and Widget Corp. Chief Executive Ann Lee spoke.",
+            "He joined the U.S. EPA after a Ph.D. in the U.K. in 2004.",
+            "The dispute at Acme Co. Ltd. dragged on.",
+        ] {
+            assert_eq!(sentences_of(text), vec![text]);
+        }
+    }
+
+    #[test]
+    fn a_footnote_mark_ends_with_its_sentence() {
+        assert_eq!(
+            sentences_of("The blaze destroyed 300 cars.[^1] Police said 40 were hurt.[^note-2] The end."),
+            vec![
+                "The blaze destroyed 300 cars.[^1]",
+                "Police said 40 were hurt.[^note-2]",
+                "The end."
+            ]
+        );
+        // A bracket that is not a footnote mark stays as it was.
+        assert_eq!(
+            sentences_of("It was over.[1] Then it rained."),
+            vec!["It was over.[1] Then it rained."]
+        );
+    }
+
+    #[test]
+    fn adverbs_are_told_from_nouns_in_ly() {
+        for adverb in [
+            "Reportedly", "allegedly", "Officially", "happily", "probably", "Then", "Overall",
+        ] {
+            assert!(is_function_word_or_adverb(adverb), "{adverb}");
+        }
+        for noun in [
+            "Family", "Assembly", "Rally", "Supply", "Route", "Apollo", "Italy", "July",
+        ] {
+            assert!(!is_function_word_or_adverb(noun), "{noun}");
+        }
     }
 
     #[test]
