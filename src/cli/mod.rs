@@ -168,13 +168,21 @@ pub fn main() -> i32 {
     }
 }
 
+/// Logs go to stderr, filtered by `COPYDESK_LOG`; the language server's client gets
+/// copydesk's events at info and above as well (see `lsp::log`).
 fn init_logging() {
+    use tracing_subscriber::Layer as _;
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
     let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(false)
+        .with_filter(filter);
+    let _ = tracing_subscriber::registry()
+        .with(stderr)
+        .with(crate::lsp::log::client_layer())
         .try_init();
 }
 

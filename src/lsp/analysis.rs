@@ -13,6 +13,12 @@ use crate::story::{DraftInput, analyze_parsed, parse_story};
 use crate::style_sheet::{Place, StyleSheet};
 use crate::text::{LineIndex, PositionEncoding};
 
+/// The most diagnostics a draft gets: past this many findings, the rest are left out and
+/// one information diagnostic says how many (a client slows to a crawl with hundreds of
+/// thousands, and each costs the server memory twice over on the way out). Code actions
+/// still see every finding.
+pub const MAX_DIAGNOSTICS: usize = 10_000;
+
 /// A story analysed at one moment.
 #[derive(Debug)]
 pub struct StoryAnalysis {
@@ -23,8 +29,11 @@ pub struct StoryAnalysis {
     /// The findings, with draft indices into `drafts`.
     pub findings: Vec<Finding>,
     pub line_indexes: Vec<LineIndex>,
-    /// The diagnostics of each draft.
+    /// The diagnostics of each draft: those of its first [`MAX_DIAGNOSTICS`] findings, and
+    /// a note when there were more.
     pub diagnostics: Vec<Vec<Diagnostic>>,
+    /// How many findings each draft has, shown or not.
+    pub finding_counts: Vec<usize>,
     /// Drafts left out because they are larger than `[files] max_size`.
     pub too_large: Vec<usize>,
     style_sheet: OnceLock<StyleSheet>,
@@ -101,6 +110,7 @@ pub fn analyze_story(
         .collect();
 
     let mut diagnostics: Vec<Vec<Diagnostic>> = vec![Vec::new(); drafts.len()];
+    let mut finding_counts = vec![0usize; drafts.len()];
     {
         let targets: Vec<(&Uri, IndexedText<'_>)> = drafts
             .iter()
@@ -115,11 +125,30 @@ pub fn analyze_story(
                 )
             })
             .collect();
+        let mut first_omitted: Vec<Option<&Finding>> = vec![None; drafts.len()];
         for finding in &findings {
+            let Some(count) = finding_counts.get_mut(finding.draft) else {
+                continue;
+            };
+            *count += 1;
+            if *count > MAX_DIAGNOSTICS {
+                first_omitted[finding.draft].get_or_insert(finding);
+                continue;
+            }
             if let Some(diagnostic) = to_proto::diagnostic(finding, &targets, encoding)
                 && let Some(list) = diagnostics.get_mut(finding.draft)
             {
                 list.push(diagnostic);
+            }
+        }
+        for (draft, first) in first_omitted.iter().enumerate() {
+            if let Some(first) = first
+                && let Some((_, text)) = targets.get(draft)
+            {
+                let at = text.position(first.span.start, encoding);
+                diagnostics[draft].push(to_proto::omitted_diagnostic(
+                    MAX_DIAGNOSTICS, finding_counts[draft], at,
+                ));
             }
         }
     }
@@ -130,6 +159,7 @@ pub fn analyze_story(
         findings,
         line_indexes,
         diagnostics,
+        finding_counts,
         too_large,
         style_sheet: OnceLock::new(),
     }
@@ -143,8 +173,15 @@ impl StoryAnalysis {
             && Arc::ptr_eq(&self.config, config)
             && self.drafts.len() == drafts.len()
             && self.drafts.iter().zip(drafts).all(|(old, new)| {
-                old.uri == new.uri && old.version == new.version && Arc::ptr_eq(&old.text, &new.text)
+                old.uri == new.uri && old.text_id() == new.text_id() && Arc::ptr_eq(&old.text, &new.text)
             })
+    }
+
+    /// How many findings of a draft were left out of its diagnostics.
+    pub fn omitted(&self, draft: usize) -> usize {
+        self.finding_counts
+            .get(draft)
+            .map_or(0, |count| count.saturating_sub(MAX_DIAGNOSTICS))
     }
 
     /// The index of a draft in the story.

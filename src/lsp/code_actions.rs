@@ -132,8 +132,10 @@ pub fn fix_all_edit(analysis: &StoryAnalysis, draft: usize, document_changes: bo
     )
 }
 
-/// The full name to add to the house names for a name finding: the first reference of the
-/// canonical spelling ("Taras Kovalevskyi"), or the spelling alone.
+/// The full name to add to the house names for a name finding: the fullest mention of the
+/// canonical spelling anywhere in the story ("Taras Kovalevskyi", not a later
+/// "Kovalevskyi" of a draft that sorts first), the first of those as full; or the spelling
+/// alone.
 fn house_name_for(analysis: &StoryAnalysis, finding: &Finding) -> Option<String> {
     let canonical = finding.fixes.first()?.edits.first()?.new_text.clone();
     // Abbreviations (U.S. / US) are not house names.
@@ -146,16 +148,36 @@ fn house_name_for(analysis: &StoryAnalysis, finding: &Finding) -> Option<String>
         .iter()
         .find(|entry| entry.canonical == canonical)
         .and_then(|entry| {
-            entry
-                .mentions
-                .iter()
-                .find(|mention| mention.spelling == canonical)
-                .map(|mention| mention.text.clone())
+            fullest_mention(
+                entry
+                    .mentions
+                    .iter()
+                    .map(|m| (m.spelling.as_str(), m.text.as_str())),
+                &canonical,
+            )
         })
-        .filter(|text| text.ends_with(&canonical))
         .unwrap_or(canonical);
     let already = analysis.config.known_names.iter().any(|known| known == &full);
     (!already).then_some(full)
+}
+
+/// Of `(spelling, text)` mentions, the text of the one in the `canonical` spelling that
+/// has the most words and ends in that spelling; the earliest of equals.
+fn fullest_mention<'a>(
+    mentions: impl Iterator<Item = (&'a str, &'a str)>,
+    canonical: &str,
+) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for (spelling, text) in mentions {
+        if spelling != canonical || !text.ends_with(canonical) {
+            continue;
+        }
+        let words = text.split_whitespace().count();
+        if best.is_none_or(|(most, _)| words > most) {
+            best = Some((words, text));
+        }
+    }
+    best.map(|(_, text)| text.to_string())
 }
 
 fn house_name_action(
@@ -354,6 +376,29 @@ mod tests {
                 "{after}"
             );
         }
+    }
+
+    #[test]
+    fn the_house_name_is_the_fullest_mention_in_the_canonical_spelling() {
+        let mentions = [
+            ("Kovalevskyi", "Kovalevskyi"),
+            ("Kovalevsky", "Olena Kovalevsky"),
+            ("Kovalevskyi", "Taras Kovalevskyi"),
+            ("Kovalevskyi", "Taras Kovalevskyi"),
+        ];
+        assert_eq!(
+            fullest_mention(mentions.into_iter(), "Kovalevskyi").as_deref(),
+            Some("Taras Kovalevskyi")
+        );
+        let only_short = [("Kovalevskyi", "Kovalevskyi")];
+        assert_eq!(
+            fullest_mention(only_short.into_iter(), "Kovalevskyi").as_deref(),
+            Some("Kovalevskyi")
+        );
+        assert_eq!(
+            fullest_mention([("Kovalevsky", "Kovalevsky")].into_iter(), "Kovalevskyi"),
+            None
+        );
     }
 
     #[test]

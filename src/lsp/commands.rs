@@ -107,12 +107,9 @@ async fn fix_all(state: &Arc<State>, arguments: &[Value]) -> Result<Value> {
     let Some((key, true)) = state.story_of(&uri) else {
         return Err(invalid(format!("{} is not an open draft", uri.as_str())));
     };
-    let analysis = state
-        .analysis(&key, None)
-        .await
-        .ok_or_else(Error::internal_error)?;
-    let Some(draft) = analysis.draft_index(&uri) else {
-        return Ok(json!({"applied": false}));
+    // The edit is for the text the document has now (not one it had before a reopen).
+    let Some((analysis, draft)) = state.analysis_of_document(&key, &uri, false).await else {
+        return Err(Error::content_modified());
     };
     let Some(edit) = fix_all_edit(&analysis, draft, state.facts().document_changes) else {
         return Ok(json!({"applied": false, "reason": "nothing to fix"}));

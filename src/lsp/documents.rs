@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use dashmap::DashMap;
 use ropey::Rope;
@@ -131,6 +132,9 @@ pub struct OpenDraft {
     pub format: DraftFormat,
     /// False for `copydesk.toml`, which is tracked for edits but never linted as copy.
     pub is_draft: bool,
+    /// Which opening of the URI this is: a close and a reopen may start again at the
+    /// same version, so a version alone does not say which text it is of.
+    pub opening: u64,
     pub version: i32,
     pub rope: Rope,
     /// The text of `version`, made once, the first time an analysis asks for it.
@@ -138,7 +142,7 @@ pub struct OpenDraft {
 }
 
 impl OpenDraft {
-    pub fn new(uri: Uri, language_id: &str, version: i32, text: &str) -> OpenDraft {
+    pub fn new(uri: Uri, language_id: &str, opening: u64, version: i32, text: &str) -> OpenDraft {
         let path = file_path(&uri);
         let name = path
             .as_ref()
@@ -155,6 +159,7 @@ impl OpenDraft {
             path,
             format,
             is_draft,
+            opening,
             version,
             rope: Rope::from_str(text),
             text: None,
@@ -205,11 +210,21 @@ pub struct DraftSnapshot {
     pub path: Option<PathBuf>,
     /// The editor's version; `None` for a draft read from disk that is not open.
     pub version: Option<i32>,
+    /// The opening of the document the version belongs to (0 for a draft from disk).
+    pub opening: u64,
     pub text: Arc<String>,
     pub format: DraftFormat,
 }
 
 impl DraftSnapshot {
+    /// Which text of an open document this is (`None` for a draft read from disk).
+    pub fn text_id(&self) -> Option<TextId> {
+        self.version.map(|version| TextId {
+            opening: self.opening,
+            version,
+        })
+    }
+
     /// The name the engine and the style sheet use for the draft.
     pub fn name(&self) -> String {
         match &self.path {
@@ -226,10 +241,19 @@ pub enum ChangeError {
     NotOpen,
 }
 
+/// Which text of an open document: its opening and its version within that opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextId {
+    pub opening: u64,
+    pub version: i32,
+}
+
 /// Every open document, by URI.
 #[derive(Debug, Default)]
 pub struct Documents {
     open: DashMap<Uri, OpenDraft>,
+    /// Counts openings, so that each has its own number.
+    openings: AtomicU64,
 }
 
 impl Documents {
@@ -239,7 +263,8 @@ impl Documents {
 
     /// Opens (or reopens) a document.
     pub fn open(&self, uri: Uri, language_id: &str, version: i32, text: &str) {
-        let draft = OpenDraft::new(uri.clone(), language_id, version, text);
+        let opening = self.openings.fetch_add(1, Ordering::SeqCst) + 1;
+        let draft = OpenDraft::new(uri.clone(), language_id, opening, version, text);
         self.open.insert(uri, draft);
     }
 
@@ -269,6 +294,14 @@ impl Documents {
         self.open.get(uri).map(|draft| draft.version)
     }
 
+    /// Which text an open document has now.
+    pub fn text_id(&self, uri: &Uri) -> Option<TextId> {
+        self.open.get(uri).map(|draft| TextId {
+            opening: draft.opening,
+            version: draft.version,
+        })
+    }
+
     /// The path and whether it is a draft, for an open document.
     pub fn describe(&self, uri: &Uri) -> Option<(Option<PathBuf>, bool)> {
         self.open
@@ -295,6 +328,7 @@ impl Documents {
                 uri: entry.uri.clone(),
                 path: entry.path.clone(),
                 version: Some(entry.version),
+                opening: entry.opening,
                 text,
                 format: entry.format,
             });
@@ -387,7 +421,7 @@ mod tests {
     #[test]
     fn text_is_made_once_per_version() {
         let uri: Uri = "file:///tmp/story/draft.md".parse().unwrap();
-        let mut draft = OpenDraft::new(uri, "markdown", 1, "Hello.");
+        let mut draft = OpenDraft::new(uri, "markdown", 1, 1, "Hello.");
         let first = draft.text();
         assert!(Arc::ptr_eq(&first, &draft.text()));
         draft.apply_changes(2, &[change((0, 5), (0, 5), "!")], PositionEncoding::Utf16);

@@ -7,7 +7,7 @@
 //! `copydesk.styleSheet` command ([`hover`], [`commands`]).
 //!
 //! Only protocol goes to stdout; logs go to stderr (`COPYDESK_LOG=info` for more) and, at
-//! info level, to the client's log.
+//! info level and above, to the client's log ([`log`]).
 
 pub mod analysis;
 pub mod code_actions;
@@ -16,6 +16,7 @@ pub mod config_store;
 pub mod documents;
 pub mod house_names;
 pub mod hover;
+pub mod log;
 pub mod server;
 pub mod state;
 pub mod to_proto;
@@ -45,7 +46,8 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Notify>) {
 }
 
 /// Serves the protocol on `input` and `output` until `exit`, the end of input, or the
-/// client process's death. Returns the exit code: 0 after `shutdown` then `exit`, else 1.
+/// client process's death. Returns the exit code: 0 when `shutdown` came first (then
+/// `exit` or the end of input), else 1.
 pub async fn serve<I, O>(input: I, output: O) -> i32
 where
     I: AsyncRead + Unpin + Send + 'static,
@@ -53,6 +55,16 @@ where
 {
     let (service, socket, client_gone) = service();
     let state = service.inner().state().clone();
+    // copydesk's log events go to the client's log too, once it has said hello.
+    let (log_sender, mut log_receiver) = tokio::sync::mpsc::channel(log::CAPACITY);
+    log::install(log_sender);
+    let log_state = state.clone();
+    tokio::spawn(async move {
+        log_state.initialize_received().await;
+        while let Some((kind, message)) = log_receiver.recv().await {
+            log_state.client.log_message(kind, message).await;
+        }
+    });
     // The library reads through a pump that keeps malformed messages from stopping it.
     let (library_side, pump_side) = tokio::io::duplex(64 * 1024);
     tokio::spawn(transport::pump(input, pump_side));

@@ -209,7 +209,8 @@ impl LanguageServer for Backend {
         guard(
             "didSave",
             async {
-                // A saved copydesk.toml is a changed configuration, watched or not.
+                // A saved copydesk.toml is a changed configuration, watched or not; a saved
+                // draft is what its folder story will see of it once it is closed.
                 let uri = params.text_document.uri;
                 if file_path(&uri).is_some_and(|path| super::documents::is_config_file(&path)) {
                     self.state
@@ -218,6 +219,8 @@ impl LanguageServer for Backend {
                             typ: FileChangeType::CHANGED,
                         }])
                         .await;
+                } else {
+                    self.state.reread_draft(&uri);
                 }
             },
             || (),
@@ -235,6 +238,9 @@ impl LanguageServer for Backend {
                     tracing::warn!("{} was closed but never opened", uri.as_str());
                     return;
                 }
+                // Before the first await, like the close itself: the story sees the draft's
+                // file from now on (in a folder story).
+                self.state.reread_draft(&uri);
                 self.state.forget_document(&uri).await;
                 if let Some((key, true)) = story {
                     self.state.schedule(key, Duration::ZERO);
@@ -282,10 +288,11 @@ impl LanguageServer for Backend {
             async {
                 let uri = params.text_document.uri;
                 let mut items = Vec::new();
-                if let Some((key, true)) = self.state.story_of(&uri)
-                    && let Some(analysis) = self.state.analysis(&key, Some(&uri)).await
-                    && let Some(index) = analysis.draft_index(&uri)
-                {
+                if let Some((key, true)) = self.state.story_of(&uri) {
+                    let Some((analysis, index)) = self.state.analysis_of_document(&key, &uri, true).await
+                    else {
+                        return Err(Error::content_modified());
+                    };
                     items = analysis.diagnostics.get(index).cloned().unwrap_or_default();
                 }
                 Ok(DocumentDiagnosticReportResult::Report(
@@ -311,11 +318,8 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some(analysis) = self.state.analysis(&key, None).await else {
-                    return Ok(None);
-                };
-                let Some(draft) = analysis.draft_index(&uri) else {
-                    return Ok(None);
+                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
+                    return Err(Error::content_modified());
                 };
                 let document_changes = self.state.facts().document_changes;
                 let range = params.range;
@@ -351,10 +355,7 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some(analysis) = self.state.analysis(&key, None).await else {
-                    return Ok(None);
-                };
-                let Some(draft) = analysis.draft_index(&uri) else {
+                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
                     return Ok(None);
                 };
                 tokio::task::spawn_blocking(move || {

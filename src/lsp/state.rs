@@ -11,8 +11,9 @@
 //! (`[lsp] debounce_ms`, 150 ms by default); a newer change supersedes a waiting one. The
 //! analysis runs on a blocking thread, never on the async runtime, one at a time per
 //! story. Diagnostics are published with the version they were computed for, and only
-//! while that is still the document's version, so a result for an older version is
-//! never published.
+//! while the document still has that text: the same version of the same opening (a draft
+//! closed and opened again may start at version 1 again), so a result for an older text
+//! is never published. A draft gets at most `MAX_DIAGNOSTICS` of them (see `analysis`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,13 +26,14 @@ use serde_json::Value;
 use tokio::sync::{Mutex, Notify};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{
-    ConfigurationItem, Diagnostic, DidChangeWatchedFilesRegistrationOptions, FileChangeType, FileEvent,
-    FileSystemWatcher, GlobPattern, InitializeParams, MessageType, PositionEncodingKind, Registration, Uri,
+    ConfigurationItem, Diagnostic, DiagnosticSeverity, DidChangeWatchedFilesRegistrationOptions,
+    FileChangeType, FileEvent, FileSystemWatcher, GlobPattern, InitializeParams, MessageType,
+    PositionEncodingKind, Registration, Uri,
 };
 
 use super::analysis::{StoryAnalysis, analyze_story};
 use super::config_store::{ConfigReport, ConfigStore};
-use super::documents::{ChangeNote, Documents, DraftSnapshot, file_path, is_config_file};
+use super::documents::{ChangeNote, Documents, DraftSnapshot, TextId, file_path, is_config_file};
 use super::to_proto;
 use crate::config::{Config, StoryScope};
 use crate::text::{DraftFormat, PositionEncoding};
@@ -74,11 +76,40 @@ struct Story {
     latest: Mutex<Option<Arc<StoryAnalysis>>>,
 }
 
-/// What was last published for a document.
+/// What was last published for a document: for which text, and a fingerprint of the
+/// diagnostics (not a copy: a draft may have thousands).
 #[derive(Debug)]
 struct Published {
-    version: i32,
-    diagnostics: Vec<Diagnostic>,
+    id: TextId,
+    fingerprint: u64,
+}
+
+/// A fingerprint of a list of diagnostics, to tell whether it changed.
+fn fingerprint(diagnostics: &[Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    diagnostics.len().hash(&mut hasher);
+    for diagnostic in diagnostics {
+        diagnostic.range.hash(&mut hasher);
+        let severities = [
+            DiagnosticSeverity::ERROR,
+            DiagnosticSeverity::WARNING,
+            DiagnosticSeverity::INFORMATION,
+            DiagnosticSeverity::HINT,
+        ];
+        severities
+            .iter()
+            .position(|severity| Some(*severity) == diagnostic.severity)
+            .hash(&mut hasher);
+        diagnostic.code.hash(&mut hasher);
+        diagnostic.message.hash(&mut hasher);
+        for related in diagnostic.related_information.iter().flatten() {
+            related.location.uri.as_str().hash(&mut hasher);
+            related.location.range.hash(&mut hasher);
+            related.message.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 /// What the client said it can do, from `initialize`.
@@ -103,16 +134,20 @@ pub struct State {
     disk_drafts: DashMap<PathBuf, Arc<String>>,
     /// Folders whose unopened drafts have been read.
     folders_read: DashMap<PathBuf, ()>,
+    /// Drafts of those folders saved or closed since: read again at the next analysis.
+    to_reread: DashMap<PathBuf, ()>,
     stories: DashMap<StoryKey, Arc<Story>>,
     published: DashMap<Uri, Published>,
-    /// Configuration files with an error diagnostic published.
-    failing_configs: DashMap<PathBuf, ()>,
+    /// Configuration files with an error diagnostic published, and that diagnostic.
+    failing_configs: DashMap<PathBuf, Diagnostic>,
     encoding: AtomicU8,
     facts: RwLock<ClientFacts>,
     roots: RwLock<Vec<PathBuf>>,
     /// Messages for the user that arrived before the client could take them.
     pending_messages: std::sync::Mutex<Vec<(MessageType, String)>>,
     shutdown_requested: AtomicBool,
+    /// Notified once `initialize` has arrived (the client's log may be written from then).
+    initialize_seen: Notify,
     /// Notified when the client process (initialize's `processId`) has gone.
     pub client_gone: Arc<Notify>,
 }
@@ -131,6 +166,7 @@ impl State {
             configs: ConfigStore::new(),
             disk_drafts: DashMap::new(),
             folders_read: DashMap::new(),
+            to_reread: DashMap::new(),
             stories: DashMap::new(),
             published: DashMap::new(),
             failing_configs: DashMap::new(),
@@ -139,6 +175,7 @@ impl State {
             roots: RwLock::new(Vec::new()),
             pending_messages: std::sync::Mutex::new(Vec::new()),
             shutdown_requested: AtomicBool::new(false),
+            initialize_seen: Notify::new(),
             client_gone,
         }
     }
@@ -162,11 +199,15 @@ impl State {
         self.shutdown_requested.load(Ordering::SeqCst)
     }
 
-    /// Logs at info level to stderr and to the client's log.
-    pub async fn log_info(&self, message: impl Into<String>) {
+    /// Waits until `initialize` has arrived.
+    pub async fn initialize_received(&self) {
+        self.initialize_seen.notified().await;
+    }
+
+    /// Logs at info level: to stderr and (see `log`) to the client's log.
+    pub fn log_info(&self, message: impl Into<String>) {
         let message = message.into();
         tracing::info!("{message}");
-        self.client.log_message(MessageType::INFO, message).await;
     }
 
     /// Shows a message to the user (and logs it), or keeps it until the client is ready.
@@ -186,6 +227,8 @@ impl State {
     /// Takes in the client's `initialize`: the position encoding, what it can do, the
     /// workspace roots, the settings. Returns the negotiated encoding.
     pub fn initialize(self: &Arc<Self>, params: &InitializeParams) -> PositionEncodingKind {
+        // One waiter, the client log's task; the permit keeps if it is not waiting yet.
+        self.initialize_seen.notify_one();
         let capabilities = &params.capabilities;
         let offers_utf8 = capabilities
             .general
@@ -257,15 +300,14 @@ impl State {
 
         if let Some(process_id) = params.process_id {
             let gone = self.client_gone.clone();
+            // Looked at once at once (a client may be gone before the server is up), then
+            // every second.
             tokio::spawn(async move {
-                loop {
+                while process_is_alive(process_id) {
                     tokio::time::sleep(CLIENT_PROCESS_POLL).await;
-                    if !process_is_alive(process_id) {
-                        tracing::warn!("the client process {process_id} has gone; exiting");
-                        gone.notify_one();
-                        break;
-                    }
                 }
+                tracing::warn!("the client process {process_id} has gone; exiting");
+                gone.notify_one();
             });
         }
         // Load the word lists now, not on the first keystroke.
@@ -282,8 +324,7 @@ impl State {
         self.log_info(format!(
             "copydesk {} language server started; positions in {encoding}",
             env!("CARGO_PKG_VERSION")
-        ))
-        .await;
+        ));
         let pending: Vec<(MessageType, String)> = self
             .pending_messages
             .lock()
@@ -347,8 +388,7 @@ impl State {
             // to do.
             Ok(false) => {}
             Ok(true) => {
-                self.log_info("copydesk: settings changed; checking the open drafts again")
-                    .await;
+                self.log_info("copydesk: settings changed; checking the open drafts again");
                 self.relint_all();
             }
             Err(error) => {
@@ -427,6 +467,18 @@ impl State {
             && config.story == StoryScope::Folder
         {
             self.read_folder_once(folder, &config);
+            let marked: Vec<PathBuf> = self
+                .to_reread
+                .iter()
+                .filter(|entry| entry.key().parent() == Some(folder))
+                .map(|entry| entry.key().clone())
+                .collect();
+            for path in marked {
+                self.to_reread.remove(&path);
+                if is_story_draft(&path, &config) {
+                    self.read_disk_draft(&path, &config);
+                }
+            }
             let open_paths: HashSet<PathBuf> = drafts.iter().filter_map(|draft| draft.path.clone()).collect();
             for entry in self.disk_drafts.iter() {
                 let path = entry.key();
@@ -440,6 +492,7 @@ impl State {
                     uri,
                     path: Some(path.clone()),
                     version: None,
+                    opening: 0,
                     text: entry.value().clone(),
                     format: DraftFormat::from_path(&path.to_string_lossy()),
                 });
@@ -507,6 +560,28 @@ impl State {
         self.analysis_at(key, pulled, None).await
     }
 
+    /// The story's analysis of `uri`'s text as the document has it now, with the draft's
+    /// index: an analysis made while the document changed (or was closed and opened again)
+    /// is of another text. `None` when that keeps happening, or the document is not in it.
+    pub async fn analysis_of_document(
+        self: &Arc<Self>,
+        key: &StoryKey,
+        uri: &Uri,
+        pulled: bool,
+    ) -> Option<(Arc<StoryAnalysis>, usize)> {
+        const TRIES: usize = 3;
+        for _ in 0..TRIES {
+            let analysis = self.analysis(key, pulled.then_some(uri)).await?;
+            let index = analysis.draft_index(uri)?;
+            let current = self.documents.text_id(uri)?;
+            if analysis.drafts.get(index).and_then(DraftSnapshot::text_id) == Some(current) {
+                return Some((analysis, index));
+            }
+        }
+        tracing::debug!("{} kept changing while it was analysed", uri.as_str());
+        None
+    }
+
     /// [`State::analysis`] for a scheduled analysis of `generation`, which gives way when
     /// a newer one was scheduled while it waited for the story (so a slow analysis does
     /// not leave a queue of stale ones behind it).
@@ -523,19 +598,29 @@ impl State {
         {
             return None;
         }
-        let previous = latest.clone();
+        // Taken out, so that a story's old analysis is freed before its new one is made
+        // (unless a request still holds it).
+        let previous = latest.take();
         let encoding = self.encoding();
         let state = self.clone();
         let gather_key = key.clone();
         let outcome = tokio::task::spawn_blocking(move || {
             let (drafts, config, report) = state.gather(&gather_key);
             match previous {
-                Some(previous) if previous.is_of(&drafts, &config, encoding) => (previous, report),
-                _ => (Arc::new(analyze_story(drafts, config, encoding)), report),
+                Some(previous) if previous.is_of(&drafts, &config, encoding) => (previous, report, false),
+                previous => {
+                    drop(previous);
+                    tracing::debug!(
+                        "analysing {gather_key:?}: {} drafts, {} bytes",
+                        drafts.len(),
+                        drafts.iter().map(|draft| draft.text.len()).sum::<usize>()
+                    );
+                    (Arc::new(analyze_story(drafts, config, encoding)), report, true)
+                }
             }
         })
         .await;
-        let (analysis, report) = match outcome {
+        let (analysis, report, fresh) = match outcome {
             Ok(outcome) => outcome,
             Err(error) => {
                 tracing::error!("the analysis of {key:?} failed ({error}); the server carries on");
@@ -549,16 +634,8 @@ impl State {
         if let Some(report) = report {
             self.report_config(report).await;
         }
-        for &index in &analysis.too_large {
-            if let Some(draft) = analysis.drafts.get(index)
-                && draft.version.is_some()
-            {
-                tracing::info!(
-                    "{} is larger than [files] max_size ({} bytes); not checked",
-                    draft.uri.as_str(),
-                    analysis.config.max_file_size
-                );
-            }
+        if fresh {
+            log_analysis(&analysis);
         }
         self.publish(&analysis, pulled).await;
         drop(latest);
@@ -572,19 +649,22 @@ impl State {
         let facts = self.facts();
         let mut others_changed = false;
         for (index, draft) in analysis.drafts.iter().enumerate() {
-            let Some(version) = draft.version else {
+            let Some(id) = draft.text_id() else {
                 continue;
             };
-            if self.documents.version(&draft.uri) != Some(version) {
-                // The draft has changed since: a newer analysis is on its way.
+            if self.documents.text_id(&draft.uri) != Some(id) {
+                // The draft has changed since (or was closed, and perhaps opened again at
+                // the same version): a newer analysis is on its way.
                 continue;
             }
             let Some(diagnostics) = analysis.diagnostics.get(index) else {
                 continue;
             };
+            let print = fingerprint(diagnostics);
             let skip = self.published.get(&draft.uri).is_some_and(|published| {
-                published.version > version
-                    || (published.version == version && &published.diagnostics == diagnostics)
+                published.id.opening == id.opening
+                    && (published.id.version > id.version
+                        || (published.id.version == id.version && published.fingerprint == print))
             });
             if skip {
                 continue;
@@ -592,8 +672,8 @@ impl State {
             self.published.insert(
                 draft.uri.clone(),
                 Published {
-                    version,
-                    diagnostics: diagnostics.clone(),
+                    id,
+                    fingerprint: print,
                 },
             );
             if facts.pull_diagnostics {
@@ -601,7 +681,7 @@ impl State {
                 continue;
             }
             self.client
-                .publish_diagnostics(draft.uri.clone(), diagnostics.clone(), Some(version))
+                .publish_diagnostics(draft.uri.clone(), diagnostics.clone(), Some(id.version))
                 .await;
         }
         if facts.pull_diagnostics && others_changed && facts.diagnostic_refresh {
@@ -621,7 +701,8 @@ impl State {
         match &report.error {
             Some(error) => {
                 let diagnostic = to_proto::config_error_diagnostic(error, &report.text, self.encoding());
-                self.failing_configs.insert(report.path.clone(), ());
+                self.failing_configs
+                    .insert(report.path.clone(), diagnostic.clone());
                 self.client.publish_diagnostics(uri, vec![diagnostic], None).await;
                 self.show(
                     MessageType::ERROR,
@@ -634,19 +715,43 @@ impl State {
                 if self.failing_configs.remove(&report.path).is_some() {
                     self.client.publish_diagnostics(uri, Vec::new(), None).await;
                 }
-                self.log_info(format!("copydesk: {} is good again", report.path.display()))
-                    .await;
+                self.log_info(format!("copydesk: {} is good again", report.path.display()));
             }
         }
     }
 
-    /// Clears what was published for a closed document.
+    /// Clears what was published for a closed document. A configuration file that still
+    /// fails keeps its error: it is published again (a client may drop a closed file's
+    /// diagnostics itself).
     pub async fn forget_document(&self, uri: &Uri) {
         self.published.remove(uri);
-        if !self.facts().pull_diagnostics {
+        let config_error = file_path(uri)
+            .and_then(|path| self.failing_configs.get(&path).map(|entry| entry.value().clone()));
+        if let Some(diagnostic) = config_error {
+            self.client
+                .publish_diagnostics(uri.clone(), vec![diagnostic], None)
+                .await;
+        } else if !self.facts().pull_diagnostics {
             self.client
                 .publish_diagnostics(uri.clone(), Vec::new(), None)
                 .await;
+        }
+    }
+
+    /// A draft was saved or closed. In a folder story, its file is what the story sees of
+    /// it once it is closed, so the file is read again before the story's next analysis
+    /// (the client may watch no files). Marked here, before any later message is handled;
+    /// read by the analysis, on its blocking thread.
+    pub fn reread_draft(&self, uri: &Uri) {
+        let Some(path) = file_path(uri) else {
+            return;
+        };
+        let read = path
+            .parent()
+            .is_some_and(|folder| self.folders_read.contains_key(folder));
+        // A folder not read yet is read whole when its story is first analysed.
+        if read && !is_config_file(&path) {
+            self.to_reread.insert(path, ());
         }
     }
 
@@ -706,8 +811,7 @@ impl State {
             self.report_config(report).await;
         }
         if config_changed {
-            self.log_info("copydesk: configuration changed; checking the open drafts again")
-                .await;
+            self.log_info("copydesk: configuration changed; checking the open drafts again");
             self.relint_all();
         } else {
             for folder in folders {
@@ -741,6 +845,33 @@ impl State {
             .max_by_key(|root| root.components().count())
             .or_else(|| draft.parent().map(Path::to_path_buf))?;
         Some(folder.join("copydesk.toml"))
+    }
+}
+
+/// Logs what a new analysis left out: drafts over `[files] max_size`, findings past the
+/// diagnostics limit.
+fn log_analysis(analysis: &StoryAnalysis) {
+    for &index in &analysis.too_large {
+        if let Some(draft) = analysis.drafts.get(index)
+            && draft.version.is_some()
+        {
+            tracing::info!(
+                "{} is larger than [files] max_size ({} bytes); not checked",
+                draft.uri.as_str(),
+                analysis.config.max_file_size
+            );
+        }
+    }
+    for (index, draft) in analysis.drafts.iter().enumerate() {
+        let omitted = analysis.omitted(index);
+        if omitted > 0 && draft.version.is_some() {
+            tracing::info!(
+                "{} has {} findings; the first {} are shown as diagnostics, {omitted} left out",
+                draft.uri.as_str(),
+                omitted + super::analysis::MAX_DIAGNOSTICS,
+                super::analysis::MAX_DIAGNOSTICS
+            );
+        }
     }
 }
 

@@ -118,6 +118,29 @@ pub fn diagnostic(
     })
 }
 
+/// The code of the note that says a draft's other findings were left out.
+pub const OMITTED_CODE: &str = "omitted-findings";
+
+/// The note, at the first finding left out, that a draft has more findings than it gets
+/// diagnostics.
+pub fn omitted_diagnostic(shown: usize, total: usize, at: Position) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(at, at),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String(OMITTED_CODE.to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "copydesk shows the first {shown} of this draft's {total} findings; the other {} \
+             from here on are left out (`copydesk check` lists them all)",
+            total - shown.min(total)
+        ),
+        related_information: None,
+        tags: None,
+        data: None,
+    }
+}
+
 /// A configuration error as a diagnostic on the configuration file (`text` is its text).
 pub fn config_error_diagnostic(error: &ConfigError, text: &str, encoding: PositionEncoding) -> Diagnostic {
     let line_index = LineIndex::new(text);
