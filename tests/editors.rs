@@ -8,6 +8,11 @@
 //! - The other editors' configuration files parse, start `copydesk lsp`, and the VS Code
 //!   extension offers a severity setting for every rule.
 //!
+//! - Emacs: `editors/emacs/test.sh` runs Eglot in batch Emacs (29 or newer) with
+//!   `editors/emacs/copydesk.el` and the binary under test. `.ci/run` installs Emacs 30 from
+//!   bookworm-backports; with `CI=true` a missing Emacs fails the test unless `.ci/run`
+//!   reported (in `COPYDESK_NO_EMACS`) that it could not be installed.
+//!
 //! The VS Code end-to-end test (code-server in headless Chromium) is too heavy for every run:
 //! it is `editors/vscode/test/e2e.sh`.
 
@@ -309,6 +314,61 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     assert_eq!(result["text_filetype"], "text");
     assert!(strings(&result["text_rules"]).contains(&"placeholder".to_string()));
     assert_eq!(result["clients"], 1);
+}
+
+/// Emacs 29 or newer (built-in Eglot): its major version, or why there is none.
+fn emacs_major() -> Result<u64, String> {
+    let output = Command::new("emacs")
+        .args(["--batch", "--eval", "(princ emacs-major-version)"])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("no emacs on PATH ({error})"))?;
+    let major: u64 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| "emacs does not report its version".to_string())?;
+    if major >= 29 {
+        Ok(major)
+    } else {
+        Err(format!(
+            "Emacs {major} has no built-in Eglot; it needs 29 or newer"
+        ))
+    }
+}
+
+#[test]
+fn emacs_eglot_shows_diagnostics_and_applies_a_quick_fix() {
+    if let Err(reason) = emacs_major() {
+        // .ci/run installs Emacs from bookworm-backports; it says why when it could not.
+        match std::env::var("COPYDESK_NO_EMACS") {
+            Ok(why) => eprintln!("skipped the Emacs end-to-end test: {reason}; {why}"),
+            Err(_) if in_ci() => panic!(
+                "with CI=true the Emacs end-to-end test must run: {reason}. \
+                 .ci/run installs Emacs 30 from bookworm-backports"
+            ),
+            Err(_) => eprintln!("skipped the Emacs end-to-end test: {reason} (see editors/emacs/test.sh)"),
+        }
+        return;
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let finished = run_with_deadline(
+        Command::new("bash")
+            .arg(repository().join("editors/emacs/test.sh"))
+            .env("COPYDESK_BIN", env!("CARGO_BIN_EXE_copydesk"))
+            .env("TMPDIR", scratch.path()),
+        Duration::from_secs(240),
+    );
+    assert!(
+        finished.success,
+        "the Emacs end-to-end test failed:\n{}\n{}",
+        finished.stdout, finished.stderr
+    );
+    // The script's last step prints what it checked; all of it must have run.
+    let said = format!("{}{}", finished.stdout, finished.stderr);
+    assert!(
+        said.contains("emacs e2e: passed (diagnostics, quick fix, recheck, plain text"),
+        "the Emacs test did not report every step:\n{said}"
+    );
 }
 
 fn read(path: &str) -> String {
