@@ -22,16 +22,27 @@
 //! court heard", "told reporters"), a passive verb with its agent ("was reported by the
 //! ministry"), a source phrase ("data from", "figures released by", "a survey by", "as
 //! published by", "by the union's count", "put the number at"), or a parenthetical source
-//! ("(Eurostat)"). A passive hedge with no agent ("are believed to be held", "is
-//! estimated") is not attribution, nor is an adjective ("an estimated €1.1 million").
+//! ("(Eurostat)", "(company filing)", "(2021 census)", "(state police)"). A passive hedge
+//! with no agent ("are believed to be held", "is estimated") is not attribution, nor is an
+//! adjective ("an estimated €1.1 million", "16,000 registered voters", "300 reported
+//! cases").
 //!
-//! Not figures: dates, years, times, ages ("Okafor, 62,", "aged 40", "she turned 40", "he
-//! was 12 when", "who is 62"), addresses ("21 Haddington Road"), game scores ("4-1"), vote
-//! tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No. 9"), ordinals,
-//! numbers written with a slash ("9/11", "24/7"), numbers in names ("Route 46A", "Apollo
-//! 11", "the iPhone 15", "COVID-19", "F-150", "move 43"), compound modifiers ("a 24-bed
-//! ward", "a 10-year term"), narrative durations ("for two weeks", "in 40 years"; a
-//! duration is a figure when it is a statistic: "a median of 14.2 weeks"), and headings. A
+//! Not figures: dates, years (also before a noun: "the 2026 local elections", "its 2030
+//! targets", "2019 floods"; "2026 voters" with no determiner stays a count), times, ages
+//! ("Okafor, 62,", "aged 40", "she turned 40", "he was 12 when", "who is 62", "signed with
+//! the club at 16", "died at 84"), addresses ("21 Haddington Road"), game scores ("4-1")
+//! and the parts of a game they are kept in ("led 3-2 after two periods", "won in three
+//! sets"), vote tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No.
+//! 9") and league standings (a table row "Ashby Rovers – 62 points", "third in the
+//! Northern Division with 58 points", "12 1/2 games behind", win-loss records "31-12-4"),
+//! ordinals, numbers written with a slash ("9/11", "24/7", "HC/CV/2211/2024"), numbers in
+//! names ("Route 46A", "Apollo 11", "the iPhone 15", "COVID-19", "F-150", "move 43",
+//! "Boeing 737-8 and 737-10" — a number coordinated with a label of the same stem is one
+//! too), compound modifiers ("a 24-bed ward", "a 10-year term"), narrative durations ("for
+//! two weeks", "in 40 years"; a duration is a figure when it is a statistic: "a median of
+//! 14.2 weeks"), and headings. A player's season totals stay figures ("leads the league
+//! with 44 goals", "leads the NHL with 41 goals"), and so do points that name no table
+//! ("12 points ahead of the Greens"). A
 //! capitalised word before a number makes it part of a name unless the word is a function
 //! word or an adverb opening the sentence: "Then 300 cars burned" and "Reportedly 300
 //! people died" state figures (a hedge with no agent is not a source).
@@ -420,6 +431,61 @@ The bill passed 52 to 48. The council voted 7-2 to approve it.
 
 He was 40 points clear.
        ^^^^^^^^^ unattributed-figure
+",
+        );
+    }
+
+    #[test]
+    fn standings_scores_and_ages_in_sports_copy_are_not_figures() {
+        assert_fixture(
+            "unattributed-figure",
+            "Hockey headline
+
+The Otters led 2-1 after two periods and beat the Gulls 4-2 on Friday.
+
+The win lifts the Otters to third in the Northern Division with 58 points, four behind leaders Ashby.
+
+Standings after week 30:
+
+- Ashby Rovers – 62 points
+- Otters – 58 points
+
+Mensah, who signed with the Otters out of an Accra academy at 16, wears No. 9.
+
+The Otters are 12 1/2 games ahead of the Gulls.
+
+Mensah leads the league with 44 goals and is shooting .181.
+                             ^^^^^^^^ unattributed-figure
+
+The arena holds 9,200 seated fans.
+                ^^^^^^^^^^^^^^^^^ unattributed-figure
+
+Labour is 12 points ahead of the Greens.
+          ^^^^^^^^^ unattributed-figure
+",
+        );
+    }
+
+    #[test]
+    fn years_codes_models_and_parenthetical_sources() {
+        assert_fixture(
+            "unattributed-figure",
+            "Court headline
+
+The case, numbered HC/CV/2211/2024, was adjourned before the 2027 general elections.
+
+The plant builds Airbus A350-900 and A350-1000 wing panels.
+
+Revenue rose to €2.1 billion in the third quarter (company filing).
+
+Revenue rose to €2.1 billion in the third quarter (a record).
+                ^^^^^^^^^^^^ unattributed-figure
+
+The district has about 48,000 registered voters.
+                       ^^^^^^^^^^^^^^^^^^^^^^^^ unattributed-figure
+
+About 2026 voters turned out.
+      ^^^^^^^^^^^ unattributed-figure
 ",
         );
     }

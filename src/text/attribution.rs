@@ -5,11 +5,13 @@
 //! - a speech or reporting verb with a subject ("police said", "the figures showed", "the
 //!   court heard", "said Okafor"), but not a passive hedge with no agent ("are believed to
 //!   be held", "is estimated") and not an adjective ("an estimated €1.1 million", "the
-//!   reported cases");
+//!   reported cases", "16,100 registered voters");
 //! - a passive reporting verb with its agent ("was reported by the ministry");
 //! - a source phrase: "data from", "figures released by", "a survey by", "as published by",
 //!   "by the union's count", "put the number at";
-//! - a parenthetical source: "(Eurostat)", "(source: ONS)".
+//! - a parenthetical source: "(Eurostat)", "(source: ONS)", or a short phrase ending in a
+//!   body of evidence or an institution: "(company filing)", "(2021 census)", "(state
+//!   police)".
 
 use crate::text::words::WordList;
 use std::ops::Range;
@@ -201,6 +203,9 @@ pub fn find_attribution(
             continue;
         }
         let agent_follows = next == Some("by");
+        if !agent_follows && is_participle_adjective(draft, token_index, range.clone()) {
+            continue;
+        }
         let previous_blocks = previous.is_some_and(|p| NOT_A_SUBJECT.contains(p));
         if previous_blocks && !agent_follows {
             continue;
@@ -216,15 +221,66 @@ pub fn find_attribution(
     parenthetical_source(draft, range)
 }
 
+/// Magnitude words that end a number: "1.2 million registered users".
+static MAGNITUDE_WORDS: WordList = WordList::new(&[
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions",
+    "billions", "dozens", "crore", "lakh",
+]);
+
+/// Is the verb at `index` a participle used as an adjective between a number and its noun
+/// ("16,100 registered voters", "1.2 million registered users", "300 reported cases")?
+/// Then it has no subject and names no source.
+fn is_participle_adjective(draft: &ParsedDraft<'_>, index: usize, range: Range<usize>) -> bool {
+    if index <= range.start || index + 1 >= range.end {
+        return false;
+    }
+    let before = draft.tokens[index - 1];
+    let number_before = match before.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => MAGNITUDE_WORDS.contains(draft.token_text(index - 1)),
+        _ => false,
+    };
+    let after = draft.tokens[index + 1];
+    let after_text = draft.token_text(index + 1);
+    number_before
+        && after.kind == TokenKind::Word
+        && after_text.chars().all(|c| c.is_lowercase() || c == '-')
+        && !crate::text::segment::is_function_word_or_adverb(after_text)
+        && !ATTRIBUTION_VERBS.contains(after_text)
+}
+
+/// Nouns that end a parenthetical source: "(company filing)", "(police figures)", "(2021
+/// census)".
+static PARENTHETICAL_SOURCE_NOUNS: WordList = WordList::new(&[
+    "data", "figures", "statistics", "numbers", "estimates", "survey", "study", "poll", "report", "research",
+    "analysis", "census", "count", "tally", "records", "filing", "filings", "documents", "document",
+    "statement", "statements", "results", "polling", "audit", "review", "findings", "release", "releases",
+    "returns", "accounts", "disclosure", "disclosures", "briefing", "website", "database", "registry",
+    "register", "transcript",
+]);
+
+/// Nouns that end the name of a body that vouches for figures: "(Health Ministry)",
+/// "(state police)".
+static INSTITUTION_NOUNS: WordList = WordList::new(&[
+    "ministry", "police", "agency", "department", "office", "bureau", "commission", "authority", "council",
+    "bank", "board", "institute", "service", "court", "government", "treasury", "registry", "exchange",
+    "union", "association", "federation", "regulator", "secretariat", "inspectorate", "observatory",
+]);
+
 fn parenthetical_source(draft: &ParsedDraft<'_>, range: Range<usize>) -> Option<Range<usize>> {
     let mut index = range.start;
     while index < range.end {
         if draft.token_text(index) == "(" {
             let close = (index + 1..range.end.min(index + 10)).find(|&i| draft.token_text(i) == ")")?;
             let inner = index + 1..close;
-            let has_number = inner
-                .clone()
-                .any(|i| matches!(draft.tokens[i].kind, TokenKind::Number | TokenKind::Symbol));
+            // A year may date a source: "(2021 census)".
+            let is_year = |i: usize| {
+                let text = draft.token_text(i);
+                text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+            };
+            let has_number = inner.clone().any(|i| {
+                matches!(draft.tokens[i].kind, TokenKind::Number | TokenKind::Symbol) && !is_year(i)
+            });
             let inner_words: Vec<&str> = inner
                 .clone()
                 .filter(|&i| draft.tokens[i].is_word())
@@ -242,7 +298,20 @@ fn parenthetical_source(draft: &ParsedDraft<'_>, range: Range<usize>) -> Option<
                     !crate::text::lexicon::is_common_word(w) && !crate::text::lexicon::is_proper_noun(w)
                         || w.chars().filter(|c| c.is_uppercase()).count() >= 2
                 });
-            if !has_number && (says_source || names_body) {
+            // "(company filing)", "(police figures)", "(Health Ministry)": a short phrase whose
+            // last word is a body of evidence or an institution.
+            let ends_in_source = !inner_words.is_empty()
+                && inner_words.len() <= 5
+                && inner_words
+                    .last()
+                    .is_some_and(|w| PARENTHETICAL_SOURCE_NOUNS.contains(w) || INSTITUTION_NOUNS.contains(w))
+                && inner.clone().all(|i| {
+                    draft.tokens[i].is_word()
+                        || is_year(i)
+                        || draft.token_text(i) == "'"
+                        || draft.token_text(i) == "’"
+                });
+            if (!has_number && (says_source || names_body)) || ends_in_source {
                 return Some(draft.tokens[index].start..draft.tokens[close].end);
             }
             index = close + 1;
@@ -291,5 +360,27 @@ mod tests {
         assert!(!attributed("The loss is estimated at $2 million."));
         assert!(!attributed("Turnout was 58.3% (up from 51%)."));
         assert!(!attributed("The United States sent 40 planes."));
+        // A participle between a number and its noun is an adjective.
+        assert!(!attributed("The district has about 48,000 registered voters."));
+        assert!(!attributed("The app has 3.4 million registered users."));
+        assert!(!attributed("There were 300 reported cases."));
+        assert!(!attributed("An estimated 300 people died."));
+        // A parenthesis that is not a source.
+        assert!(!attributed("Profit rose to €2.1 billion (a record)."));
+        assert!(!attributed("Profit rose to €2.1 billion (see below)."));
+        assert!(!attributed("Profit rose to €2.1 billion (up from 2019)."));
+    }
+
+    #[test]
+    fn verbs_with_subjects_and_parenthetical_sources_still_attribute() {
+        assert!(attributed("The ministry registered 300 cases."));
+        assert!(attributed("Of those, 1,200 reported that they fell ill."));
+        assert!(attributed("A survey of 2,000 found 40% disagreed."));
+        assert!(attributed("Some 300 were reported by the ministry."));
+        assert!(attributed("Profit rose to €2.1 billion (annual report)."));
+        assert!(attributed("Profit rose to €2.1 billion (company filing)."));
+        assert!(attributed("Turnout was 71% (2031 census)."));
+        assert!(attributed("Arrests rose to 412 (state police)."));
+        assert!(attributed("Arrests rose to 412 (Health Ministry)."));
     }
 }

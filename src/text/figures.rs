@@ -4,13 +4,16 @@
 //! drivers", "Forty-one houses", "dozens of"), a proportion ("four in ten"), a measurement
 //! ("70 kilometers per hour") or a statistical duration ("a median of 14.2 weeks").
 //!
-//! Not figures: dates, years, times, ages ("Okafor, 62,", "she turned 40", "he was 12
-//! when"), addresses ("21 Haddington Road"), scores ("4-1"), vote tallies ("passed 52 to
-//! 48"), rankings ("No. 9"), ordinals, numbers with a slash ("9/11", "24/7"), numbers that
-//! are part of a name ("Route 46A", "Room 14", "the iPhone 15", "COVID-19", "move 43"),
-//! compound modifiers ("a 24-bed ward", "a 10-year term"), and narrative durations ("for
-//! two weeks", "in 40 years"). A capitalised word before a number names it ("Apollo 11")
-//! unless it is a function word or an adverb opening the sentence ("Then 300 cars").
+//! Not figures: dates, years (also as a modifier: "the 2026 local elections"), times, ages
+//! ("Okafor, 62,", "she turned 40", "he was 12 when", "signed at 16"), addresses ("21
+//! Haddington Road"), scores ("4-1") and the parts of a game ("after two periods"), vote
+//! tallies ("passed 52 to 48"), rankings ("No. 9") and standings ("second in Group C with
+//! 19 points", "12 games behind"), ordinals, numbers with a slash ("9/11", "24/7",
+//! "HC/CV/2211/2024"), numbers that are part of a name ("Route 46A", "Room 14", "the iPhone
+//! 15", "COVID-19", "move 43", "737-8 and 737-10"), compound modifiers ("a 24-bed ward", "a
+//! 10-year term"), and narrative durations ("for two weeks", "in 40 years"). A capitalised
+//! word before a number names it ("Apollo 11") unless it is a function word or an adverb
+//! opening the sentence ("Then 300 cars").
 
 use crate::text::words::WordList;
 use std::cell::OnceCell;
@@ -228,7 +231,68 @@ static SCORING_UNITS: WordList = WordList::new(&[
 /// Words that make a count of scoring units a statistic of a season or career.
 static SEASON_WORDS: WordList = WordList::new(&[
     "season", "seasons", "career", "league", "campaign", "tournament", "year", "years", "total", "all-time",
-    "record", "records",
+    "record", "records", "majors", "nation",
+]);
+
+/// Positions in a table: "second in Group C", "top of the ladder".
+static STANDING_POSITIONS: WordList = WordList::new(&[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth", "top", "bottom", "last",
+]);
+
+/// Nouns that name a table of teams or competitors: "first in the Central Division", "top
+/// of the table". "League" is left out: "leads the league with 31 points" may be one
+/// player's season total.
+static TABLE_NOUNS: WordList = WordList::new(&[
+    "table", "tables", "standings", "ladder", "log", "group", "groups", "pool", "pools", "division",
+    "divisions", "conference", "conferences", "championship", "rankings", "leaderboard", "pyramid",
+]);
+
+/// Verbs of leading a table: "lead the table", "topped Group B".
+static TABLE_LEAD_VERBS: WordList = WordList::new(&[
+    "lead", "leads", "led", "leading", "top", "tops", "topped", "topping", "head", "heads", "headed",
+    "heading",
+]);
+
+/// Verbs of leading a competition: "leads the majors with 31 home runs", "topped the NBA in
+/// assists".
+static COMPETITION_LEAD_VERBS: WordList = WordList::new(&[
+    "lead", "leads", "led", "leading", "top", "tops", "topped", "topping", "pace", "paces", "paced", "pacing",
+]);
+
+/// The parts of a game, counted in its score: "led 3-2 after two periods", "won in
+/// three sets".
+static GAME_SEGMENTS: WordList = WordList::new(&[
+    "periods", "halves", "quarters", "innings", "sets", "rounds", "laps", "frames", "overs", "holes", "ends",
+    "chukkas", "legs", "heats", "bouts",
+]);
+
+/// Verbs of a life event before "at 16": "signed with the club at 16", "left school at 15".
+static LIFE_EVENT_VERBS: WordList = WordList::new(&[
+    "signed", "signs", "joined", "joins", "left", "leaves", "started", "starts", "began", "begins",
+    "debuted", "married", "marries", "retired", "retires", "emigrated", "enlisted", "died", "dies", "quit",
+    "arrived", "graduated", "became", "becomes", "learned", "learnt", "played", "competed", "diagnosed",
+    "orphaned", "widowed", "arrested", "ordained", "elected", "recruited", "drafted", "scouted",
+    "discovered",
+]);
+
+/// Plural nouns after a year that make it a modifier: "the 2026 local elections", "2019
+/// floods".
+static YEAR_EVENT_NOUNS: WordList = WordList::new(&[
+    "elections", "polls", "games", "olympics", "championships", "finals", "playoffs", "accounts", "results",
+    "estimates", "figures", "accords", "protests", "riots", "floods", "fires", "wildfires", "attacks",
+    "bombings", "talks", "negotiations", "reforms", "rules", "regulations", "guidelines", "standards",
+    "sanctions", "tariffs", "budgets", "plans", "targets", "levels", "prices", "rates", "models", "editions",
+    "awards", "nationals", "primaries", "midterms", "census", "hearings", "trials", "earthquakes", "storms",
+    "hurricanes", "lockdowns", "strikes", "amendments",
+]);
+
+/// Determiners that make a following year-shaped number a modifier: "the 2026 local
+/// elections", "its 2030 targets".
+static YEAR_DETERMINERS: WordList = WordList::new(&[
+    "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "next",
+    "last", "whose", "each", "every",
 ]);
 
 /// Every word a spelled figure can start with (the part before a hyphen).
@@ -301,6 +365,30 @@ fn is_name_shaped(word: &str) -> bool {
     }
 }
 
+/// Do two numbers share a model's stem: the part before a hyphen ("737-8", "737-10"), or,
+/// unhyphenated, the same number of digits and values within a tenth of each other
+/// ("737", "747"; "10", "11")?
+fn same_model_stem(first: &str, second: &str) -> bool {
+    let stem = |text: &'_ str| -> (bool, String) {
+        let mut parts = text.split(['-', '–']);
+        let head = parts.next().unwrap_or(text).to_string();
+        (parts.next().is_some(), head)
+    };
+    let (first_hyphenated, first_stem) = stem(first);
+    let (second_hyphenated, second_stem) = stem(second);
+    if first_hyphenated || second_hyphenated {
+        return !first_stem.is_empty() && first_stem == second_stem;
+    }
+    let digits = |text: &str| !text.is_empty() && text.len() <= 6 && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) || !digits(second) || first.len() != second.len() {
+        return false;
+    }
+    let (Ok(a), Ok(b)) = (first.parse::<u32>(), second.parse::<u32>()) else {
+        return false;
+    };
+    a.abs_diff(b) <= (a.max(b) / 10).max(1)
+}
+
 /// True for a plural noun that can be counted: ends in -s (not -ss, -us, -is) or is an
 /// irregular plural.
 fn is_countable_plural(word: &str) -> bool {
@@ -353,10 +441,22 @@ fn is_countable_plural(word: &str) -> bool {
         )
 }
 
+/// Prepositions and adverbs of place or time: after a number they start a phrase ("two
+/// behind leaders Mumbai", "40 ahead of schedule"), they do not modify a noun.
+static NOT_MODIFIERS: WordList = WordList::new(&[
+    "behind", "ahead", "above", "below", "beneath", "beyond", "against", "among", "amid", "across", "along",
+    "around", "during", "except", "including", "inside", "outside", "like", "unlike", "through",
+    "throughout", "toward", "towards", "upon", "within", "via", "near", "onto", "beside", "despite", "off",
+    "out", "up", "down", "back", "clear", "apart", "away", "ago", "later", "earlier", "then", "now", "also",
+    "still", "yet", "too", "not", "never", "already", "again", "even", "just", "only", "ever", "here",
+    "there", "when", "where", "while", "if", "because", "so", "but", "nor", "adrift", "short",
+]);
+
 /// The words that may sit between a number and the noun it counts: lower-case modifiers
 /// ("17 league goals", "40 container ships", "14,000 pothole repairs").
 fn is_modifier(word: &str) -> bool {
     word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !NOT_MODIFIERS.contains(word)
         && !matches!(
             word,
             "of" | "and"
@@ -413,6 +513,8 @@ struct Scanner<'d, 'a> {
     /// figure would make a long sentence quadratic.
     about_play: OnceCell<bool>,
     has_season_word: OnceCell<bool>,
+    standing_phrase: OnceCell<bool>,
+    has_game_score: OnceCell<bool>,
 }
 
 impl Scanner<'_, '_> {
@@ -524,6 +626,10 @@ impl Scanner<'_, '_> {
         {
             return true;
         }
+        // "signed with the club at 16", "left school at 15": a life event at an age.
+        if self.is_age_of_an_event(index) {
+            return true;
+        }
         // "at the age of 84".
         if previous == Some("of")
             && self
@@ -546,6 +652,40 @@ impl Scanner<'_, '_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
         false
+    }
+
+    /// "at 16" after a verb of a life event in the same clause ("signed with Hartford out
+    /// of the Dominican Republic at 16", "died at 84", "left school at just 15"), with
+    /// nothing counted after the number. "The toll stood at 16" is a count.
+    fn is_age_of_an_event(&self, index: usize) -> bool {
+        let mut at = 1;
+        if self
+            .word_before(index, 1)
+            .is_some_and(|w| AGE_ADVERBS.contains(w))
+        {
+            at = 2;
+        }
+        if self.word_before(index, at) != Some("at") {
+            return false;
+        }
+        let bare = self.unit_after(index).is_none() && self.magnitude_after(index).is_none();
+        // The age ends its phrase: "at 16.", "at 16, when", "at 14 with his brother".
+        let clause_ends = self.after(index, 1).is_none_or(|next| {
+            self.kind(next) == TokenKind::Punct
+                || eq_any(
+                    self.text(next),
+                    &[
+                        "when", "and", "but", "after", "before", "with", "in", "while", "as", "from", "for",
+                    ],
+                )
+        });
+        if !bare || !clause_ends {
+            return false;
+        }
+        (at + 1..=at + 12)
+            .map_while(|offset| self.before(index, offset))
+            .take_while(|&i| !matches!(self.text(i), ";" | ":" | "—"))
+            .any(|i| self.kind(i) == TokenKind::Word && LIFE_EVENT_VERBS.contains(self.text(i)))
     }
 
     /// An age told by a verb rather than after a name: "She turned 40 last year", "He was
@@ -627,8 +767,58 @@ impl Scanner<'_, '_> {
         false
     }
 
-    /// "Route 46A", "Room 14", "move 43", "world No. 9", "IMO 9812345", "fraud over $5,000".
+    /// A year-shaped number before a counted noun is a year when a determiner or a
+    /// possessive comes before it ("the 2026 local elections", "its 2030 targets",
+    /// "Kenya's 2027 polls") or the noun names an event or a document ("2019 floods").
+    /// "2026 voters", with neither, stays a count.
+    fn is_year_modifier(&self, index: usize, noun: usize) -> bool {
+        let determined = self.word_before(index, 1).is_some_and(|w| {
+            YEAR_DETERMINERS.contains(w) || w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
+        });
+        determined || YEAR_EVENT_NOUNS.contains(self.text(noun))
+    }
+
+    /// "Route 46A", "Room 14", "move 43", "world No. 9", "IMO 9812345", "fraud over $5,000",
+    /// and the numbers coordinated with such a label ("Boeing 737-8 and 737-10 panels").
     fn is_label(&self, index: usize) -> bool {
+        self.is_own_label(index) || self.is_coordinated_label(index)
+    }
+
+    /// A number joined by "and", "or", "&" or a comma to a label with the same stem: the
+    /// second model of "Boeing 737-8 and 737-10 panels", "Windows 10 and 11 machines". A
+    /// number of another shape is a quantity: "Flight 370 and 239 passengers".
+    fn is_coordinated_label(&self, index: usize) -> bool {
+        if self.kind(index) != TokenKind::Number {
+            return false;
+        }
+        let text = self.text(index);
+        let mut current = index;
+        // A few steps back along a list: "737-7, 737-8 and 737-10".
+        for _ in 0..4 {
+            let mut cursor = current;
+            let mut joiners = 0;
+            while let Some(previous) = self.before(cursor, 1)
+                && joiners < 2
+                && matches!(self.text(previous), "and" | "or" | "&" | ",")
+            {
+                cursor = previous;
+                joiners += 1;
+            }
+            let Some(first) = self.before(cursor, 1).filter(|_| joiners > 0) else {
+                return false;
+            };
+            if self.kind(first) != TokenKind::Number || !same_model_stem(self.text(first), text) {
+                return false;
+            }
+            if self.is_own_label(first) {
+                return true;
+            }
+            current = first;
+        }
+        false
+    }
+
+    fn is_own_label(&self, index: usize) -> bool {
         let Some(previous) = self.before(index, 1) else {
             return false;
         };
@@ -683,22 +873,25 @@ impl Scanner<'_, '_> {
         LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)
     }
 
-    /// Is the number at `index` one side of a slash ("9/11", "24/7", "3/4")?
+    /// Is the number at `index` one part of a slashed number or code ("9/11", "24/7",
+    /// "3/4", "HC/CV/1418/2023", "2023/CR/77")? A part is a number, or letters starting
+    /// with a capital; "40/hour" is a rate, and stays a figure.
     fn in_slashed_number(&self, index: usize) -> bool {
         let glued = |a: usize, b: usize| self.draft.tokens[a].end == self.draft.tokens[b].start;
+        let part = |i: usize| match self.kind(i) {
+            TokenKind::Number | TokenKind::AlphaNum => true,
+            TokenKind::Word => self.text(i).chars().next().is_some_and(char::is_uppercase),
+            _ => false,
+        };
         let slash_before = self.before(index, 1).is_some_and(|slash| {
             self.text(slash) == "/"
                 && glued(slash, index)
-                && self
-                    .before(index, 2)
-                    .is_some_and(|n| self.kind(n) == TokenKind::Number && glued(n, slash))
+                && self.before(index, 2).is_some_and(|n| part(n) && glued(n, slash))
         });
         let slash_after = self.after(index, 1).is_some_and(|slash| {
             self.text(slash) == "/"
                 && glued(index, slash)
-                && self
-                    .after(index, 2)
-                    .is_some_and(|n| self.kind(n) == TokenKind::Number && glued(slash, n))
+                && self.after(index, 2).is_some_and(|n| part(n) && glued(slash, n))
         });
         slash_before || slash_after
     }
@@ -853,6 +1046,27 @@ impl Scanner<'_, '_> {
         None
     }
 
+    /// The last token of a fraction that completes a mixed number: "12 1/2 games".
+    fn fraction_after(&self, index: usize) -> Option<usize> {
+        let glued = |a: usize, b: usize| self.draft.tokens[a].end == self.draft.tokens[b].start;
+        let numerator = self.after(index, 1)?;
+        let slash = self.after(index, 2)?;
+        let denominator = self.after(index, 3)?;
+        let small = |i: usize| {
+            (self.kind(i) == TokenKind::Number)
+                .then(|| self.text(i).parse::<u32>().ok())
+                .flatten()
+        };
+        let (top, bottom) = (small(numerator)?, small(denominator)?);
+        (!glued(index, numerator)
+            && self.text(slash) == "/"
+            && glued(numerator, slash)
+            && glued(slash, denominator)
+            && top < bottom
+            && bottom <= 16)
+            .then_some(denominator)
+    }
+
     fn magnitude_after(&self, index: usize) -> Option<usize> {
         let next = self.after(index, 1)?;
         let text = self.text(next);
@@ -907,7 +1121,7 @@ impl Scanner<'_, '_> {
 
         let currency = self.currency_before(index);
         let magnitude = self.magnitude_after(index);
-        let last_number_token = magnitude.unwrap_or(index);
+        let last_number_token = magnitude.or_else(|| self.fraction_after(index)).unwrap_or(index);
         let unit = self.unit_after(last_number_token);
         let first = currency.unwrap_or(index);
 
@@ -929,8 +1143,10 @@ impl Scanner<'_, '_> {
             });
         }
         if is_range {
-            // "4-1", "½-½", "2020-21": scores and seasons, unless a unit follows.
+            // "4-1", "½-½", "2020-21": scores and seasons, unless a unit follows; "Boeing
+            // 737-8 jets" is a model.
             return match unit {
+                _ if self.is_label(index) => None,
                 Some((end, kind @ (FigureKind::Count | FigureKind::Measurement))) => Some(Figure {
                     span: self.span(first, end),
                     token: index,
@@ -941,6 +1157,9 @@ impl Scanner<'_, '_> {
         }
         let is_year = !has_separator && !has_decimal && text.len() == 4 && (1800.0..=2100.0).contains(&value);
         if is_year && unit.is_none_or(|(_, kind)| kind != FigureKind::Count) {
+            return None;
+        }
+        if is_year && unit.is_some_and(|(end, _)| self.is_year_modifier(index, end)) {
             return None;
         }
         if self.is_date(index) || self.is_age(index, value) || self.is_address(index) || self.is_label(index)
@@ -1051,8 +1270,191 @@ impl Scanner<'_, '_> {
     /// season")?
     fn has_season_word(&self) -> bool {
         *self.has_season_word.get_or_init(|| {
-            (self.range.start..self.range.end)
-                .any(|i| self.draft.tokens[i].is_word() && SEASON_WORDS.contains(self.text(i)))
+            (self.range.start..self.range.end).any(|i| {
+                self.draft.tokens[i].is_word()
+                    && (SEASON_WORDS.contains(self.text(i)) || self.leads_a_competition(i))
+            })
+        })
+    }
+
+    /// "leads the NHL", "topped the NBA": a leader of a whole competition, named by its
+    /// acronym, holds a season's total, not a game's.
+    fn leads_a_competition(&self, index: usize) -> bool {
+        if !COMPETITION_LEAD_VERBS.contains(self.text(index)) {
+            return false;
+        }
+        let mut next = index + 1;
+        if self
+            .word_after(index, 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            next += 1;
+        }
+        self.after(next, 0)
+            .filter(|&i| self.draft.tokens[i].is_word())
+            .is_some_and(|i| {
+                let word = self.text(i);
+                word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+            })
+    }
+
+    /// Is the figure a team's place in a table rather than a statistic? Points in a
+    /// standings row ("Penrith Redbacks – 32 points"), points beside a place in a table
+    /// ("second in Group C with 19 points", "top of the ladder on 40 points", "finished
+    /// fourth with 61 points"), and games behind a leader ("12 games ahead of Boston").
+    /// "He was 40 points clear" and "leads the league with 31 points" stay figures: the
+    /// first names no table, and a league leader may be one player with a season's total.
+    fn is_standing(&self, figure: &Figure) -> bool {
+        if figure.kind != FigureKind::Count {
+            return false;
+        }
+        let last = self.last_token(figure);
+        let noun = self.text(last);
+        if noun.eq_ignore_ascii_case("games") {
+            return match self.word_after(last, 1) {
+                Some(w) if eq_any(w, &["ahead", "behind", "back", "clear", "adrift"]) => true,
+                Some("out") => self.word_after(last, 2) == Some("of"),
+                _ => false,
+            };
+        }
+        if !eq_any(noun, &["points", "pts"]) {
+            return false;
+        }
+        self.is_table_row(figure.token, last) || self.place_before(figure.token) || self.standing_phrase()
+    }
+
+    /// The last token of a figure.
+    fn last_token(&self, figure: &Figure) -> usize {
+        let mut last = figure.token;
+        while last + 1 < self.range.end && self.draft.tokens[last + 1].end <= figure.span.end {
+            last += 1;
+        }
+        last
+    }
+
+    /// A sentence that is a row of a table: a name, a separator, the number and its unit,
+    /// and nothing else ("Penrith Redbacks – 32 points", "Kingston: 40 pts").
+    fn is_table_row(&self, number: usize, last: usize) -> bool {
+        let Some(separator) = self.before(number, 1) else {
+            return false;
+        };
+        if !matches!(self.text(separator), "–" | "—" | "-" | ":" | "," | "|") || separator == self.range.start
+        {
+            return false;
+        }
+        let name = (self.range.start..separator).all(|i| {
+            let token = self.draft.tokens[i];
+            matches!(
+                token.kind,
+                TokenKind::Word | TokenKind::Abbrev | TokenKind::AlphaNum
+            ) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        });
+        name && (last + 1..self.range.end).all(|i| self.kind(i) == TokenKind::Punct)
+    }
+
+    /// A place right before the points: "second with 19 points", "fourth on 40 points",
+    /// "third place with 12 points".
+    fn place_before(&self, number: usize) -> bool {
+        if !self
+            .word_before(number, 1)
+            .is_some_and(|w| eq_any(w, &["with", "on"]))
+        {
+            return false;
+        }
+        let place = match self.word_before(number, 2) {
+            Some(w) if eq_any(w, &["place", "spot", "position"]) => self.before(number, 3),
+            _ => self.before(number, 2),
+        };
+        place.is_some_and(|i| self.is_position(i))
+    }
+
+    /// "second", "top", "3rd": a place in a table.
+    fn is_position(&self, index: usize) -> bool {
+        let text = self.text(index);
+        match self.kind(index) {
+            TokenKind::Word => STANDING_POSITIONS.contains(text),
+            TokenKind::AlphaNum => {
+                let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &text[digits.len()..];
+                !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && eq_any(suffix, &["st", "nd", "rd", "th"])
+            }
+            _ => false,
+        }
+    }
+
+    /// Does the sentence name a place in a table ("second in Group C", "top of the
+    /// ladder", "atop the standings") or a team leading one ("lead the table", "topped
+    /// the Eastern Conference")?
+    fn standing_phrase(&self) -> bool {
+        *self.standing_phrase.get_or_init(|| {
+            let table_within = |from: usize, words: usize| {
+                (from..self.range.end.min(from + words))
+                    .take_while(|&i| !matches!(self.text(i), "," | ";" | ":" | "(" | ")"))
+                    .any(|i| self.draft.tokens[i].is_word() && TABLE_NOUNS.contains(self.text(i)))
+            };
+            (self.range.start..self.range.end).any(|i| {
+                let word = self.text(i);
+                if self.is_position(i)
+                    && self
+                        .word_after(i, 1)
+                        .is_some_and(|w| eq_any(w, &["in", "of", "on"]))
+                {
+                    return table_within(i + 2, 4);
+                }
+                if self.kind(i) == TokenKind::Word && word.eq_ignore_ascii_case("atop") {
+                    return table_within(i + 1, 4);
+                }
+                if self.kind(i) == TokenKind::Word && TABLE_LEAD_VERBS.contains(word) {
+                    return table_within(i + 1, 3);
+                }
+                false
+            })
+        })
+    }
+
+    /// Is the figure a count of the parts of a game in a sentence about play, with a
+    /// game's score, or after a verb of winning: "led 3-2 after two periods", "won the
+    /// final in three sets"?
+    fn is_game_segment(&self, figure: &Figure) -> bool {
+        if figure.kind != FigureKind::Count {
+            return false;
+        }
+        let noun = self.text(self.last_token(figure));
+        let after_a_win = || {
+            (1..=5).any(|offset| {
+                self.word_before(figure.token, offset)
+                    .is_some_and(|w| WIN_WORDS.contains(w))
+            })
+        };
+        GAME_SEGMENTS.contains(noun) && (self.about_play() || self.has_game_score() || after_a_win())
+    }
+
+    /// Does the sentence give a game's score after a verb of winning or leading ("led 3-2",
+    /// "beat the Pilots 5-3", "drew 1-1")?
+    fn has_game_score(&self) -> bool {
+        *self.has_game_score.get_or_init(|| {
+            (self.range.start..self.range.end).any(|i| {
+                if self.kind(i) != TokenKind::Number {
+                    return false;
+                }
+                let mut sides = self.text(i).split(['-', '–']);
+                let score = |side: Option<&str>| {
+                    side.is_some_and(|s| {
+                        s.len() <= 3 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+                    })
+                };
+                if !(score(sides.next()) && score(sides.next()) && sides.next().is_none()) {
+                    return false;
+                }
+                (1..=4).any(|offset| {
+                    self.word_before(i, offset).is_some_and(|w| {
+                        WIN_WORDS.contains(w)
+                            || eq_any(w, &["drew", "draw", "tied", "tie", "trail", "trails", "lead"])
+                    })
+                })
+            })
         })
     }
 
@@ -1318,6 +1720,8 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
         range: range.clone(),
         about_play: OnceCell::new(),
         has_season_word: OnceCell::new(),
+        standing_phrase: OnceCell::new(),
+        has_game_score: OnceCell::new(),
     };
     let mut figures = Vec::new();
     let mut index = range.start;
@@ -1329,7 +1733,9 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
             TokenKind::Word => scanner.spelled_figure(index),
             _ => None,
         };
-        if let Some(figure) = figure.filter(|f| !scanner.is_game_score(f)) {
+        if let Some(figure) = figure
+            .filter(|f| !scanner.is_game_score(f) && !scanner.is_standing(f) && !scanner.is_game_segment(f))
+        {
             let end = figure.span.end;
             figures.push(figure);
             // Continue after the figure so "C$14.3 million" is one figure, not two.
@@ -1500,6 +1906,137 @@ mod tests {
         assert_eq!(figures("She was 300 metres away."), vec!["300 metres"]);
         assert_eq!(figures("Inflation was 12 percent."), vec!["12 percent"]);
         assert_eq!(figures("They were 12 in all."), vec!["12"]);
+    }
+
+    #[test]
+    fn standings_are_rankings_not_statistics() {
+        for text in [
+            "Harbour City Gulls – 41 points",
+            "Westfield: 18 pts",
+            "The draw leaves Riverton third in Pool B with 14 points, level with Dunmore.",
+            "Ashby sit top of the table on 40 points.",
+            "The Owls finished fourth with 61 points.",
+            "The Owls are 3rd place with 61 points.",
+            "The Cardinals lead the Western Conference with 44 points.",
+            "Riverton sit atop the Eastern Division standings with 70 points.",
+            "The Cardinals are 11 games back of Denver.",
+            "The Cardinals are 12 1/2 games behind Denver.",
+            "The Cardinals are six games out of first place.",
+            "The win lifts the Owls to fifth, two behind rivals Ashby.",
+            "The Cardinals improved to 31-12-4.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // Look-alikes: a poll lead, a margin, a league leader's season total, an index.
+        assert_eq!(
+            figures("Labour is 12 points ahead of the Tories."),
+            vec!["12 points"]
+        );
+        assert_eq!(
+            figures("Labour is second in the polls with 31 points."),
+            vec!["31 points"]
+        );
+        assert_eq!(
+            figures("Okoro leads the league with 58 points."),
+            vec!["58 points"]
+        );
+        assert_eq!(
+            figures("The index gained 40 points on Monday."),
+            vec!["40 points"]
+        );
+        assert_eq!(figures("The Cardinals played 11 games in May."), vec!["11 games"]);
+        assert_eq!(
+            figures("Ticket sales – 41 points higher than a year ago."),
+            vec!["41 points"]
+        );
+    }
+
+    #[test]
+    fn a_year_before_a_noun_is_a_year() {
+        for text in [
+            "Voters return for the 2027 provincial elections.",
+            "Kenya's 2027 polls will be close.",
+            "Its 2035 emission targets were scrapped.",
+            "Planners blamed 2019 floods for the delay.",
+            "The 2031 census will count everyone.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // With neither a determiner nor an event noun, the number is a count.
+        assert_eq!(figures("About 2026 voters turned out."), vec!["2026 voters"]);
+        assert_eq!(figures("Some 1900 people attended."), vec!["1900 people"]);
+        assert_eq!(figures("The 1,950 workers walked out."), vec!["1,950 workers"]);
+    }
+
+    #[test]
+    fn codes_and_coordinated_models_are_labels() {
+        for text in [
+            "The court listed the matter as HC/CV/2211/2024 on Friday.",
+            "The complaint, filed as Ref/77/2023, was dropped.",
+            "Airbus A350-900 and A350-1000 jets are parked.",
+            "The carrier flies Boeing 777 and 787 aircraft.",
+            "The plant builds Embraer 190-E2, 195-E2 and 175-E2 wings.",
+            "The plant builds Boeing 737-7, 737-8 and 737-10 panels.",
+            "The Boeing 737-8 jets were grounded.",
+            "Windows 10 and 11 machines need the patch.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // A rate with a slash, and a number of another shape beside a label, are figures.
+        assert_eq!(
+            figures("Wages rose to 40/hour for 300 workers."),
+            vec!["40", "300 workers"]
+        );
+        assert_eq!(
+            figures("Flight 370 and 239 passengers vanished."),
+            vec!["239 passengers"]
+        );
+        assert_eq!(
+            figures("Boeing 737 and 3,000 other jets were grounded."),
+            vec!["3,000 other jets"]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_game_and_ages_at_a_life_event_are_not_figures() {
+        for text in [
+            "The Otters trailed 2-1 after two periods.",
+            "Nadal won 6-4 in three sets.",
+            "She won the final in three sets.",
+            "Mensah joined the academy at 14.",
+            "She left school at just 15, when her father fell ill.",
+            "The novelist died at 84.",
+            "Mensah signed with Leeds out of a Lagos academy at 17 in 2011.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+        // Periods with no game in the sentence, and "at 16" after other verbs, are figures.
+        assert_eq!(
+            figures("After two periods of decline, output grew 0.4%."),
+            vec!["two periods", "0.4%"]
+        );
+        assert_eq!(figures("The death toll stood at 16."), vec!["16"]);
+        assert_eq!(figures("Shares closed at 16."), vec!["16"]);
+        assert_eq!(
+            figures("Mensah joined the academy at 14 with 30 other boys."),
+            vec!["30 other boys"]
+        );
+    }
+
+    #[test]
+    fn a_season_leader_holds_a_statistic() {
+        assert_eq!(
+            figures(
+                "Okafor, 29, leads the majors with 38 stolen bases and is hitting .301 in the batting race."
+            ),
+            vec!["38 stolen bases"]
+        );
+        assert_eq!(
+            figures("Okafor leads the NHL with 41 goals, scoring in the match."),
+            vec!["41 goals"]
+        );
+        // A game's own count stays its score.
+        assert!(figures("Okafor scored 4 goals in the match.").is_empty());
     }
 
     #[test]
