@@ -4,8 +4,10 @@
 //! A mention of a name spelled differently from the other mentions of the same name in
 //! the story: a dropped or added diacritic (Procházka / Prochazka), a transliteration
 //! variant (Zelenskyy / Zelensky, Mohammed / Mohammad, Huang / Hwang), a hyphen, space or
-//! case slip (Al-Thani / Al Thani, el-Sisi / El-Sisi), a one- or two-letter typo in a longer
-//! name (O'Rourke / O'Rouke), and an abbreviation written two ways (U.S. / US).
+//! case slip (Al-Thani / Al Thani / AlThani, el-Sisi / El-Sisi, a surname written as one
+//! word and as two: Roychowdhury / Roy Chowdhury, MacLennan / Mac Lennan), a one- or
+//! two-letter typo in a longer name (O'Rourke / O'Rouke), and an abbreviation written two
+//! ways (U.S. / US).
 //!
 //! A name used with the same other name word is the same name even with no other cue: the
 //! same surname with a given name spelled two ways (Mohammed Salah / Mohammad Salah, Yusuf
@@ -49,8 +51,17 @@
 //! - a spelling introduced as a second person, with a title, an age or an appositive
 //!   ("His cousin, Christopher Bartholemew, 40,");
 //! - possessives (Kertész's), a company named like a person (Haugen / Haugen Bank);
+//! - a place named like a person: a name opened by a place-type word (Port, Fort, Mount,
+//!   Lake, Cape, San, Santa, New…), ended by one that is also a surname (Park, Creek,
+//!   Beach, Lane) or after a place cue ("grew up in", "born in", "the town of") is
+//!   compared with places only, never with a person's name (Rory McTavish / Port
+//!   Mactavish, "lives near Mactavish"); a place spelled two ways is still flagged;
 //! - a particle capitalised at the start of a sentence or by Dutch convention
 //!   (van der Linden / Van der Linden);
+//! - particles and spaces that differ between two people: when every given name used
+//!   with one spelling differs from every given name used with the other (Andrés de los
+//!   Santos / Teodoro Delos Santos, Pieter van Dorp / Joost Van Dorp), each family writes
+//!   its name its own way; a spelling never used with a given name is still a slip;
 //! - ALL-CAPS words such as datelines (JESENÍK / Jeseník);
 //! - ordinary English words, demonyms (Israel / Israeli) and two well-known different
 //!   names (Austria / Australia, Johnson / Johnston);
@@ -95,6 +106,8 @@ struct Occurrence {
     sentence_initial: bool,
     /// No given name before it ("Van der Linden said", not "Marieke van der Linden").
     standalone: bool,
+    /// The mention names a place (see `NameMention::place`).
+    place: bool,
 }
 
 /// A distinct spelling and everything known about its uses.
@@ -113,6 +126,12 @@ struct Spelling {
     occurrences: Vec<Occurrence>,
     /// Folded other name words used with it ("yasmin" for "Al-Mansouri").
     partners: Vec<u64>,
+    /// The other name words used with this spelling or with any spelling that differs
+    /// from it only in case ("Andrés de los Santos" and "De los Santos said"): the given names of
+    /// everyone the spelling, capitalised either way, stands for.
+    family_partners: Vec<u64>,
+    /// Every use names a place ("grew up in Kelso", "Fort Worth").
+    place: bool,
     person_cue: bool,
     /// Used in a full name that introduces someone ("City councillor Ewa Nowicka, who…").
     introduced_full: bool,
@@ -533,6 +552,39 @@ fn first_letter_only_case(a: &str, b: &str) -> bool {
 /// Whether the two spellings belong to different people, judged from the given names
 /// used with them and from how often each is used.
 fn different_people(canonical: &Spelling, variant: &Spelling, kind: Difference) -> bool {
+    // A place ("grew up in Kelso") and a person ("Rory Kelsoe said") are two
+    // things, however alike they are written.
+    if canonical.place != variant.place
+        && (if canonical.place {
+            variant.person_cue
+        } else {
+            canonical.person_cue
+        })
+    {
+        return true;
+    }
+    // Particles and spaces in a surname are a family's own convention: "Andrés de los
+    // Santos" and "Teodoro Delos Santos", "Pieter van Dijk" and "Joost Van Dijk" are two people when the
+    // given names used with each spelling, capitalised either way, are all different.
+    // A spelling used with no given name ("Delos Santos said") is still a slip.
+    // (Spellings that differ only in case pool their given names for the spacing test;
+    // for a difference of case itself each spelling's own given names are compared.)
+    let given_names = match kind {
+        Difference::Case if canonical.spaced_particle || variant.spaced_particle => {
+            Some((&canonical.partners, &variant.partners))
+        }
+        Difference::Marks if only_spacing_differs(&canonical.text, &variant.text) => {
+            Some((&canonical.family_partners, &variant.family_partners))
+        }
+        _ => None,
+    };
+    if let Some((canonical_given, variant_given)) = given_names
+        && !canonical_given.is_empty()
+        && !variant_given.is_empty()
+        && !canonical_given.iter().any(|p| variant_given.contains(p))
+    {
+        return true;
+    }
     if kind.is_mechanical() {
         return false;
     }
@@ -561,6 +613,18 @@ fn different_people(canonical: &Spelling, variant: &Spelling, kind: Difference) 
     }
 }
 
+/// The two spellings differ only in where spaces and hyphens fall ("de los Santos" /
+/// "Delos Santos", "Roy Chowdhury" / "Roychowdhury"), case aside.
+fn only_spacing_differs(a: &str, b: &str) -> bool {
+    let joined = |text: &str| -> String {
+        fold(text)
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+            .collect()
+    };
+    fold(a) != fold(b) && joined(a) == joined(b)
+}
+
 /// Builds the story's spellings from the drafts' name mentions and the house names.
 fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
     let mut spellings: Vec<Spelling> = Vec::new();
@@ -586,6 +650,8 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
                 loose,
                 occurrences: Vec::new(),
                 partners: Vec::new(),
+                family_partners: Vec::new(),
+                place: occurrence.as_ref().is_some_and(|o| o.place),
                 person_cue: false,
                 introduced_full: false,
                 spaced_particle,
@@ -598,7 +664,10 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
         });
         let spelling = &mut spellings[index];
         if let Some(occurrence) = occurrence {
+            spelling.place &= occurrence.place;
             spelling.occurrences.push(occurrence);
+        } else {
+            spelling.place = false;
         }
         for partner in partners {
             if !spelling.partners.contains(&partner) {
@@ -626,11 +695,15 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
         }
     }
 
-    // Hyphenated names ("Nwosu-Bello", "Anne-Sophie"), so that the same words written
-    // apart ("Nwosu Bello") are read as one unit and compared with them.
+    // Hyphenated names ("Nwosu-Bello", "Anne-Sophie") and names written as one word
+    // ("Roychowdhury", "MacDonald"), so that the same words written apart ("Nwosu Bello", "Roy
+    // Chowdhury", "Mac Donald") are read as one unit and compared with them.
     let mut compounds: FxHashSet<u64> = FxHashSet::default();
     for known in &ctx.config.known_names {
-        for word in known.split_whitespace().filter(|w| w.contains('-')) {
+        for word in known
+            .split_whitespace()
+            .filter(|w| w.contains('-') || (w.chars().count() >= 5 && !is_common_word(w)))
+        {
             compounds.insert(loose_hash(word));
         }
     }
@@ -639,7 +712,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
         for mention in draft.mentions() {
             for part in mention.name_parts() {
                 let text = &source[part.span.clone()];
-                if text.contains(['-', '‐']) {
+                if text.contains(['-', '‐']) || (text.chars().count() >= 5 && !is_common_word(text)) {
                     compounds.insert(loose_hash(text));
                 }
             }
@@ -658,6 +731,7 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
                     sentence_initial: unit.at_mention_start
                         && (mention.sentence_initial || mention.after_quote),
                     standalone: unit.at_mention_start,
+                    place: mention.place.is_some(),
                 };
                 let person = mention.person_cue;
                 let introduced_full = mention.introduced && !unit.partners.is_empty();
@@ -673,6 +747,18 @@ fn collect_spellings(ctx: &Ctx<'_>) -> Vec<Spelling> {
             }
         }
     }
+    let mut by_case: FxHashMap<String, Vec<u64>> = FxHashMap::default();
+    for spelling in &spellings {
+        let family = by_case.entry(spelling.written.to_lowercase()).or_default();
+        for partner in &spelling.partners {
+            if !family.contains(partner) {
+                family.push(*partner);
+            }
+        }
+    }
+    for spelling in &mut spellings {
+        spelling.family_partners = by_case[&spelling.written.to_lowercase()].clone();
+    }
     spellings
 }
 
@@ -687,8 +773,19 @@ struct Unit {
 }
 
 /// The units of a mention: each name word with the particles before it, and two name
-/// words written apart that the story also writes hyphenated ("Nwosu Bello").
+/// words written apart that the story also writes hyphenated or as one word ("Nwosu
+/// Bello", "Roy Chowdhury"). A place is one unit, its place-type word included ("Fort
+/// Worth"): it is compared with places, not with the people it resembles.
 fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u64>) -> Vec<Unit> {
+    if let Some(place) = &mention.place {
+        return vec![Unit {
+            span: place.clone(),
+            partners: Vec::new(),
+            spaced_particle: false,
+            at_mention_start: true,
+            given: false,
+        }];
+    }
     let mut units = Vec::new();
     // The name words that can tell people apart, as loose hashes (ordinary words such as
     // "Rose" in "Rose Hanlon" are kept out: they are too often titles or roles).
@@ -708,6 +805,25 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u
     };
     let mut unit_start: Option<usize> = None;
     let mut merged_into_previous = false;
+    // "Sen Sharma" where the story has "Sensharma": the word read as a title ("Sen", for
+    // senator) is the first half of the surname.
+    if let (Some(title), Some(first)) = (&mention.title_word, mention.parts.first())
+        && !first.particle
+        && !first.initial
+        && source
+            .get(title.end..first.span.start)
+            .is_some_and(|gap| gap == " ")
+        && compounds.contains(&loose_hash(&source[title.start..first.span.end]))
+    {
+        units.push(Unit {
+            span: title.start..first.span.end,
+            partners: partners_without(&[0]),
+            spaced_particle: false,
+            at_mention_start: true,
+            given: false,
+        });
+        merged_into_previous = true;
+    }
     for (index, part) in mention.parts.iter().enumerate() {
         if merged_into_previous {
             merged_into_previous = false;
@@ -722,7 +838,8 @@ fn units_of_mention(mention: &NameMention, source: &str, compounds: &FxHashSet<u
             continue;
         }
         let start_index = unit_start.take().unwrap_or(index);
-        // "Nwosu Bello" where the story has "Nwosu-Bello": one unit of two words.
+        // "Nwosu Bello" where the story has "Nwosu-Bello", "Roy Chowdhury" where it has
+        // "Roychowdhury": one unit of two words.
         if let Some(next) = mention.parts.get(index + 1).filter(|n| !n.particle && !n.initial) {
             let joined = &source[part.span.start..next.span.end];
             if !compounds.is_empty()
@@ -1330,6 +1447,77 @@ William Ashby Cardona wrote. William Ashby Cardona signed. Wm Ashby Cardona witn
                                                            ^^ name-consistency
 
 Thomas Ralph Grech wrote. Thos Grech replied. Del Mifsud met Daniel Mifsud.
+",
+        );
+    }
+
+    #[test]
+    fn a_surname_written_as_one_word_and_as_two() {
+        // The joined form is the story's spelling: a space slip, even where the first
+        // half reads like a title ("Sen" for senator) or a particle ("Mac").
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Chief executive Anika Roychowdhury said shares fell. Roychowdhury said so twice.
+
+Roy Chowdhury, who founded the firm, left.
+^^^^^^^^^^^^^ name-consistency
+
+Dr. Tapan Sensharma spoke. Sensharma said the trial ended. Sen Sharma said later it would resume.
+                                                           ^^^^^^^^^^ name-consistency
+
+Coach Ewan MacLennan said the game was hard. MacLennan left. Mac Lennan returned.
+                                                             ^^^^^^^^^^ name-consistency
+",
+        );
+    }
+
+    #[test]
+    fn particles_written_joined_apart_or_capitalised() {
+        // A particle written apart, hyphenated or joined is a slip whatever the case; a
+        // capital at the start of a sentence is not. Two people whose given names differ
+        // write their particles their own way.
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Sheikh Nasser Al-Ghanim spoke. Al-Ghanim left. Al-Ghanim returned. AlGhanim said no.
+                                                                   ^^^^^^^^ name-consistency
+
+Later, Al Ghanim said yes.
+       ^^^^^^^^^ name-consistency
+
+Coach Lucia da Cunha said the squad was fit. Da Cunha said more. Later da Cunha left.
+
+The DaCunha era ended, and Da Cunha agreed.
+    ^^^^^^^ name-consistency
+                           ^^^^^^^^ name-consistency
+
+Andrés Felipe de los Santos scored twice. De los Santos, 24, was named player of the match.
+
+Referee Teodoro Delos Santos booked him. Pieter van Dorp met Joost Van Dorp.
+",
+        );
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_is_not_a_variant() {
+        // A word in a place's name ("Port Mactavish", "lives near Mactavish") is not a
+        // mention of the person; the person's own variants and a place's are still found.
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Captain Rory McTavish, who grew up in Port Mactavish, was hurt. McTavish said so.
+
+He now lives near Mactavish, and the town of Mactavish cheered him.
+
+Later MacTavish said the knee was fine.
+      ^^^^^^^^^ name-consistency
+
+Port MacTavish council agreed, as did the Port Mactavish mayor.
+^^^^^^^^^^^^^^ name-consistency
 ",
         );
     }

@@ -33,15 +33,17 @@
 //! apart: Claire Doyle and Margaret Doyle, Huang Chih-ming and Huang Chih-hao, and
 //! gendered forms such as Wiśniewska and Wiśniewski), names in headlines and inside
 //! quotations, a surname used as a modifier ("a Biden administration official"), a name
-//! repeated in a paragraph that is a word-for-word copy of an earlier one (that is a
-//! duplicate paragraph), bylines, picture captions ("Photo: …", "(AP Photo/…)"), agate (a
-//! list item that is not a sentence, such as a results line, and table rows), and
-//! companies and places named like people ("Hanlon Coaches", "Dolní Bukovec", "Goldman
-//! Sachs said", "Hong Kong said"): a full name is taken for a person's when it has a title
-//! or a role somewhere ("Chief financial officer Anil Siddiqui", "chief executive Maria
-//! Borg"), an age, an appositive that describes a person ("Maria Borg, the chief
-//! executive,", "Ewa Nowicka, who chairs…"), or when its surname alone is used for
-//! someone who speaks. A repeated initial and surname is left alone.
+//! repeated in a paragraph that is a copy of the one that introduced it, word for word
+//! or nearly (that is a duplicate paragraph, and the later copy may be the one kept),
+//! bylines, picture captions ("Photo: …", "(AP Photo/…)"), agate (a list item that is
+//! not a sentence, such as a results line, and table rows), and companies and places
+//! named like people ("Hanlon Coaches", "Dolní Bukovec", "Goldman Sachs said", "Hong
+//! Kong said", "Fort Worth", "Hyde Park", "grew up in Kelso"): a full name is taken for
+//! a person's when it has a title or a role somewhere ("Chief financial officer Anil
+//! Siddiqui", "chief executive Maria Borg"), an age, an appositive that describes a
+//! person ("Maria Borg, the chief executive,", "Ewa Nowicka, who chairs…"), or when its
+//! surname alone is used for someone who speaks. A repeated initial and surname is left
+//! alone.
 //!
 //! ## Fix
 //! For a repeated full name: replace it with the reference form the story uses ("van der
@@ -149,7 +151,9 @@ fn references<'a>(draft_index: usize, draft: &'a DraftContext<'a>, quotes: &Span
     draft
         .mentions()
         .iter()
-        .filter(|m| !furniture[m.block] && !quotes.overlaps(&m.span))
+        // A place ("Fort Worth", "Hyde Park", "grew up in Kelso") is no one's
+        // reference.
+        .filter(|m| !furniture[m.block] && !quotes.overlaps(&m.span) && m.place.is_none())
         .filter_map(|m| reference(draft_index, draft, m))
         .collect()
 }
@@ -249,6 +253,31 @@ fn aged(parsed: &crate::text::ParsedDraft<'_>, mention: &NameMention) -> bool {
     text(after) == Some(",")
         && text(after + 1).is_some_and(|t| t.len() <= 3 && t.parse::<u32>().is_ok_and(|age| age <= 120))
         && matches!(text(after + 2), Some("," | "." | ")" | ";") | None)
+}
+
+/// Two paragraphs that share at least 60% of their distinct words, folded, with ten words
+/// or more in each: what `duplicate-paragraph` calls a near copy.
+fn nearly_repeats(a: &str, b: &str) -> bool {
+    fn words(text: &str) -> (FxHashSet<String>, usize) {
+        let mut set = FxHashSet::default();
+        let mut count = 0;
+        for word in fold(text)
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(|w| w.replace('\'', ""))
+            .filter(|w| !w.is_empty())
+        {
+            count += 1;
+            set.insert(word);
+        }
+        (set, count)
+    }
+    let ((a_words, a_count), (b_words, b_count)) = (words(a), words(b));
+    if a_count < 10 || b_count < 10 {
+        return false;
+    }
+    let shared = a_words.intersection(&b_words).count();
+    let union = a_words.len() + b_words.len() - shared;
+    union > 0 && shared as f64 >= 0.6 * union as f64
 }
 
 /// A full name that names a company or place rather than a person ("Hanlon Coaches").
@@ -456,9 +485,14 @@ fn repeated_full_name(
         if shares_name {
             continue;
         }
-        // A paragraph pasted twice repeats its names; duplicate-paragraph reports that.
+        // A paragraph pasted twice, or nearly, repeats its names; duplicate-paragraph
+        // reports that, and which copy stays (the later may be the corrected one) decides
+        // where the first reference is.
         let block_text = |block: usize| parsed.copy[parsed.blocks[block].span.clone()].trim();
-        if first.block != full.block && block_text(first.block) == block_text(full.block) {
+        if first.block != full.block
+            && (block_text(first.block) == block_text(full.block)
+                || nearly_repeats(block_text(first.block), block_text(full.block)))
+        {
             continue;
         }
         // The reference form: the part the story uses alone for this person.
@@ -565,6 +599,44 @@ Wu Mei said the family sold the scroll in the 1980s.
 Hong Kong said it would reopen the border. Goldman Sachs said it expected a deal.
 
 Hong Kong said trade had recovered. Goldman Sachs said the deal was done.
+",
+        );
+    }
+
+    #[test]
+    fn a_near_copy_of_the_introducing_paragraph_is_left_to_duplicate_paragraph() {
+        assert_fixture(
+            "second-reference",
+            "Port strike
+
+Harbour director Selin Aksoy, 52, said the cranes had stopped at noon and would not restart before the weekend.
+
+Aksoy said talks were over.
+
+Harbour director Selin Aksoy, 52, said the cranes had stopped at noon and would not restart until Monday.
+
+Selin Aksoy said later that she was tired.
+^^^^^^^^^^^ second-reference
+",
+        );
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_is_no_full_name() {
+        // "Ferris Park" is a ground, not the full name of the "Park" who speaks; a real
+        // full name after the surname is still found.
+        assert_fixture(
+            "second-reference",
+            "Rain delays the final
+
+Park said the pitch was heavy. The club has played at Ferris Park since 1990.
+
+The final at Ferris Park was moved. Staff at Lake Orlan said the same.
+
+Orlan said the boats were ready.
+^^^^^ second-reference
+
+Deputy harbourmaster Nils Orlan, 50, agreed.
 ",
         );
     }

@@ -9,7 +9,10 @@
 //! a sentence ("The", "Police") are not part of it. ALL-CAPS words (datelines, acronyms)
 //! never are. A title, a lower-case role or kinship noun before the name ("chief executive
 //! Maria Borg", "his son Karthik") or an appositive describing a person after it ("Maria
-//! Borg, the chief executive,") marks a person.
+//! Borg, the chief executive,") marks a person. A name opened by a place-type word ("Port
+//! Lincoln", "Mount Kenya"), ended by one that is also a surname ("Hyde Park") or after a
+//! place cue ("grew up in Kelso") names a place, unless a title, a description or an age
+//! says it is a person.
 
 use crate::text::words::WordList;
 use std::ops::Range;
@@ -87,6 +90,41 @@ static TITLES: WordList = WordList::new(&[
     "messrs", "mme", "mlle", "herr", "frau", "señor", "señora", "monsieur", "madame",
 ]);
 
+/// Capitalised words that open the name of a place: "Port Lincoln", "Fort Erie", "Mount
+/// Kenya", "Lake Geneva", "San Remo", "New Ross". The name after one is a place's, not a
+/// mention of a person it may honour or resemble.
+static PLACE_PREFIXES: WordList = WordList::new(&[
+    "port", "fort", "mount", "mt", "lake", "cape", "point", "isle", "loch", "lough", "saint", "sainte",
+    "san", "santa", "santo", "são", "sao", "puerto", "porto", "ciudad", "sankt", "new",
+]);
+
+/// Place prefixes that are also given names ("Glen Innes" the town, "Glen Innes" the
+/// man): a place only after a preposition ("grew up in Glen Innes").
+static GIVEN_NAME_PLACE_PREFIXES: WordList = WordList::new(&["glen"]);
+
+/// Place-type words that end a place's name and are surnames too ("Hyde Park", "Rudd
+/// Creek", "Palm Beach"). Those that are only ordinary words ("Street", "Bay") already
+/// make a mention an organisation or a place (see `NameMention::organisation`).
+static PLACE_SUFFIXES: WordList = WordList::new(&["park", "creek", "beach", "lane"]);
+
+/// Prepositions that put a name in a place after a word of living or staying: "in",
+/// "near" ("born in", "lives near", "based at").
+static PLACE_PREPOSITIONS: WordList = WordList::new(&["in", "near", "at", "outside"]);
+
+/// Words of living or staying that, before such a preposition, say a place follows
+/// ("born in", "grew up in", "lives near"). "born to" and "the home of" are left out:
+/// people follow them.
+static PLACE_VERBS: WordList = WordList::new(&[
+    "born", "raised", "lives", "lived", "live", "living", "based", "settled", "headquartered", "stationed",
+]);
+
+/// Nouns for a kind of place that, before "of", say a place follows ("the town of",
+/// "a native of").
+static PLACE_NOUNS: WordList = WordList::new(&[
+    "native", "natives", "resident", "residents", "town", "city", "village", "suburb", "hamlet", "township",
+    "municipality", "province", "state", "county", "district", "region", "outskirts", "capital",
+]);
+
 /// Words that, next to a mention, show it names a person who speaks.
 static SPEECH_VERBS: WordList = WordList::new(&[
     "said", "says", "told", "added", "asked", "wrote", "testified", "explained", "recalled", "insisted",
@@ -133,6 +171,13 @@ pub struct NameMention {
     /// It names an organisation or a place after a person or a family: its last word is
     /// an ordinary word ("Al Harthy Transport", "Haugen Bank", "Hanlon Coaches").
     pub organisation: bool,
+    /// It names a place, with no person cue: the span of the place's whole name, a
+    /// place-type word included ("Port Lincoln", "Hyde Park"), or the mention itself
+    /// after a place cue ("grew up in Kelso", "the town of Kelso").
+    pub place: Option<Range<usize>>,
+    /// A title word written without a period right before the name ("Sen" in "Sen
+    /// Gupta"), which may be part of the name instead.
+    pub title_word: Option<Range<usize>>,
 }
 
 impl NameMention {
@@ -337,11 +382,15 @@ fn find_in_sentence(
 
         // Strip titles: everything up to the last title in the run.
         let mut titled = false;
+        let mut title_word: Option<Range<usize>> = None;
         if let Some(last_title) = parts.iter().rposition(|p| {
             let word = &draft.copy[p.span.clone()];
             TITLES.contains(word) && (p.initial || word.chars().next().is_some_and(char::is_uppercase))
         }) && last_title + 1 < parts.len()
         {
+            if !parts[last_title].initial {
+                title_word = Some(parts[last_title].span.clone());
+            }
             parts.drain(..=last_title);
             titled = true;
         }
@@ -349,12 +398,21 @@ fn find_in_sentence(
         // not part of it ("The", "Police"), unless it is also a given name ("Grace Phiri",
         // "Rose Hanlon").
         let mut sentence_initial = Some(parts[0].token) == first_word;
+        // Where the name of a place starts, when a place-type word opens it.
+        let mut place_start: Option<usize> = None;
         while let Some(first) = parts.first() {
             let word = &draft.copy[first.span.clone()];
             let at_start = Some(first.token) == first_word;
             let ordinary = is_common_word(word) && !is_proper_noun(word);
             let strip = (at_start && is_common_word(word) && !(parts.len() > 1 && is_proper_noun(word)))
                 || (ordinary && parts.len() > 1);
+            if parts.len() > 1
+                && !first.particle
+                && !first.initial
+                && is_place_prefix(draft, first, range.start)
+            {
+                place_start = Some(first.span.start);
+            }
             if strip && !first.particle && !first.initial {
                 parts.remove(0);
                 sentence_initial = false;
@@ -406,12 +464,36 @@ fn find_in_sentence(
                 let word = strip_possessive(&draft.copy[p.span.clone()]);
                 !p.particle && is_common_word(word) && !is_proper_noun(word)
             });
+        let span = parts[0].span.start..last_part.1;
+        let possessive = tokens[last_part.0].end > last_part.1;
+        // A title, a description or an age makes a person of a name that opens like a
+        // place; a speech verb does not ("Lake Orlan said", like "Hong Kong said").
+        let place = if titled
+            || described
+            || organisation
+            || (place_start.is_none() && person_cue)
+            || age_after(draft, last_part.0, range.clone())
+        {
+            None
+        } else if let Some(start) = place_start {
+            Some(start..last_part.1)
+        } else {
+            // "Dunmore Park", "grew up in Kelso": the mention itself names a place.
+            let place_suffix = parts.len() > 1
+                && parts
+                    .last()
+                    .is_some_and(|p| !p.particle && PLACE_SUFFIXES.contains(&draft.copy[p.span.clone()]));
+            (!possessive && (place_suffix || after_place_cue(draft, first_token, range.start)))
+                .then(|| span.clone())
+        };
         out.push(NameMention {
+            title_word,
+            place,
             described,
             organisation,
             block,
             sentence,
-            span: parts[0].span.start..last_part.1,
+            span,
             parts,
             sentence_initial,
             titled,
@@ -421,6 +503,57 @@ fn find_in_sentence(
         });
         index = next_index;
     }
+}
+
+/// A capitalised place-type word opening a name ("Port" in "Port Lincoln"); one that is
+/// also a given name ("Glen") only after a preposition ("in Glen Innes").
+fn is_place_prefix(draft: &ParsedDraft<'_>, part: &NamePart, sentence_start: usize) -> bool {
+    let word = &draft.copy[part.span.clone()];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if PLACE_PREFIXES.contains(word) {
+        return true;
+    }
+    GIVEN_NAME_PLACE_PREFIXES.contains(word)
+        && part.token > sentence_start
+        && eq_any(
+            draft.token_text(part.token - 1),
+            &["in", "near", "at", "outside", "to", "from", "of"],
+        )
+}
+
+/// The mention follows a place cue: a word of living or staying and a preposition
+/// ("grew up in", "born in", "lives near"), a move ("moved to", "hails from") or a kind
+/// of place and "of" ("the town of", "a native of").
+fn after_place_cue(draft: &ParsedDraft<'_>, first: usize, sentence_start: usize) -> bool {
+    if first < sentence_start + 2 {
+        return false;
+    }
+    let preposition = draft.token_text(first - 1);
+    let cue = draft.token_text(first - 2);
+    if preposition.eq_ignore_ascii_case("of") {
+        return PLACE_NOUNS.contains(cue);
+    }
+    if preposition.eq_ignore_ascii_case("to") {
+        return eq_any(cue, &["moved", "moving", "relocated", "relocating"]);
+    }
+    if preposition.eq_ignore_ascii_case("from") {
+        return eq_any(cue, &["hails", "hailing", "hail"]);
+    }
+    if !PLACE_PREPOSITIONS.contains(preposition) {
+        return false;
+    }
+    if PLACE_VERBS.contains(cue) {
+        return true;
+    }
+    // "grew up in", "brought up in".
+    cue.eq_ignore_ascii_case("up")
+        && first >= sentence_start + 3
+        && eq_any(
+            draft.token_text(first - 3),
+            &["grew", "grow", "grows", "growing", "grown", "brought"],
+        )
 }
 
 fn only_spaces_between(copy: &str, start: usize, end: usize) -> bool {
@@ -529,19 +662,25 @@ fn described_as_person(draft: &ParsedDraft<'_>, last: usize, range: Range<usize>
     false
 }
 
-/// An age after the name, or a speech verb next to it: the mention is a person.
-fn person_context(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range<usize>) -> bool {
+/// An age after the name: "Okafor, 62,".
+fn age_after(draft: &ParsedDraft<'_>, last: usize, range: Range<usize>) -> bool {
     let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
-    // "Okafor, 62,"
-    if text_at(last + 1) == Some(",")
+    text_at(last + 1) == Some(",")
         && draft
             .tokens
             .get(last + 2)
             .is_some_and(|t| t.kind == TokenKind::Number)
-        && let Some(age) = text_at(last + 2).and_then(|t| t.parse::<u32>().ok())
-        && age <= 120
+        && text_at(last + 2)
+            .and_then(|t| t.parse::<u32>().ok())
+            .is_some_and(|age| age <= 120)
         && matches!(text_at(last + 3), Some(",") | Some(".") | None)
-    {
+}
+
+/// An age after the name, or a speech verb next to it: the mention is a person.
+fn person_context(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range<usize>) -> bool {
+    let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
+    // "Okafor, 62,"
+    if age_after(draft, last, range.clone()) {
         return true;
     }
     // "Okafor said", "Okafor also said".
@@ -681,6 +820,56 @@ mod tests {
                 (s("Goldman Sachs"), false, false, true),
                 (s("Jesenik"), false, false, true),
                 (s("Kenyan"), false, false, false),
+            ]
+        );
+    }
+
+    /// Each mention with the text of the place it names, if any.
+    fn places(text: &str) -> Vec<(String, Option<String>)> {
+        let source = format!("Intro sentence here.\n\n{text}");
+        let draft = ParsedDraft::parse(&source, DraftFormat::PlainText);
+        find_mentions(&draft)
+            .into_iter()
+            .map(|m| {
+                (
+                    draft.source[m.span.clone()].to_string(),
+                    m.place.map(|p| draft.source[p].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_named_like_people() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            places(
+                "Rory Tavener grew up in Port Tavish and lives near Glen Orrin. The Fort Lachlan club met at Dunmore Park. Fiona was born in Kelso, the town of Ardrey."
+            ),
+            vec![
+                (s("Rory Tavener"), None),
+                (s("Tavish"), Some(s("Port Tavish"))),
+                (s("Glen Orrin"), Some(s("Glen Orrin"))),
+                (s("Lachlan"), Some(s("Fort Lachlan"))),
+                (s("Dunmore Park"), Some(s("Dunmore Park"))),
+                (s("Fiona"), None),
+                (s("Kelso"), Some(s("Kelso"))),
+                (s("Ardrey"), Some(s("Ardrey"))),
+            ]
+        );
+        // A person cue keeps a person a person, and a given name that can open a place
+        // does so only after a preposition.
+        assert_eq!(
+            places(
+                "Glen Orrin said the vote was close. Dunmore Park, 44, agreed. It was Orrin's idea in Tavish's car. Police searched the home of Ailsa Brodie, who was born to Morag Brodie."
+            ),
+            vec![
+                (s("Glen Orrin"), None),
+                (s("Dunmore Park"), None),
+                (s("Orrin"), None),
+                (s("Tavish"), None),
+                (s("Ailsa Brodie"), None),
+                (s("Morag Brodie"), None),
             ]
         );
     }
