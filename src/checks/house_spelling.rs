@@ -35,6 +35,10 @@
 //! figure starts its sentence, which `number-style` spells out ("Twelve percent of …").
 //! Without AP only the spelling of the word is judged.
 //!
+//! Abbreviations written with and without periods (U.S. / US, U.K. / UK, U.N. / UN) are
+//! flagged here only when a house form is set for them; otherwise a story that writes both
+//! is reported by `name-consistency` (the majority form wins), so a word gets one finding.
+//!
 //! Not flagged: a capitalised form inside a name ("Healthcare Workers Union", "National
 //! Security Advisor"), the old form inside a fixed name (the dish "chicken Kiev", "Kiev
 //! cake", "the Battle of Kiev"; "Kievan Rus" is another word), ALL-CAPS lines, `US$` as a
@@ -110,15 +114,35 @@ static FIXED_NAMES: &[(&str, &[&str], &[&str])] = &[
     ("Kharkov", &["battle of", "battles of", "siege of"], &[]),
 ];
 
-/// True when the table has a dotted and an undotted form of these letters ("US" for U.S. /
-/// US), so `name-consistency` can leave that abbreviation to this rule.
-pub fn covers_abbreviation(letters: &str) -> bool {
-    TABLE.iter().any(|forms| {
-        forms
-            .iter()
-            .any(|f| f.contains('.') && f.replace('.', "") == letters)
-            && forms.iter().any(|f| !f.contains('.') && *f == letters)
+/// True when this table entry is an abbreviation with and without periods (U.S. / US).
+fn is_abbreviation_entry(forms: &[&str]) -> bool {
+    forms.iter().any(|dotted| {
+        dotted.contains('.')
+            && forms
+                .iter()
+                .any(|f| !f.contains('.') && *f == dotted.replace('.', ""))
     })
+}
+
+/// The table entry with a dotted and an undotted form of these letters ("US" for U.S. / US).
+fn abbreviation_entry(letters: &str) -> Option<usize> {
+    TABLE.iter().position(|forms| {
+        is_abbreviation_entry(forms) && forms.iter().any(|f| !f.contains('.') && *f == letters)
+    })
+}
+
+/// True when this rule owns an abbreviation written two ways: the configuration or the
+/// style sets a house form for it. Without one, a story that writes "U.S." and "US" is
+/// `name-consistency`'s to flag (the majority wins there), so the two rules never report
+/// the same word.
+pub(crate) fn owns_abbreviation(ctx: &Ctx<'_>, letters: &str) -> bool {
+    abbreviation_entry(letters)
+        .is_some_and(|entry| table_entry_with_preferences(ctx, entry).preferred.is_some())
+}
+
+fn name_consistency_on(ctx: &Ctx<'_>) -> bool {
+    super::rule("name-consistency")
+        .is_some_and(|rule| matches!(ctx.config.rule_level(rule), crate::config::RuleLevel::On(_)))
 }
 
 /// The table entry holding `form`, and the form's index in it.
@@ -680,6 +704,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 if used < 2 {
                     continue;
                 }
+                // With no house form, an abbreviation written two ways is a name spelled
+                // two ways: name-consistency reports it.
+                if TABLE
+                    .get(entry_id)
+                    .is_some_and(|forms| is_abbreviation_entry(forms))
+                    && name_consistency_on(ctx)
+                {
+                    continue;
+                }
                 let most = counts.iter().copied().max().unwrap_or(0);
                 // On a tie, the default form wins; otherwise the first used.
                 let target = if counts[0] == most {
@@ -900,6 +933,36 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
     }
 
     #[test]
+    fn an_abbreviation_written_two_ways_gets_one_finding() {
+        use crate::story::{DraftInput, analyze};
+        let text = "Trade headline\n\nU.S. officials met. The U.S. delegation left. The US embassy shut.\n";
+        let rules_on = |config: &crate::Config| -> Vec<(String, String)> {
+            analyze(&[DraftInput::new("draft.md", text)], config)
+                .into_iter()
+                .filter(|f| f.rule == "house-spelling" || f.rule == "name-consistency")
+                .map(|f| (f.rule.to_string(), text[f.span.clone()].to_string()))
+                .collect()
+        };
+        // No house form: the minority spelling is a name spelled two ways.
+        assert_eq!(
+            rules_on(&crate::Config::default()),
+            vec![("name-consistency".to_string(), "US".to_string())]
+        );
+        // AP sets the house form: this rule reports it, and name-consistency stays quiet.
+        let ap = crate::Config::from_toml("style = \"ap\"\n", None).unwrap();
+        assert_eq!(
+            rules_on(&ap),
+            vec![("house-spelling".to_string(), "US".to_string())]
+        );
+        // With name-consistency off, this rule still holds the story to its majority.
+        let names_off = crate::Config::from_toml("[rules]\nname-consistency = \"off\"\n", None).unwrap();
+        assert_eq!(
+            rules_on(&names_off),
+            vec![("house-spelling".to_string(), "US".to_string())]
+        );
+    }
+
+    #[test]
     fn fixes_keep_case_endings_and_periods() {
         assert_eq!(
             apply_safe_fixes(
@@ -919,9 +982,9 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
 
     #[test]
     fn abbreviation_pairs_are_covered() {
-        assert!(covers_abbreviation("US"));
-        assert!(covers_abbreviation("UN"));
-        assert!(!covers_abbreviation("EU"));
+        assert!(abbreviation_entry("US").is_some());
+        assert!(abbreviation_entry("UN").is_some());
+        assert!(abbreviation_entry("EU").is_none());
         assert!(validate_preference("cease-fire", "ceasefire").is_ok());
         assert!(validate_preference("ceasefire", "ceasefire").is_ok());
         assert!(validate_preference("judgement", "judgment").is_ok());

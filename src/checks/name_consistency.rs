@@ -80,7 +80,8 @@
 //! - `story = "folder"`: compare names across the drafts of a folder.
 //!
 //! Abbreviations that the `house-spelling` table lists (U.S. / US, U.N. / UN) are left to
-//! that rule while it is on, so they get one finding, with the house preference.
+//! that rule when it is on and a house form is set for them (`style = "ap"` or
+//! `[house-spelling] prefer`), so they get one finding, with the house preference.
 
 use std::ops::Range;
 
@@ -1240,14 +1241,14 @@ fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    // House-spelling owns the pairs in its table (U.S. / US, U.N. / UN) when it is on, so a
-    // draft gets one finding for them, with the house preference.
+    // House-spelling owns the pairs in its table (U.S. / US, U.N. / UN) when it is on and a
+    // house form is set for them, so a draft gets one finding, with the house preference.
     let house_spelling_on = super::rule("house-spelling")
         .is_some_and(|rule| matches!(ctx.config.rule_level(rule), crate::config::RuleLevel::On(_)));
     let mut keys: Vec<&String> = forms.keys().collect();
     keys.sort();
     for key in keys {
-        if house_spelling_on && super::house_spelling::covers_abbreviation(key) {
+        if house_spelling_on && super::house_spelling::owns_abbreviation(ctx, key) {
             continue;
         }
         let list = &forms[key];
