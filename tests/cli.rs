@@ -130,6 +130,42 @@ fn json_columns_count_utf16_code_units() {
 }
 
 #[test]
+fn thousands_of_findings_on_one_long_line_keep_their_columns() {
+    // One 10,000-byte line with 1,999 doubled words: each finding's position is counted
+    // from a checkpoint, and the human snippet shows a window of the line.
+    let line = format!("{}.", vec!["word"; 2000].join(" "));
+    let draft = format!("Headline\n\n{line}\n");
+    let folder = folder_with(&[("long.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path().join("long.md"))
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1999);
+    for (index, finding) in findings.iter().enumerate() {
+        assert_eq!(
+            finding["range"]["start"],
+            serde_json::json!({"line": 2, "character": 5 * (index + 1)})
+        );
+    }
+    let output = copydesk()
+        .args(["check", "--color", "never"])
+        .arg(folder.path().join("long.md"))
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains(" --> long.md:3:6\n"), "{}", &stdout[..2000]);
+    assert!(stdout.contains(" --> long.md:3:9996\n"));
+    assert_eq!(stdout.matches("warning[repeated-word]").count(), 1999);
+    // Each snippet shows the flagged stretch of the line, not all 10,000 bytes of it.
+    let longest = stdout.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1000, "a line of {longest} bytes");
+}
+
+#[test]
 fn crlf_drafts_report_the_same_lines() {
     let folder = folder_with(&[("crlf.md", DRAFT.replace('\n', "\r\n").as_bytes())]);
     let output = copydesk()
@@ -215,6 +251,70 @@ fn sarif_output_is_sarif_2_1_0() {
     assert_eq!(
         name["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
         "Kovalevskyi"
+    );
+}
+
+#[test]
+fn sarif_offsets_count_utf16_code_units_like_its_columns() {
+    // Emoji (two code units, four bytes), an accent (one unit, two bytes) and CRLF.
+    let draft = "Headline 😀\r\n\r\nCafé 😀 owners said the the shop would close. Sales fell 18% in May.\r\n";
+    let folder = folder_with(&[("emoji.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "sarif"])
+        .arg(folder.path().join("emoji.md"))
+        .output()
+        .unwrap();
+    let log = stdout_json(&output);
+    assert_eq!(log["runs"][0]["columnKind"], "utf16CodeUnits");
+    let units = |text: &str| text.encode_utf16().count() as u64;
+    let line_starts: Vec<u64> = {
+        let mut starts = vec![0];
+        for (index, _) in draft.match_indices('\n') {
+            starts.push(units(&draft[..index + 1]));
+        }
+        starts
+    };
+    // charOffset agrees with startLine/startColumn, and charLength with the end.
+    let consistent = |region: &Value| {
+        let offset = region["charOffset"].as_u64().unwrap();
+        let start_line = region["startLine"].as_u64().unwrap() as usize - 1;
+        let end_line = region["endLine"].as_u64().unwrap() as usize - 1;
+        assert_eq!(
+            offset,
+            line_starts[start_line] + region["startColumn"].as_u64().unwrap() - 1,
+            "{region}"
+        );
+        assert_eq!(
+            offset + region["charLength"].as_u64().unwrap(),
+            line_starts[end_line] + region["endColumn"].as_u64().unwrap() - 1,
+            "{region}"
+        );
+        offset
+    };
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let result = |rule: &str| results.iter().find(|r| r["ruleId"] == rule).unwrap();
+
+    let figure = &result("unattributed-figure")["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(figure["snippet"]["text"], "18%");
+    assert_eq!(consistent(figure), units(&draft[..draft.find("18%").unwrap()]));
+    assert_eq!(figure["charLength"], 3);
+
+    let repeated = result("repeated-word");
+    let region = &repeated["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        consistent(region),
+        units(&draft[..draft.find("the shop").unwrap()])
+    );
+    let deleted = &repeated["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"];
+    assert_eq!(
+        consistent(deleted),
+        units(&draft[..draft.find(" the shop").unwrap()])
+    );
+    assert_eq!(deleted["charLength"], 4);
+    // The byte offsets would differ: the check is not vacuous.
+    assert_ne!(
+        draft.find("18%").unwrap() as u64,
+        units(&draft[..draft.find("18%").unwrap()])
     );
 }
 
