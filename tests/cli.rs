@@ -734,7 +734,13 @@ fn story_mode_compares_drafts_of_a_folder() {
 fn inline_suppressions_silence_findings() {
     let draft = "Headline\n\n<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n<!-- copydesk-disable -->\nTurnout was 61%.\n\n<!-- copydesk-enable -->\nTurnout was 64%.\n";
     let text = "Headline\n\n[copydesk-disable-next-line unattributed-figure]\nTurnout was 58.3%.\n\nTurnout was 64%.\n";
-    let folder = folder_with(&[("a.md", draft.as_bytes()), ("b.txt", text.as_bytes())]);
+    // The comment form works in plain text too, on a line of its own.
+    let commented = "Headline\n\n<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n<!-- copydesk-disable -->\nTurnout was 61%.\n\n<!-- copydesk-enable -->\nTurnout was 64%.\n";
+    let folder = folder_with(&[
+        ("a.md", draft.as_bytes()),
+        ("b.txt", text.as_bytes()),
+        ("c.txt", commented.as_bytes()),
+    ]);
     let output = copydesk()
         .args(["check", "--format", "json"])
         .arg(folder.path())
@@ -747,7 +753,7 @@ fn inline_suppressions_silence_findings() {
         .iter()
         .map(|f| f["excerpt"].as_str().unwrap())
         .collect();
-    assert_eq!(excerpts, vec!["64%", "64%"]);
+    assert_eq!(excerpts, vec!["64%", "64%", "64%"]);
 }
 
 #[test]
