@@ -421,6 +421,35 @@ fn a_bad_config_names_file_line_and_column() {
     );
     // The drafts are still checked, with the defaults.
     assert_eq!(stdout_json(&output).as_array().unwrap().len(), 2);
+
+    // A bad glob is pointed at too, with --config as with discovery.
+    let folder = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("copydesk.toml", b"[files]\ninclude = [\"[abc\"]\n"),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("copydesk.toml:2:12: bad file pattern \"[abc\""),
+        "{message}"
+    );
+    let output = copydesk()
+        .args(["check", "--config"])
+        .arg(folder.path().join("copydesk.toml"))
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("copydesk.toml:2:12: bad file pattern"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
