@@ -645,6 +645,131 @@ fn non_utf8_files_are_reported_with_offset_and_decoded_on_request() {
 }
 
 #[test]
+fn fixing_a_decoded_file_says_why_it_is_not_written() {
+    let mut latin1 = b"Headline\n\nThe caf".to_vec();
+    latin1.push(0xE9); // é in windows-1252
+    latin1.extend_from_slice(b" said the the pastries were sold.\n");
+    let folder = folder_with(&[("latin1.txt", &latin1)]);
+    let path = folder.path().join("latin1.txt");
+    let output = copydesk()
+        .args(["check", "--fix", "--encoding", "windows-1252"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert!(
+        message.contains("latin1.txt: not fixed: it was decoded from windows-1252"),
+        "{message}"
+    );
+    assert!(message.contains("convert it to UTF-8 to fix it"), "{message}");
+    assert_eq!(fs::read(&path).unwrap(), latin1, "the file is left as it was");
+    // The finding is still there, so the run fails on it.
+    assert_eq!(output.status.code(), Some(1), "{message}");
+}
+
+#[test]
+fn utf16_drafts_are_decoded_from_their_byte_order_mark_or_on_request() {
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let units = (if bom { "\u{feff}" } else { "" })
+            .encode_utf16()
+            .chain(DRAFT.encode_utf16());
+        for unit in units {
+            bytes.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let folder = folder_with(&[
+        ("le.md", &utf16(false, true)),
+        ("be.md", &utf16(true, true)),
+        ("plain-le.md", &utf16(false, false)),
+        ("utf8.md", DRAFT.as_bytes()),
+    ]);
+    let excerpts = |output: &Output| -> Vec<(String, String)> {
+        stdout_json(output)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let path = f["path"].as_str().unwrap();
+                let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
+                (name, f["excerpt"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let expected = |names: &[&str]| -> Vec<(String, String)> {
+        names
+            .iter()
+            .flat_map(|name| {
+                [
+                    (name.to_string(), "2,300 drivers".to_string()),
+                    (name.to_string(), "Kovalevsky".to_string()),
+                ]
+            })
+            .collect()
+    };
+
+    // A byte-order mark is enough; UTF-16 with none looks binary without --encoding.
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(excerpts(&output), expected(&["be.md", "le.md", "utf8.md"]));
+    assert!(
+        stderr(&output).contains("plain-le.md: skipped: looks like a binary file"),
+        "{}",
+        stderr(&output)
+    );
+
+    // --encoding utf-16le decodes it, and leaves UTF-8 drafts (no NUL bytes) alone.
+    let output = copydesk()
+        .args(["check", "--format", "json", "--encoding", "utf-16le"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        excerpts(&output),
+        expected(&["be.md", "le.md", "plain-le.md", "utf8.md"]),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_errors_naming_the_path() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let pipe = folder.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    for path in [pipe.as_path(), Path::new("/dev/zero")] {
+        let output = copydesk()
+            .args(["check", "--format", "json"])
+            .arg(path)
+            .arg(folder.path().join("story.md"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("{}: not a regular file", path.display())),
+            "{message}"
+        );
+        assert_eq!(
+            stdout_json(&output).as_array().unwrap().len(),
+            2,
+            "the draft is still checked"
+        );
+    }
+}
+
+#[test]
 fn binary_and_oversized_files_are_skipped_with_a_note() {
     let big = format!("Headline\n\n{}", "Words of copy here. ".repeat(100));
     let folder = folder_with(&[

@@ -79,8 +79,8 @@ struct SourceFile {
     /// The bytes as read, to refuse writing fixes over a file changed since.
     original: Vec<u8>,
     had_bom: bool,
-    /// Decoded from another encoding: fixes are not written back.
-    transcoded: bool,
+    /// The encoding it was decoded from when not UTF-8: fixes are not written back.
+    decoded_from: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Errors and notes, printed as they come and counted for the exit code.
@@ -162,30 +162,56 @@ fn display_path(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-/// Decodes a draft's bytes: (text, had a byte-order mark, decoded from another encoding),
-/// or the reason it cannot be checked and whether that is an error (or only a note).
+/// A draft's bytes decoded: its text, whether it had a UTF-8 byte-order mark, and the
+/// encoding it was decoded from when that is not UTF-8.
+type Decoded = (String, bool, Option<&'static encoding_rs::Encoding>);
+
+/// Decodes a draft's bytes, or gives the reason it cannot be checked and whether that is an
+/// error (or only a note). UTF-8 is the default; a UTF-16 byte-order mark, or `--encoding
+/// utf-16le`/`utf-16be` for a file that is not NUL-free UTF-8, decodes UTF-16 (whose
+/// ASCII characters carry NUL bytes, so the binary check must not see it first); other
+/// text that is not UTF-8 is decoded with `--encoding` or reported.
 fn decode(
     bytes: &[u8],
     display: &str,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<(String, bool, bool), (bool, String)> {
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if sniff.contains(&0) {
-        return Err((
+) -> Result<Decoded, (bool, String)> {
+    let binary = || {
+        (
             false,
             format!("{display}: skipped: looks like a binary file (it contains NUL bytes)"),
-        ));
+        )
+    };
+    let sniff = &bytes[..bytes.len().min(8192)];
+    let utf16 = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((found, _)) if found != encoding_rs::UTF_8 => Some(found),
+        Some(_) => None,
+        None => encoding.filter(|given| {
+            (*given == encoding_rs::UTF_16LE || *given == encoding_rs::UTF_16BE)
+                && (sniff.contains(&0) || std::str::from_utf8(bytes).is_err())
+        }),
+    };
+    if let Some(utf16) = utf16 {
+        // `decode` follows a byte-order mark if there is one and removes it.
+        let (text, _, _) = utf16.decode(bytes);
+        if text.contains('\0') {
+            return Err(binary());
+        }
+        return Ok((text.into_owned(), false, Some(utf16)));
+    }
+    if sniff.contains(&0) {
+        return Err(binary());
     }
     let (body, had_bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
     match std::str::from_utf8(body) {
-        Ok(text) => Ok((text.to_string(), had_bom, false)),
+        Ok(text) => Ok((text.to_string(), had_bom, None)),
         Err(error) => {
             if let Some(encoding) = encoding {
                 let (text, _, _) = encoding.decode(bytes);
-                return Ok((text.into_owned(), false, true));
+                return Ok((text.into_owned(), false, Some(encoding)));
             }
             let offset = error.valid_up_to();
             let valid = &body[..offset];
@@ -231,6 +257,14 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
                 continue;
             }
         };
+        if !metadata.is_file() && !metadata.is_dir() {
+            // Reading a FIFO or a device would block or never end.
+            problems.error(format!(
+                "{}: not a regular file (a pipe, socket or device); copydesk checks files and folders (use - to read standard input)",
+                path.display()
+            ));
+            continue;
+        }
         if metadata.is_file() {
             // A file named explicitly is checked whatever its extension.
             let settings = cache.for_draft(path, problems);
@@ -316,14 +350,14 @@ fn read_input(
             (bytes, Some(path.clone()))
         }
     };
-    let (text, had_bom, transcoded) = decode(&bytes, display, encoding)?;
+    let (text, had_bom, decoded_from) = decode(&bytes, display, encoding)?;
     Ok(SourceFile {
         display: display.clone(),
         path,
         text,
         original: bytes,
         had_bom,
-        transcoded,
+        decoded_from,
     })
 }
 
@@ -364,10 +398,26 @@ fn check_story(
     };
     let mut fixed = 0;
     if let Some(mode) = fix {
+        if keep_transcoded {
+            for (position, file) in files.iter().enumerate() {
+                if let Some(encoding) = file.decoded_from
+                    && !edits_for_draft(&findings, position, mode).is_empty()
+                {
+                    messages.push((
+                        false,
+                        format!(
+                            "{}: not fixed: it was decoded from {}, and fixes are written only to UTF-8 files; convert it to UTF-8 to fix it",
+                            file.display,
+                            encoding.name()
+                        ),
+                    ));
+                }
+            }
+        }
         for _round in 0..8 {
             let mut changed = false;
             for (position, text) in texts.iter_mut().enumerate() {
-                if files[position].transcoded && keep_transcoded {
+                if files[position].decoded_from.is_some() && keep_transcoded {
                     continue;
                 }
                 let edits = edits_for_draft(&findings, position, mode);
@@ -657,11 +707,10 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
 /// writes a temporary file beside it, keeps the permissions, and renames it into place.
 fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
     let display = &file.display;
-    if file.transcoded {
-        return Err(format!(
-            "{display}: not fixed: it was decoded with --encoding; convert it to UTF-8 to fix it"
-        ));
-    }
+    debug_assert!(
+        file.decoded_from.is_none(),
+        "fixes are not written to decoded files"
+    );
     let current =
         std::fs::read(path).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
     if current != file.original {
