@@ -36,8 +36,9 @@
 //! story: a paragraph reused in a sidebar from the main story is found too.
 //!
 //! ## Fix
-//! Delete the later copy, with the blank line after it. Safe for exact copies; unsafe for
-//! near copies, because the later one may be the corrected version.
+//! Delete the later copy, with the blank line after it (before it, when it ends the draft).
+//! Safe for exact copies; unsafe for near copies, because the later one may be the
+//! corrected version.
 //!
 //! ## Configuration
 //! - `[rules] duplicate-paragraph = "warning"` (or `error`, `info`, `hint`, `off`)
@@ -168,20 +169,30 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// The range to delete to remove a block: its whole lines and one blank line after it.
+/// The range to delete to remove a block: its whole lines and one blank line after it or,
+/// when it is the draft's last block, the blank lines before it and whatever white space
+/// follows it, so that the draft does not end in a blank line.
 pub(crate) fn block_deletion_span(draft: &DraftContext<'_>, block: &Block) -> Range<usize> {
     let parsed = &draft.parsed;
     let index = &parsed.line_index;
-    let start = index.line_start(block.first_line);
-    let mut end = index.line_start(block.last_line + 1);
-    let next_line = block.last_line + 1;
-    if next_line < index.line_count() {
-        let span = index.line_span(parsed.source, next_line);
-        if parsed.source[span].trim().is_empty() {
+    let source = parsed.source;
+    let is_blank = |line: usize| source[index.line_span(source, line)].trim().is_empty();
+    let mut start = index.line_start(block.first_line);
+    let mut end = index.line_start(block.last_line + 1).min(source.len());
+    if source[end..].trim().is_empty() {
+        let mut first = block.first_line;
+        while first > 0 && is_blank(first - 1) {
+            first -= 1;
+        }
+        start = index.line_start(first);
+        end = source.len();
+    } else {
+        let next_line = block.last_line + 1;
+        if next_line < index.line_count() && is_blank(next_line) {
             end = index.line_start(next_line + 1);
         }
     }
-    start..end.min(parsed.source.len())
+    start..end.min(source.len())
 }
 
 /// The near duplicates: for each block, the earliest earlier block whose words it nearly
@@ -503,6 +514,30 @@ He declined to comment.
         expected.sort_unstable();
         assert_eq!(found.len(), expected.len());
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn deleting_the_last_paragraph_takes_the_blank_line_before_it() {
+        for (source, fixed) in [
+            (
+                "Headline\n\nOne two three four five six.\n\nMiddle paragraph here now.\n\nOne two three four five six.\n",
+                "Headline\n\nOne two three four five six.\n\nMiddle paragraph here now.\n",
+            ),
+            // No final line break, CRLF, trailing blank lines.
+            (
+                "Headline\r\n\r\nOne two three four five six.\r\n\r\nOne two three four five six.",
+                "Headline\r\n\r\nOne two three four five six.\r\n",
+            ),
+            (
+                "Headline\n\nOne two three four five six.\n\n\nOne two three four five six.\n\n \n",
+                "Headline\n\nOne two three four five six.\n",
+            ),
+        ] {
+            assert_eq!(
+                crate::testing::apply_safe_fixes(source, "duplicate-paragraph"),
+                fixed
+            );
+        }
     }
 
     #[test]
