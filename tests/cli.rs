@@ -908,6 +908,42 @@ fn inline_suppressions_silence_findings() {
         .map(|f| f["excerpt"].as_str().unwrap())
         .collect();
     assert_eq!(excerpts, vec!["64%", "64%", "64%"]);
+    assert!(!stderr(&output).contains("unknown rule"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_unknown_rule_in_a_directive_is_noted_with_its_line() {
+    let draft = "Headline\n\n<!-- copydesk-disable-next-line bogus-rule, unattributed-figure -->\nTurnout was 58.3%.\n\n[copydesk-disable unattributed-figures]\nTurnout was 61%.\n";
+    let folder = folder_with(&[("a.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path().join("a.md"))
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert!(
+        message.contains(
+            "copydesk: note: a.md:3: unknown rule \"bogus-rule\" in a copydesk-disable-next-line directive: it silences nothing"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("a.md:6: unknown rule \"unattributed-figures\" in a copydesk-disable directive"),
+        "{message}"
+    );
+    assert!(!message.contains("\"unattributed-figure\""), "{message}");
+    // The known rule is still silenced; the misspelt one silences nothing, so the run fails
+    // on that figure, not on the note.
+    let findings = stdout_json(&output);
+    let excerpts: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(excerpts, vec!["61%"]);
+    assert_eq!(output.status.code(), Some(1));
 }
 
 #[test]
@@ -921,6 +957,25 @@ fn rules_and_explain_document_every_rule() {
         assert!(
             text.contains("## What it flags") && text.contains("## Fix"),
             "{text}"
+        );
+    }
+    // The table's columns line up, "warning (ap)" rows included.
+    let header = table.lines().next().unwrap();
+    let (fix_column, summary_column) = (header.find("fix").unwrap(), header.find("summary").unwrap());
+    let rows: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let listed = stdout_json(&copydesk().args(["rules", "--json"]).output().unwrap());
+    assert_eq!(rows.len(), listed.as_array().unwrap().len(), "{table}");
+    assert!(rows.iter().any(|row| row.contains("warning (ap)")), "{table}");
+    for row in rows {
+        let fix = &row[fix_column..];
+        assert!(fix.starts_with("yes ") || fix.starts_with("no  "), "{row:?}");
+        assert!(
+            !row[summary_column..].starts_with(' ') && row[..summary_column].ends_with("  "),
+            "{row:?}"
         );
     }
     let json = copydesk().args(["rules", "--json"]).output().unwrap();

@@ -12,11 +12,12 @@ use rayon::prelude::*;
 
 use super::report::{self, LocatedFinding, ReportFile, Reporter, Summary};
 use super::{CheckArgs, ColorChoice, Format};
+use crate::checks;
 use crate::config::{Config, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, apply_edits, edits_for_draft};
 use crate::story::{DraftInput, analyze};
-use crate::text::DraftFormat;
+use crate::text::{DirectiveKind, DraftFormat};
 
 /// Stories are read, analysed and reported in batches of about this many drafts.
 const BATCH_DRAFTS: usize = 1024;
@@ -374,6 +375,32 @@ fn analyze_texts(files: &[SourceFile], texts: &[String], config: &Config) -> Vec
     analyze(&drafts, config)
 }
 
+/// A note for each rule named in a suppression directive that is not a rule: such a
+/// directive silences nothing, and a typo in it would otherwise go unnoticed. (The engine
+/// ignores unknown names, as a finding cannot belong to a rule that does not exist.)
+fn unknown_directive_rules(file: &SourceFile) -> Vec<String> {
+    if !file.text.contains("copydesk-") {
+        return Vec::new();
+    }
+    let layout = crate::text::markdown::layout(&file.text, DraftFormat::from_path(&file.display));
+    let mut notes = Vec::new();
+    for directive in &layout.directives {
+        for rule in directive.rules.iter().filter(|rule| checks::rule(rule).is_none()) {
+            let kind = match directive.kind {
+                DirectiveKind::Disable => "copydesk-disable",
+                DirectiveKind::Enable => "copydesk-enable",
+                DirectiveKind::DisableNextLine => "copydesk-disable-next-line",
+            };
+            notes.push(format!(
+                "{}:{}: unknown rule \"{rule}\" in a {kind} directive: it silences nothing (`copydesk rules` lists the rules)",
+                file.display,
+                directive.line + 1
+            ));
+        }
+    }
+    notes
+}
+
 /// Reads, analyses and (when asked) fixes one story.
 fn check_story(
     story: &[Input],
@@ -388,6 +415,13 @@ fn check_story(
             Ok(file) => files.push(file),
             Err(message) => messages.push(message),
         }
+    }
+    for file in &files {
+        messages.extend(
+            unknown_directive_rules(file)
+                .into_iter()
+                .map(|message| (false, message)),
+        );
     }
     let config = &story[0].settings.config;
     let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
