@@ -597,6 +597,40 @@ fn diff_prints_the_fix_and_leaves_the_file() {
 }
 
 #[test]
+fn diff_exits_like_check_and_also_when_a_fix_would_change_a_file() {
+    let figure = "Headline\n\nThe dispute affects about 2,300 drivers.\n";
+    let repeated = "Headline\n\nThe union said the the offer was final.\n";
+    let clean = "Headline\n\nThe union said the offer was final.\n";
+    let folder = folder_with(&[
+        ("figure/a.md", figure.as_bytes()),
+        ("repeated/a.md", repeated.as_bytes()),
+        ("repeated/copydesk.toml", b"[rules]\nrepeated-word = \"hint\"\n"),
+        ("clean/a.md", clean.as_bytes()),
+    ]);
+    let exit = |folder_name: &str, fail_on: &str| {
+        let output = copydesk()
+            .args(["check", "--diff", "--fail-on", fail_on])
+            .arg(folder.path().join(folder_name))
+            .output()
+            .unwrap();
+        let plain = copydesk()
+            .args(["check", "--fail-on", fail_on])
+            .arg(folder.path().join(folder_name))
+            .output()
+            .unwrap();
+        (output.status.code(), plain.status.code())
+    };
+    // A warning with no safe fix: the diff is empty, but the warning fails the run, as in
+    // a plain check.
+    assert_eq!(exit("figure", "warning"), (Some(1), Some(1)));
+    assert_eq!(exit("figure", "error"), (Some(0), Some(0)));
+    // A hint whose fix would change the file: --diff fails on the change.
+    assert_eq!(exit("repeated", "warning"), (Some(1), Some(0)));
+    assert_eq!(exit("repeated", "never"), (Some(0), Some(0)));
+    assert_eq!(exit("clean", "hint"), (Some(0), Some(0)));
+}
+
+#[test]
 fn fixing_stdin_prints_the_fixed_draft() {
     let output = copydesk()
         .args(["check", "--fix", "-"])
@@ -608,6 +642,8 @@ fn fixing_stdin_prints_the_fixed_draft() {
         fixed.contains("Kovalevskyi said the company had lost money."),
         "{fixed}"
     );
+    // The unattributed figure has no safe fix and is left: the run fails, as with files.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
 }
 
 #[test]

@@ -642,15 +642,16 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             }
             summary.fixed += outcome.fixed;
-            if !reporting {
-                continue;
-            }
+            // Counted whether or not they are printed: the exit code rests on them.
             let located: Vec<LocatedFinding> = outcome
                 .findings
                 .into_iter()
                 .map(LocatedFinding::from_story_finding)
                 .collect();
             summary.add(&located);
+            if !reporting {
+                continue;
+            }
             for text in &outcome.rendered {
                 let _ = out.write_all(reporter.separator(written == 0).as_bytes());
                 let _ = out.write_all(text.as_bytes());
@@ -664,28 +665,20 @@ pub fn run(args: &CheckArgs) -> i32 {
     let _ = out.flush();
     drop(out);
 
-    if args.diff {
-        if !args.quiet {
-            eprintln!(
-                "copydesk: {changed_files} file{} would change",
-                if changed_files == 1 { "" } else { "s" }
-            );
-        }
-        return if problems.errors > 0 {
-            2
-        } else if changed_files == 0 {
-            0
-        } else {
-            1
-        };
+    if args.diff && !args.quiet {
+        eprintln!(
+            "copydesk: {changed_files} file{} would change",
+            if changed_files == 1 { "" } else { "s" }
+        );
     }
-    if !args.quiet && args.format == Format::Human {
+    if !args.diff && !args.quiet && args.format == Format::Human {
         eprintln!("{}", summary.line(file_count, args.fix));
     }
-    let failing = args
-        .fail_on
-        .threshold()
-        .is_some_and(|threshold| summary.worst.is_some_and(|w| w >= threshold));
+    // One rule for every mode: fail when a finding at or above --fail-on is left (after the
+    // fixes, with --fix or --diff), and with --diff also when a fix would change a file.
+    let failing = args.fail_on.threshold().is_some_and(|threshold| {
+        summary.worst.is_some_and(|w| w >= threshold) || (args.diff && changed_files > 0)
+    });
     if problems.errors > 0 {
         2
     } else if failing {
