@@ -159,8 +159,8 @@ struct RawConfig {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawFiles {
-    include: Option<Vec<String>>,
-    exclude: Option<Vec<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     max_size: Option<Spanned<i64>>,
 }
 
@@ -262,11 +262,24 @@ impl Config {
             };
         }
         if let Some(files) = raw.files {
+            // Each pattern is checked where it is written, so the error can point at it.
+            for pattern in files.include.iter().chain(&files.exclude).flatten() {
+                if let Err(error) = globset::Glob::new(pattern.get_ref()) {
+                    return Err(error_at(
+                        Some(pattern.span()),
+                        format!(
+                            "bad file pattern \"{}\": {} (a pattern is a glob such as \"*.md\" or \"archive/**\")",
+                            pattern.get_ref(),
+                            error.kind()
+                        ),
+                    ));
+                }
+            }
             if let Some(include) = files.include {
-                config.include = include;
+                config.include = include.into_iter().map(Spanned::into_inner).collect();
             }
             if let Some(exclude) = files.exclude {
-                config.exclude = exclude;
+                config.exclude = exclude.into_iter().map(Spanned::into_inner).collect();
             }
             if let Some(max_size) = files.max_size {
                 if *max_size.get_ref() <= 0 {
@@ -276,11 +289,6 @@ impl Config {
                     ));
                 }
                 config.max_file_size = *max_size.get_ref() as u64;
-            }
-            for pattern in config.include.iter().chain(&config.exclude) {
-                if let Err(error) = globset::Glob::new(pattern) {
-                    return Err(error_at(None, format!("bad file pattern \"{pattern}\": {error}")));
-                }
             }
         }
         if let Some(rules) = raw.rules {
@@ -489,6 +497,22 @@ debounce_ms = 300
 
         let error = Config::from_toml("[lsp]\ndebounce_ms = -4\n", None).unwrap_err();
         assert_eq!(error.line, Some(2));
+
+        let error = Config::from_toml(
+            "[files]\ninclude = [\"*.md\", \"[abc\"]\n",
+            Some(Path::new("copydesk.toml")),
+        )
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(20)));
+        assert!(
+            error
+                .to_string()
+                .starts_with("copydesk.toml:2:20: bad file pattern \"[abc\": "),
+            "{error}"
+        );
+        let error =
+            Config::from_toml("[files]\nexclude = [\n  \"a/**\",\n  \"b/{x\",\n]\n", None).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(4), Some(3)));
     }
 
     #[test]

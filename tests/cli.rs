@@ -130,6 +130,42 @@ fn json_columns_count_utf16_code_units() {
 }
 
 #[test]
+fn thousands_of_findings_on_one_long_line_keep_their_columns() {
+    // One 10,000-byte line with 1,999 doubled words: each finding's position is counted
+    // from a checkpoint, and the human snippet shows a window of the line.
+    let line = format!("{}.", vec!["word"; 2000].join(" "));
+    let draft = format!("Headline\n\n{line}\n");
+    let folder = folder_with(&[("long.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path().join("long.md"))
+        .output()
+        .unwrap();
+    let findings = stdout_json(&output);
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1999);
+    for (index, finding) in findings.iter().enumerate() {
+        assert_eq!(
+            finding["range"]["start"],
+            serde_json::json!({"line": 2, "character": 5 * (index + 1)})
+        );
+    }
+    let output = copydesk()
+        .args(["check", "--color", "never"])
+        .arg(folder.path().join("long.md"))
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains(" --> long.md:3:6\n"), "{}", &stdout[..2000]);
+    assert!(stdout.contains(" --> long.md:3:9996\n"));
+    assert_eq!(stdout.matches("warning[repeated-word]").count(), 1999);
+    // Each snippet shows the flagged stretch of the line, not all 10,000 bytes of it.
+    let longest = stdout.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1000, "a line of {longest} bytes");
+}
+
+#[test]
 fn crlf_drafts_report_the_same_lines() {
     let folder = folder_with(&[("crlf.md", DRAFT.replace('\n', "\r\n").as_bytes())]);
     let output = copydesk()
@@ -215,6 +251,70 @@ fn sarif_output_is_sarif_2_1_0() {
     assert_eq!(
         name["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
         "Kovalevskyi"
+    );
+}
+
+#[test]
+fn sarif_offsets_count_utf16_code_units_like_its_columns() {
+    // Emoji (two code units, four bytes), an accent (one unit, two bytes) and CRLF.
+    let draft = "Headline 😀\r\n\r\nCafé 😀 owners said the the shop would close. Sales fell 18% in May.\r\n";
+    let folder = folder_with(&[("emoji.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "sarif"])
+        .arg(folder.path().join("emoji.md"))
+        .output()
+        .unwrap();
+    let log = stdout_json(&output);
+    assert_eq!(log["runs"][0]["columnKind"], "utf16CodeUnits");
+    let units = |text: &str| text.encode_utf16().count() as u64;
+    let line_starts: Vec<u64> = {
+        let mut starts = vec![0];
+        for (index, _) in draft.match_indices('\n') {
+            starts.push(units(&draft[..index + 1]));
+        }
+        starts
+    };
+    // charOffset agrees with startLine/startColumn, and charLength with the end.
+    let consistent = |region: &Value| {
+        let offset = region["charOffset"].as_u64().unwrap();
+        let start_line = region["startLine"].as_u64().unwrap() as usize - 1;
+        let end_line = region["endLine"].as_u64().unwrap() as usize - 1;
+        assert_eq!(
+            offset,
+            line_starts[start_line] + region["startColumn"].as_u64().unwrap() - 1,
+            "{region}"
+        );
+        assert_eq!(
+            offset + region["charLength"].as_u64().unwrap(),
+            line_starts[end_line] + region["endColumn"].as_u64().unwrap() - 1,
+            "{region}"
+        );
+        offset
+    };
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let result = |rule: &str| results.iter().find(|r| r["ruleId"] == rule).unwrap();
+
+    let figure = &result("unattributed-figure")["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(figure["snippet"]["text"], "18%");
+    assert_eq!(consistent(figure), units(&draft[..draft.find("18%").unwrap()]));
+    assert_eq!(figure["charLength"], 3);
+
+    let repeated = result("repeated-word");
+    let region = &repeated["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        consistent(region),
+        units(&draft[..draft.find("the shop").unwrap()])
+    );
+    let deleted = &repeated["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"];
+    assert_eq!(
+        consistent(deleted),
+        units(&draft[..draft.find(" the shop").unwrap()])
+    );
+    assert_eq!(deleted["charLength"], 4);
+    // The byte offsets would differ: the check is not vacuous.
+    assert_ne!(
+        draft.find("18%").unwrap() as u64,
+        units(&draft[..draft.find("18%").unwrap()])
     );
 }
 
@@ -321,6 +421,35 @@ fn a_bad_config_names_file_line_and_column() {
     );
     // The drafts are still checked, with the defaults.
     assert_eq!(stdout_json(&output).as_array().unwrap().len(), 2);
+
+    // A bad glob is pointed at too, with --config as with discovery.
+    let folder = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("copydesk.toml", b"[files]\ninclude = [\"[abc\"]\n"),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("copydesk.toml:2:12: bad file pattern \"[abc\""),
+        "{message}"
+    );
+    let output = copydesk()
+        .args(["check", "--config"])
+        .arg(folder.path().join("copydesk.toml"))
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("copydesk.toml:2:12: bad file pattern"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -468,6 +597,40 @@ fn diff_prints_the_fix_and_leaves_the_file() {
 }
 
 #[test]
+fn diff_exits_like_check_and_also_when_a_fix_would_change_a_file() {
+    let figure = "Headline\n\nThe dispute affects about 2,300 drivers.\n";
+    let repeated = "Headline\n\nThe union said the the offer was final.\n";
+    let clean = "Headline\n\nThe union said the offer was final.\n";
+    let folder = folder_with(&[
+        ("figure/a.md", figure.as_bytes()),
+        ("repeated/a.md", repeated.as_bytes()),
+        ("repeated/copydesk.toml", b"[rules]\nrepeated-word = \"hint\"\n"),
+        ("clean/a.md", clean.as_bytes()),
+    ]);
+    let exit = |folder_name: &str, fail_on: &str| {
+        let output = copydesk()
+            .args(["check", "--diff", "--fail-on", fail_on])
+            .arg(folder.path().join(folder_name))
+            .output()
+            .unwrap();
+        let plain = copydesk()
+            .args(["check", "--fail-on", fail_on])
+            .arg(folder.path().join(folder_name))
+            .output()
+            .unwrap();
+        (output.status.code(), plain.status.code())
+    };
+    // A warning with no safe fix: the diff is empty, but the warning fails the run, as in
+    // a plain check.
+    assert_eq!(exit("figure", "warning"), (Some(1), Some(1)));
+    assert_eq!(exit("figure", "error"), (Some(0), Some(0)));
+    // A hint whose fix would change the file: --diff fails on the change.
+    assert_eq!(exit("repeated", "warning"), (Some(1), Some(0)));
+    assert_eq!(exit("repeated", "never"), (Some(0), Some(0)));
+    assert_eq!(exit("clean", "hint"), (Some(0), Some(0)));
+}
+
+#[test]
 fn fixing_stdin_prints_the_fixed_draft() {
     let output = copydesk()
         .args(["check", "--fix", "-"])
@@ -479,6 +642,8 @@ fn fixing_stdin_prints_the_fixed_draft() {
         fixed.contains("Kovalevskyi said the company had lost money."),
         "{fixed}"
     );
+    // The unattributed figure has no safe fix and is left: the run fails, as with files.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
 }
 
 #[test]
@@ -513,6 +678,131 @@ fn non_utf8_files_are_reported_with_offset_and_decoded_on_request() {
     let findings = stdout_json(&output);
     assert_eq!(findings[0]["excerpt"], "4,000 pastries");
     assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn fixing_a_decoded_file_says_why_it_is_not_written() {
+    let mut latin1 = b"Headline\n\nThe caf".to_vec();
+    latin1.push(0xE9); // é in windows-1252
+    latin1.extend_from_slice(b" said the the pastries were sold.\n");
+    let folder = folder_with(&[("latin1.txt", &latin1)]);
+    let path = folder.path().join("latin1.txt");
+    let output = copydesk()
+        .args(["check", "--fix", "--encoding", "windows-1252"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert!(
+        message.contains("latin1.txt: not fixed: it was decoded from windows-1252"),
+        "{message}"
+    );
+    assert!(message.contains("convert it to UTF-8 to fix it"), "{message}");
+    assert_eq!(fs::read(&path).unwrap(), latin1, "the file is left as it was");
+    // The finding is still there, so the run fails on it.
+    assert_eq!(output.status.code(), Some(1), "{message}");
+}
+
+#[test]
+fn utf16_drafts_are_decoded_from_their_byte_order_mark_or_on_request() {
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let units = (if bom { "\u{feff}" } else { "" })
+            .encode_utf16()
+            .chain(DRAFT.encode_utf16());
+        for unit in units {
+            bytes.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let folder = folder_with(&[
+        ("le.md", &utf16(false, true)),
+        ("be.md", &utf16(true, true)),
+        ("plain-le.md", &utf16(false, false)),
+        ("utf8.md", DRAFT.as_bytes()),
+    ]);
+    let excerpts = |output: &Output| -> Vec<(String, String)> {
+        stdout_json(output)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let path = f["path"].as_str().unwrap();
+                let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
+                (name, f["excerpt"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let expected = |names: &[&str]| -> Vec<(String, String)> {
+        names
+            .iter()
+            .flat_map(|name| {
+                [
+                    (name.to_string(), "2,300 drivers".to_string()),
+                    (name.to_string(), "Kovalevsky".to_string()),
+                ]
+            })
+            .collect()
+    };
+
+    // A byte-order mark is enough; UTF-16 with none looks binary without --encoding.
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(excerpts(&output), expected(&["be.md", "le.md", "utf8.md"]));
+    assert!(
+        stderr(&output).contains("plain-le.md: skipped: looks like a binary file"),
+        "{}",
+        stderr(&output)
+    );
+
+    // --encoding utf-16le decodes it, and leaves UTF-8 drafts (no NUL bytes) alone.
+    let output = copydesk()
+        .args(["check", "--format", "json", "--encoding", "utf-16le"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        excerpts(&output),
+        expected(&["be.md", "le.md", "plain-le.md", "utf8.md"]),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_errors_naming_the_path() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let pipe = folder.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    for path in [pipe.as_path(), Path::new("/dev/zero")] {
+        let output = copydesk()
+            .args(["check", "--format", "json"])
+            .arg(path)
+            .arg(folder.path().join("story.md"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("{}: not a regular file", path.display())),
+            "{message}"
+        );
+        assert_eq!(
+            stdout_json(&output).as_array().unwrap().len(),
+            2,
+            "the draft is still checked"
+        );
+    }
 }
 
 #[test]
@@ -634,7 +924,13 @@ fn story_mode_compares_drafts_of_a_folder() {
 fn inline_suppressions_silence_findings() {
     let draft = "Headline\n\n<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n<!-- copydesk-disable -->\nTurnout was 61%.\n\n<!-- copydesk-enable -->\nTurnout was 64%.\n";
     let text = "Headline\n\n[copydesk-disable-next-line unattributed-figure]\nTurnout was 58.3%.\n\nTurnout was 64%.\n";
-    let folder = folder_with(&[("a.md", draft.as_bytes()), ("b.txt", text.as_bytes())]);
+    // The comment form works in plain text too, on a line of its own.
+    let commented = "Headline\n\n<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n<!-- copydesk-disable -->\nTurnout was 61%.\n\n<!-- copydesk-enable -->\nTurnout was 64%.\n";
+    let folder = folder_with(&[
+        ("a.md", draft.as_bytes()),
+        ("b.txt", text.as_bytes()),
+        ("c.txt", commented.as_bytes()),
+    ]);
     let output = copydesk()
         .args(["check", "--format", "json"])
         .arg(folder.path())
@@ -647,7 +943,43 @@ fn inline_suppressions_silence_findings() {
         .iter()
         .map(|f| f["excerpt"].as_str().unwrap())
         .collect();
-    assert_eq!(excerpts, vec!["64%", "64%"]);
+    assert_eq!(excerpts, vec!["64%", "64%", "64%"]);
+    assert!(!stderr(&output).contains("unknown rule"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_unknown_rule_in_a_directive_is_noted_with_its_line() {
+    let draft = "Headline\n\n<!-- copydesk-disable-next-line bogus-rule, unattributed-figure -->\nTurnout was 58.3%.\n\n[copydesk-disable unattributed-figures]\nTurnout was 61%.\n";
+    let folder = folder_with(&[("a.md", draft.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(folder.path().join("a.md"))
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert!(
+        message.contains(
+            "copydesk: note: a.md:3: unknown rule \"bogus-rule\" in a copydesk-disable-next-line directive: it silences nothing"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("a.md:6: unknown rule \"unattributed-figures\" in a copydesk-disable directive"),
+        "{message}"
+    );
+    assert!(!message.contains("\"unattributed-figure\""), "{message}");
+    // The known rule is still silenced; the misspelt one silences nothing, so the run fails
+    // on that figure, not on the note.
+    let findings = stdout_json(&output);
+    let excerpts: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(excerpts, vec!["61%"]);
+    assert_eq!(output.status.code(), Some(1));
 }
 
 #[test]
@@ -661,6 +993,25 @@ fn rules_and_explain_document_every_rule() {
         assert!(
             text.contains("## What it flags") && text.contains("## Fix"),
             "{text}"
+        );
+    }
+    // The table's columns line up, "warning (ap)" rows included.
+    let header = table.lines().next().unwrap();
+    let (fix_column, summary_column) = (header.find("fix").unwrap(), header.find("summary").unwrap());
+    let rows: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let listed = stdout_json(&copydesk().args(["rules", "--json"]).output().unwrap());
+    assert_eq!(rows.len(), listed.as_array().unwrap().len(), "{table}");
+    assert!(rows.iter().any(|row| row.contains("warning (ap)")), "{table}");
+    for row in rows {
+        let fix = &row[fix_column..];
+        assert!(fix.starts_with("yes ") || fix.starts_with("no  "), "{row:?}");
+        assert!(
+            !row[summary_column..].starts_with(' ') && row[..summary_column].ends_with("  "),
+            "{row:?}"
         );
     }
     let json = copydesk().args(["rules", "--json"]).output().unwrap();

@@ -26,14 +26,19 @@
 //! 0.75 or more and no two different paragraphs score above 0.29, so 0.6 sits well inside
 //! the gap. Paragraphs shorter than 5 words (separators, datelines, bylines, sign-offs) are
 //! never compared, near duplicates need 10 words in each copy, headings are compared
-//! only with headings, and a heading that repeats the front-matter title is ignored.
+//! only with headings, and a heading that repeats the front-matter title is ignored. Every
+//! pair of paragraphs that could reach 0.6 is compared, except in a story of thousands of
+//! paragraphs sharing most of their words (a generated file, a folder of near-identical
+//! drafts): there each paragraph is compared with at most 128 earlier paragraphs among
+//! those sharing its rarest words, the earliest first, so the check stays fast.
 //!
 //! With `story = "folder"` (or `copydesk check --story`) the drafts of one folder are one
 //! story: a paragraph reused in a sidebar from the main story is found too.
 //!
 //! ## Fix
-//! Delete the later copy, with the blank line after it. Safe for exact copies; unsafe for
-//! near copies, because the later one may be the corrected version.
+//! Delete the later copy, with the blank line after it (before it, when it ends the draft).
+//! Safe for exact copies; unsafe for near copies, because the later one may be the
+//! corrected version.
 //!
 //! ## Configuration
 //! - `[rules] duplicate-paragraph = "warning"` (or `error`, `info`, `hint`, `off`)
@@ -56,6 +61,10 @@ const MIN_WORDS_EXACT: usize = 5;
 const MIN_WORDS_NEAR: usize = 10;
 /// Stories with at most this many comparable blocks compare every pair directly.
 const ALL_PAIRS_LIMIT: usize = 300;
+/// In a larger story, each word lists at most this many blocks for the near-duplicate search.
+const MAX_POSTINGS_PER_WORD: usize = 128;
+/// In a larger story, each block is compared with at most this many earlier blocks.
+const MAX_COMPARISONS: usize = 128;
 /// Least word Jaccard similarity for a near duplicate.
 const NEAR_THRESHOLD: f64 = 0.6;
 
@@ -160,20 +169,136 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// The range to delete to remove a block: its whole lines and one blank line after it.
+/// The range to delete to remove a block: its whole lines and one blank line after it or,
+/// when it is the draft's last block, the blank lines before it and whatever white space
+/// follows it, so that the draft does not end in a blank line.
 pub(crate) fn block_deletion_span(draft: &DraftContext<'_>, block: &Block) -> Range<usize> {
     let parsed = &draft.parsed;
     let index = &parsed.line_index;
-    let start = index.line_start(block.first_line);
-    let mut end = index.line_start(block.last_line + 1);
-    let next_line = block.last_line + 1;
-    if next_line < index.line_count() {
-        let span = index.line_span(parsed.source, next_line);
-        if parsed.source[span].trim().is_empty() {
+    let source = parsed.source;
+    let is_blank = |line: usize| source[index.line_span(source, line)].trim().is_empty();
+    let mut start = index.line_start(block.first_line);
+    let mut end = index.line_start(block.last_line + 1).min(source.len());
+    if source[end..].trim().is_empty() {
+        let mut first = block.first_line;
+        while first > 0 && is_blank(first - 1) {
+            first -= 1;
+        }
+        start = index.line_start(first);
+        end = source.len();
+    } else {
+        let next_line = block.last_line + 1;
+        if next_line < index.line_count() && is_blank(next_line) {
             end = index.line_start(next_line + 1);
         }
     }
-    start..end.min(parsed.source.len())
+    start..end.min(source.len())
+}
+
+/// The near duplicates: for each block, the earliest earlier block whose words it nearly
+/// repeats, as (later, earlier, similarity), in story order.
+///
+/// A story of a few hundred blocks compares every pair. A larger one uses prefix
+/// filtering: order each word set rarest first; two sets with Jaccard ≥ t share a word
+/// among the first |x| - ⌈t·|x|⌉ + 1 of each, so each block is compared only with the
+/// earlier blocks listed under its prefix words. The lists keep the earliest
+/// `MAX_POSTINGS_PER_WORD` blocks and each block is compared with at most
+/// `MAX_COMPARISONS` of them, so time and memory stay linear in the story's length even
+/// when thousands of blocks share their words; below those caps (every real story) the
+/// search is exact.
+///
+/// An exact copy has its first copy's words, so only first copies are compared: a block
+/// near an exact copy is near its first copy too, and repeated blocks (a story pasted
+/// twice) cost nothing here.
+fn near_pairs(prints: &[Fingerprint], exact_copies: &FxHashSet<usize>) -> Vec<(usize, usize, f64)> {
+    let comparable: Vec<bool> = prints
+        .iter()
+        .enumerate()
+        .map(|(index, print)| print.word_count >= MIN_WORDS_NEAR && !exact_copies.contains(&index))
+        .collect();
+    // The similarity of two comparable blocks when it reaches the threshold.
+    let near = |later: usize, earlier: usize| -> Option<f64> {
+        let (a, b) = (&prints[later], &prints[earlier]);
+        let (size, other) = (a.words.len() as f64, b.words.len() as f64);
+        if !comparable[earlier]
+            || a.heading != b.heading
+            || size.min(other) < NEAR_THRESHOLD * size.max(other)
+        {
+            return None;
+        }
+        let similarity = jaccard(&b.words, &a.words);
+        (similarity >= NEAR_THRESHOLD).then_some(similarity)
+    };
+    let mut pairs = Vec::new();
+    if prints.len() <= ALL_PAIRS_LIMIT {
+        for later in (0..prints.len()).filter(|&index| comparable[index]) {
+            if let Some((earlier, similarity)) =
+                (0..later).find_map(|earlier| near(later, earlier).map(|similarity| (earlier, similarity)))
+            {
+                pairs.push((later, earlier, similarity));
+            }
+        }
+        return pairs;
+    }
+
+    let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
+    for print in prints {
+        for word in &print.words {
+            *frequency.entry(*word).or_default() += 1;
+        }
+    }
+    // Each prefix word's earliest comparable blocks, in story order.
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // The block that last looked at each block, so that a candidate listed under several
+    // prefix words is compared once.
+    let mut seen_by: Vec<usize> = vec![usize::MAX; prints.len()];
+    let mut ordered: Vec<(u32, u64)> = Vec::new();
+    for later in (0..prints.len()).filter(|&index| comparable[index]) {
+        // Rarest first, looked up once per word rather than once per comparison.
+        ordered.clear();
+        ordered.extend(
+            prints[later]
+                .words
+                .iter()
+                .map(|word| (frequency.get(word).copied().unwrap_or(0), *word)),
+        );
+        ordered.sort_unstable();
+        let prefix = ordered.len() - (NEAR_THRESHOLD * ordered.len() as f64).ceil() as usize + 1;
+        let mut best: Option<(usize, f64)> = None;
+        let mut comparisons = 0;
+        'words: for (_, word) in &ordered[..prefix] {
+            let Some(list) = postings.get(word) else {
+                continue;
+            };
+            for &earlier in list {
+                // Lists are in story order: nothing further on beats the best so far.
+                if best.is_some_and(|(found, _)| earlier >= found) {
+                    break;
+                }
+                if seen_by[earlier] == later {
+                    continue;
+                }
+                seen_by[earlier] = later;
+                if comparisons == MAX_COMPARISONS {
+                    break 'words;
+                }
+                comparisons += 1;
+                if let Some(similarity) = near(later, earlier) {
+                    best = Some((earlier, similarity));
+                }
+            }
+        }
+        for (_, word) in &ordered[..prefix] {
+            let list = postings.entry(*word).or_default();
+            if list.len() < MAX_POSTINGS_PER_WORD {
+                list.push(later);
+            }
+        }
+        if let Some((earlier, similarity)) = best {
+            pairs.push((later, earlier, similarity));
+        }
+    }
+    pairs
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -186,14 +311,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     // `prints` is in story order: drafts in order, blocks in order.
-    let mut flagged: FxHashSet<usize> = FxHashSet::default();
+    let mut exact_copies: FxHashSet<usize> = FxHashSet::default();
     let mut first_of_sequence: FxHashMap<(u64, bool), usize> = FxHashMap::default();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new(); // (later, earlier, similarity)
     for (index, print) in prints.iter().enumerate() {
         match first_of_sequence.get(&(print.sequence_hash, print.heading)) {
             Some(&earlier) => {
                 pairs.push((index, earlier, 1.0));
-                flagged.insert(index);
+                exact_copies.insert(index);
             }
             None => {
                 first_of_sequence.insert((print.sequence_hash, print.heading), index);
@@ -201,86 +326,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
 
-    // Near duplicates. A story of a few hundred blocks compares every pair whose sizes
-    // allow the threshold; a larger one uses prefix filtering: order each word set rarest
-    // first; two sets with Jaccard ≥ t share a word among the first |x| - ⌈t·|x|⌉ + 1 of each.
-    // An exact copy has its first copy's words, so only first copies need comparing: a
-    // paragraph near an exact copy is near its first copy too. Repeated paragraphs (a
-    // story pasted twice) then cost nothing here.
-    let near_candidate =
-        |index: usize| prints[index].word_count >= MIN_WORDS_NEAR && !flagged.contains(&index);
-    let mut candidates_of: Vec<Vec<usize>> = vec![Vec::new(); prints.len()];
-    if prints.len() <= ALL_PAIRS_LIMIT {
-        for later in 0..prints.len() {
-            if !near_candidate(later) {
-                continue;
-            }
-            let size = prints[later].words.len() as f64;
-            for (earlier, earlier_print) in prints[..later].iter().enumerate() {
-                let other = earlier_print.words.len() as f64;
-                if near_candidate(earlier) && size.min(other) >= NEAR_THRESHOLD * size.max(other) {
-                    candidates_of[later].push(earlier);
-                }
-            }
-        }
-    } else {
-        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
-        for print in &prints {
-            for word in &print.words {
-                *frequency.entry(*word).or_default() += 1;
-            }
-        }
-        let mut index_by_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        let mut ordered: Vec<(u32, u64)> = Vec::new();
-        for (index, print) in prints.iter().enumerate() {
-            if !near_candidate(index) {
-                continue;
-            }
-            // Rarest first, looked up once per word rather than once per comparison.
-            ordered.clear();
-            ordered.extend(
-                print
-                    .words
-                    .iter()
-                    .map(|word| (frequency.get(word).copied().unwrap_or(0), *word)),
-            );
-            ordered.sort_unstable();
-            let prefix = ordered.len() - (NEAR_THRESHOLD * ordered.len() as f64).ceil() as usize + 1;
-            let size = print.words.len() as f64;
-            let mut candidates: Vec<usize> = Vec::new();
-            for (_, word) in ordered.iter().take(prefix) {
-                let list = index_by_word.entry(*word).or_default();
-                candidates.extend(list.iter().copied().filter(|&earlier| {
-                    let other = prints[earlier].words.len() as f64;
-                    size.min(other) >= NEAR_THRESHOLD * size.max(other)
-                }));
-                list.push(index);
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            candidates_of[index] = candidates;
-        }
-    }
-    for (index, candidates) in candidates_of.iter().enumerate() {
-        if flagged.contains(&index) {
-            continue;
-        }
-        let print = &prints[index];
-        let mut best: Option<(usize, f64)> = None;
-        for &earlier in candidates {
-            if prints[earlier].heading != print.heading {
-                continue;
-            }
-            let similarity = jaccard(&prints[earlier].words, &print.words);
-            if similarity >= NEAR_THRESHOLD && best.is_none_or(|(b, _)| earlier < b) {
-                best = Some((earlier, similarity));
-            }
-        }
-        if let Some((earlier, similarity)) = best {
-            pairs.push((index, earlier, similarity));
-            flagged.insert(index);
-        }
-    }
+    pairs.extend(near_pairs(&prints, &exact_copies));
 
     for (later, earlier, similarity) in pairs {
         let later_print = &prints[later];
@@ -389,6 +435,109 @@ He declined to comment.
             "Headline\n\nMwansa said the government would ask mining companies to bring in their own generators.\n\nMwansa said the power cuts would be reviewed every two weeks and eased once water levels rose.\n",
         );
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// Thousands of blocks sharing one vocabulary (a generated or pasted-together file) must
+    /// neither hide a real near copy nor cost a comparison per pair.
+    #[test]
+    fn thousands_of_similar_paragraphs_are_all_matched_to_their_first_copy() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |bound: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % bound
+        };
+        let vocabulary: Vec<String> = (0..24).map(|i| format!("word{i}")).collect();
+        let base: Vec<&str> = vocabulary[..20].iter().map(String::as_str).collect();
+        let unique = |index: usize| -> Vec<String> { (0..12).map(|j| format!("rare{index}x{j}")).collect() };
+
+        let mut text = String::from("Headline\n\n");
+        let mut line = 2;
+        let mut push = |text: &mut String, words: &[&str]| -> usize {
+            text.push_str(&words.join(" "));
+            text.push_str(".\n\n");
+            line += 2;
+            line - 2
+        };
+        let base_line = push(&mut text, &base);
+        let mut variant_lines = Vec::new();
+        let mut unique_lines = Vec::new();
+        for index in 1..4000 {
+            if index % 100 == 0 {
+                let words = unique(index / 100);
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                unique_lines.push(push(&mut text, &words));
+            }
+            // Drop two of the base words, add two of the other four, shuffle: 82% shared.
+            let mut words = base.clone();
+            words.swap_remove(next(words.len()));
+            words.swap_remove(next(words.len()));
+            let mut extra: Vec<&str> = vocabulary[20..].iter().map(String::as_str).collect();
+            words.push(extra.swap_remove(next(extra.len())));
+            words.push(extra.swap_remove(next(extra.len())));
+            for i in (1..words.len()).rev() {
+                words.swap(i, next(i + 1));
+            }
+            variant_lines.push(push(&mut text, &words));
+        }
+        // At the end, far from their first copies: a near copy of one rare paragraph (one
+        // word changed) and an exact copy of another.
+        let mut near_copy = unique(3);
+        near_copy[5] = "changed".to_string();
+        let near_copy: Vec<&str> = near_copy.iter().map(String::as_str).collect();
+        let near_copy_line = push(&mut text, &near_copy);
+        let exact_copy = unique(7);
+        let exact_copy: Vec<&str> = exact_copy.iter().map(String::as_str).collect();
+        let exact_copy_line = push(&mut text, &exact_copy);
+
+        let findings = findings_for("duplicate-paragraph", &text);
+        let index = crate::text::LineIndex::new(&text);
+        let mut found: Vec<(usize, usize, bool)> = findings
+            .iter()
+            .map(|finding| {
+                (
+                    index.line_of(finding.span.start),
+                    index.line_of(finding.related[0].span.start),
+                    finding.message.contains("word for word"),
+                )
+            })
+            .collect();
+        found.sort_unstable();
+        let mut expected: Vec<(usize, usize, bool)> = variant_lines
+            .iter()
+            .map(|&line| (line, base_line, false))
+            .collect();
+        // `unique(3)` is the third rare paragraph, `unique(7)` the seventh.
+        expected.push((near_copy_line, unique_lines[2], false));
+        expected.push((exact_copy_line, unique_lines[6], true));
+        expected.sort_unstable();
+        assert_eq!(found.len(), expected.len());
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn deleting_the_last_paragraph_takes_the_blank_line_before_it() {
+        for (source, fixed) in [
+            (
+                "Headline\n\nOne two three four five six.\n\nMiddle paragraph here now.\n\nOne two three four five six.\n",
+                "Headline\n\nOne two three four five six.\n\nMiddle paragraph here now.\n",
+            ),
+            // No final line break, CRLF, trailing blank lines.
+            (
+                "Headline\r\n\r\nOne two three four five six.\r\n\r\nOne two three four five six.",
+                "Headline\r\n\r\nOne two three four five six.\r\n",
+            ),
+            (
+                "Headline\n\nOne two three four five six.\n\n\nOne two three four five six.\n\n \n",
+                "Headline\n\nOne two three four five six.\n",
+            ),
+        ] {
+            assert_eq!(
+                crate::testing::apply_safe_fixes(source, "duplicate-paragraph"),
+                fixed
+            );
+        }
     }
 
     #[test]

@@ -55,7 +55,7 @@
 //! decides where the copy ends.
 //!
 //! ## Fix
-//! Delete the line, with the blank line after it. Safe.
+//! Delete the line, with the blank line after it (before it, when it ends the draft). Safe.
 //!
 //! ## Configuration
 //! - `[rules] web-residue = "warning"`
@@ -1385,7 +1385,7 @@ Norway cuts cod quota again
         let source = "politicsUSA\n\nTalks set to resume next week, sources say\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n\nBack to top button\n";
         assert_eq!(
             apply_safe_fixes(source, "web-residue"),
-            "Talks set to resume next week, sources say\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n\n"
+            "Talks set to resume next week, sources say\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n"
         );
         let stacked = "Talks set to resume next week, sources say\n\nBy Maria Lopez\nPublished 25 May 2024, 06:00 BST\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n";
         assert_eq!(

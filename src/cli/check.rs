@@ -12,11 +12,12 @@ use rayon::prelude::*;
 
 use super::report::{self, LocatedFinding, ReportFile, Reporter, Summary};
 use super::{CheckArgs, ColorChoice, Format};
+use crate::checks;
 use crate::config::{Config, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, apply_edits, edits_for_draft};
 use crate::story::{DraftInput, analyze};
-use crate::text::DraftFormat;
+use crate::text::{DirectiveKind, DraftFormat};
 
 /// Stories are read, analysed and reported in batches of about this many drafts.
 const BATCH_DRAFTS: usize = 1024;
@@ -79,8 +80,8 @@ struct SourceFile {
     /// The bytes as read, to refuse writing fixes over a file changed since.
     original: Vec<u8>,
     had_bom: bool,
-    /// Decoded from another encoding: fixes are not written back.
-    transcoded: bool,
+    /// The encoding it was decoded from when not UTF-8: fixes are not written back.
+    decoded_from: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Errors and notes, printed as they come and counted for the exit code.
@@ -162,30 +163,56 @@ fn display_path(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-/// Decodes a draft's bytes: (text, had a byte-order mark, decoded from another encoding),
-/// or the reason it cannot be checked and whether that is an error (or only a note).
+/// A draft's bytes decoded: its text, whether it had a UTF-8 byte-order mark, and the
+/// encoding it was decoded from when that is not UTF-8.
+type Decoded = (String, bool, Option<&'static encoding_rs::Encoding>);
+
+/// Decodes a draft's bytes, or gives the reason it cannot be checked and whether that is an
+/// error (or only a note). UTF-8 is the default; a UTF-16 byte-order mark, or `--encoding
+/// utf-16le`/`utf-16be` for a file that is not NUL-free UTF-8, decodes UTF-16 (whose
+/// ASCII characters carry NUL bytes, so the binary check must not see it first); other
+/// text that is not UTF-8 is decoded with `--encoding` or reported.
 fn decode(
     bytes: &[u8],
     display: &str,
     encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<(String, bool, bool), (bool, String)> {
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if sniff.contains(&0) {
-        return Err((
+) -> Result<Decoded, (bool, String)> {
+    let binary = || {
+        (
             false,
             format!("{display}: skipped: looks like a binary file (it contains NUL bytes)"),
-        ));
+        )
+    };
+    let sniff = &bytes[..bytes.len().min(8192)];
+    let utf16 = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((found, _)) if found != encoding_rs::UTF_8 => Some(found),
+        Some(_) => None,
+        None => encoding.filter(|given| {
+            (*given == encoding_rs::UTF_16LE || *given == encoding_rs::UTF_16BE)
+                && (sniff.contains(&0) || std::str::from_utf8(bytes).is_err())
+        }),
+    };
+    if let Some(utf16) = utf16 {
+        // `decode` follows a byte-order mark if there is one and removes it.
+        let (text, _, _) = utf16.decode(bytes);
+        if text.contains('\0') {
+            return Err(binary());
+        }
+        return Ok((text.into_owned(), false, Some(utf16)));
+    }
+    if sniff.contains(&0) {
+        return Err(binary());
     }
     let (body, had_bom) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
     match std::str::from_utf8(body) {
-        Ok(text) => Ok((text.to_string(), had_bom, false)),
+        Ok(text) => Ok((text.to_string(), had_bom, None)),
         Err(error) => {
             if let Some(encoding) = encoding {
                 let (text, _, _) = encoding.decode(bytes);
-                return Ok((text.into_owned(), false, true));
+                return Ok((text.into_owned(), false, Some(encoding)));
             }
             let offset = error.valid_up_to();
             let valid = &body[..offset];
@@ -231,6 +258,14 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
                 continue;
             }
         };
+        if !metadata.is_file() && !metadata.is_dir() {
+            // Reading a FIFO or a device would block or never end.
+            problems.error(format!(
+                "{}: not a regular file (a pipe, socket or device); copydesk checks files and folders (use - to read standard input)",
+                path.display()
+            ));
+            continue;
+        }
         if metadata.is_file() {
             // A file named explicitly is checked whatever its extension.
             let settings = cache.for_draft(path, problems);
@@ -316,14 +351,14 @@ fn read_input(
             (bytes, Some(path.clone()))
         }
     };
-    let (text, had_bom, transcoded) = decode(&bytes, display, encoding)?;
+    let (text, had_bom, decoded_from) = decode(&bytes, display, encoding)?;
     Ok(SourceFile {
         display: display.clone(),
         path,
         text,
         original: bytes,
         had_bom,
-        transcoded,
+        decoded_from,
     })
 }
 
@@ -338,6 +373,32 @@ fn analyze_texts(files: &[SourceFile], texts: &[String], config: &Config) -> Vec
         })
         .collect();
     analyze(&drafts, config)
+}
+
+/// A note for each rule named in a suppression directive that is not a rule: such a
+/// directive silences nothing, and a typo in it would otherwise go unnoticed. (The engine
+/// ignores unknown names, as a finding cannot belong to a rule that does not exist.)
+fn unknown_directive_rules(file: &SourceFile) -> Vec<String> {
+    if !file.text.contains("copydesk-") {
+        return Vec::new();
+    }
+    let layout = crate::text::markdown::layout(&file.text, DraftFormat::from_path(&file.display));
+    let mut notes = Vec::new();
+    for directive in &layout.directives {
+        for rule in directive.rules.iter().filter(|rule| checks::rule(rule).is_none()) {
+            let kind = match directive.kind {
+                DirectiveKind::Disable => "copydesk-disable",
+                DirectiveKind::Enable => "copydesk-enable",
+                DirectiveKind::DisableNextLine => "copydesk-disable-next-line",
+            };
+            notes.push(format!(
+                "{}:{}: unknown rule \"{rule}\" in a {kind} directive: it silences nothing (`copydesk rules` lists the rules)",
+                file.display,
+                directive.line + 1
+            ));
+        }
+    }
+    notes
 }
 
 /// Reads, analyses and (when asked) fixes one story.
@@ -355,6 +416,13 @@ fn check_story(
             Err(message) => messages.push(message),
         }
     }
+    for file in &files {
+        messages.extend(
+            unknown_directive_rules(file)
+                .into_iter()
+                .map(|message| (false, message)),
+        );
+    }
     let config = &story[0].settings.config;
     let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
     let mut findings = if files.is_empty() {
@@ -364,10 +432,26 @@ fn check_story(
     };
     let mut fixed = 0;
     if let Some(mode) = fix {
+        if keep_transcoded {
+            for (position, file) in files.iter().enumerate() {
+                if let Some(encoding) = file.decoded_from
+                    && !edits_for_draft(&findings, position, mode).is_empty()
+                {
+                    messages.push((
+                        false,
+                        format!(
+                            "{}: not fixed: it was decoded from {}, and fixes are written only to UTF-8 files; convert it to UTF-8 to fix it",
+                            file.display,
+                            encoding.name()
+                        ),
+                    ));
+                }
+            }
+        }
         for _round in 0..8 {
             let mut changed = false;
             for (position, text) in texts.iter_mut().enumerate() {
-                if files[position].transcoded && keep_transcoded {
+                if files[position].decoded_from.is_some() && keep_transcoded {
                     continue;
                 }
                 let edits = edits_for_draft(&findings, position, mode);
@@ -558,15 +642,16 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             }
             summary.fixed += outcome.fixed;
-            if !reporting {
-                continue;
-            }
+            // Counted whether or not they are printed: the exit code rests on them.
             let located: Vec<LocatedFinding> = outcome
                 .findings
                 .into_iter()
                 .map(LocatedFinding::from_story_finding)
                 .collect();
             summary.add(&located);
+            if !reporting {
+                continue;
+            }
             for text in &outcome.rendered {
                 let _ = out.write_all(reporter.separator(written == 0).as_bytes());
                 let _ = out.write_all(text.as_bytes());
@@ -580,28 +665,20 @@ pub fn run(args: &CheckArgs) -> i32 {
     let _ = out.flush();
     drop(out);
 
-    if args.diff {
-        if !args.quiet {
-            eprintln!(
-                "copydesk: {changed_files} file{} would change",
-                if changed_files == 1 { "" } else { "s" }
-            );
-        }
-        return if problems.errors > 0 {
-            2
-        } else if changed_files == 0 {
-            0
-        } else {
-            1
-        };
+    if args.diff && !args.quiet {
+        eprintln!(
+            "copydesk: {changed_files} file{} would change",
+            if changed_files == 1 { "" } else { "s" }
+        );
     }
-    if !args.quiet && args.format == Format::Human {
+    if !args.diff && !args.quiet && args.format == Format::Human {
         eprintln!("{}", summary.line(file_count, args.fix));
     }
-    let failing = args
-        .fail_on
-        .threshold()
-        .is_some_and(|threshold| summary.worst.is_some_and(|w| w >= threshold));
+    // One rule for every mode: fail when a finding at or above --fail-on is left (after the
+    // fixes, with --fix or --diff), and with --diff also when a fix would change a file.
+    let failing = args.fail_on.threshold().is_some_and(|threshold| {
+        summary.worst.is_some_and(|w| w >= threshold) || (args.diff && changed_files > 0)
+    });
     if problems.errors > 0 {
         2
     } else if failing {
@@ -657,11 +734,10 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
 /// writes a temporary file beside it, keeps the permissions, and renames it into place.
 fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
     let display = &file.display;
-    if file.transcoded {
-        return Err(format!(
-            "{display}: not fixed: it was decoded with --encoding; convert it to UTF-8 to fix it"
-        ));
-    }
+    debug_assert!(
+        file.decoded_from.is_none(),
+        "fixes are not written to decoded files"
+    );
     let current =
         std::fs::read(path).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
     if current != file.original {

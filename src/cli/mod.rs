@@ -209,27 +209,39 @@ fn print_rules(json: bool) {
         );
         return;
     }
-    let width = checks::RULES.iter().map(|r| r.id.len()).max().unwrap_or(10);
-    let _ = writeln!(
-        stdout,
-        "{:width$}  {:8}  {:4}  summary",
-        "rule", "severity", "fix"
-    );
-    for rule in checks::RULES {
-        let severity = if rule.ap_only {
+    let severity = |rule: &checks::RuleInfo| {
+        if rule.ap_only {
             format!("{} (ap)", rule.default_severity)
         } else {
             rule.default_severity.to_string()
-        };
+        }
+    };
+    let width = checks::RULES.iter().map(|r| r.id.len()).max().unwrap_or(10);
+    let severity_width = checks::RULES
+        .iter()
+        .map(|rule| severity(rule).len())
+        .chain(["severity".len()])
+        .max()
+        .unwrap_or(8);
+    let _ = writeln!(
+        stdout,
+        "{:width$}  {:severity_width$}  {:4}  summary",
+        "rule", "severity", "fix"
+    );
+    for rule in checks::RULES {
         let _ = writeln!(
             stdout,
-            "{:width$}  {:8}  {:4}  {}",
+            "{:width$}  {:severity_width$}  {:4}  {}",
             rule.id,
-            severity,
+            severity(rule),
             if rule.fixable { "yes" } else { "no" },
             rule.summary
         );
     }
+    let _ = writeln!(
+        stdout,
+        "\n(ap): on only with the AP preset (style = \"ap\") unless [rules] turns it on."
+    );
 }
 
 fn explain(rule_id: &str) -> i32 {

@@ -366,10 +366,18 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
             continue;
         }
 
-        // A directive on a line of its own in the plain-text form: `[copydesk-disable …]`.
-        if trimmed.starts_with("[copydesk-")
-            && trimmed.ends_with(']')
-            && let Some((kind, rules)) = parse_directive(&trimmed[1..trimmed.len() - 1])
+        // A directive on a line of its own in the plain-text form, `[copydesk-disable …]`,
+        // or, in plain text, in the comment form `<!-- copydesk-disable … -->` (in Markdown
+        // comments are handled below, also inside a line).
+        let own_line_directive = if trimmed.starts_with("[copydesk-") && trimmed.ends_with(']') {
+            Some(&trimmed[1..trimmed.len() - 1])
+        } else if !markdown && trimmed.len() >= 7 && trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
+            Some(&trimmed[4..trimmed.len() - 3])
+        } else {
+            None
+        };
+        if let Some(inner) = own_line_directive
+            && let Some((kind, rules)) = parse_directive(inner)
         {
             builder.close();
             builder.mask_range(line.start..line.end);
@@ -900,6 +908,33 @@ mod tests {
             ]
         );
         assert!(!layout.copy.contains("copydesk"));
+    }
+
+    #[test]
+    fn plain_text_takes_the_comment_form_on_a_line_of_its_own() {
+        let source = "<!-- copydesk-disable-next-line unattributed-figure -->\nTurnout was 58.3%.\n\n  <!--copydesk-disable-->  \nText.\n\nMore <!-- copydesk-enable --> text.\n<!-->\n<!-- a note -->\n";
+        let layout = layout(source, DraftFormat::PlainText);
+        let kinds: Vec<_> = layout
+            .directives
+            .iter()
+            .map(|d| (d.kind, d.rules.clone(), d.line))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (
+                    DirectiveKind::DisableNextLine,
+                    vec!["unattributed-figure".to_string()],
+                    0
+                ),
+                (DirectiveKind::Disable, vec![], 3),
+            ]
+        );
+        // The directive lines are not copy; a comment inside a line, or one that is not a
+        // directive, is plain text's copy as written.
+        assert!(!layout.copy.contains("copydesk-disable"));
+        assert!(layout.copy.contains("<!-- copydesk-enable -->"));
+        assert!(layout.copy.contains("<!-- a note -->"));
     }
 
     #[test]

@@ -19,24 +19,81 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// The source lines around a span, trimmed to `MAX_LINES`, with the span rebased onto
-/// them: (first line number, text, span in text).
-fn window(file: &ReportFile<'_>, span: &std::ops::Range<usize>) -> (usize, String, std::ops::Range<usize>) {
-    let text = file.text;
-    let first_line = file.line_index.line_of(span.start);
-    let last_line = file
-        .line_index
-        .line_of(span.end.saturating_sub(1).max(span.start))
-        .min(first_line + MAX_LINES - 1);
-    let start = file.line_index.line_start(first_line);
-    let end = file.line_index.line_span(text, last_line).end;
-    let window_text = text[start..end].replace('\r', " ");
-    let local_start = span.start.saturating_sub(start).min(window_text.len());
-    let local_end = span
-        .end
-        .saturating_sub(start)
-        .clamp(local_start, window_text.len());
-    (first_line + 1, window_text, local_start..local_end)
+/// Bytes of a long line shown on each side of a span; the rest of the line is elided.
+const CONTEXT_BYTES: usize = 240;
+
+/// The source shown for a span: up to `MAX_LINES` whole lines, a long line cut to the
+/// span and `CONTEXT_BYTES` either side (so that a finding costs the same on a 100 KB line
+/// as on a short one).
+struct Window {
+    /// The one-based number of the first line shown.
+    line_number: usize,
+    text: String,
+    /// The source offsets of the text's start and end; `…` marks a cut (`prefix` bytes).
+    start: usize,
+    end: usize,
+    prefix: usize,
+    /// The flagged span in `text`.
+    local: std::ops::Range<usize>,
+}
+
+impl Window {
+    /// The window for `span`, widened to `also` (the fix's edit) when that sits on the
+    /// lines shown.
+    fn new(
+        file: &ReportFile<'_>,
+        span: &std::ops::Range<usize>,
+        also: Option<&std::ops::Range<usize>>,
+    ) -> Window {
+        let text = file.text;
+        let first_line = file.line_index.line_of(span.start);
+        let last_line = file
+            .line_index
+            .line_of(span.end.saturating_sub(1).max(span.start))
+            .min(first_line + MAX_LINES - 1);
+        let line_start = file.line_index.line_start(first_line);
+        let lines_end = file.line_index.line_span(text, last_line).end;
+        let floor = |mut offset: usize| {
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            offset
+        };
+        let (mut from, mut to) = (span.start, span.end.min(span.start + CONTEXT_BYTES));
+        if let Some(also) = also.filter(|also| also.start >= line_start && also.end <= lines_end) {
+            from = from.min(also.start);
+            to = to.max(also.end.min(also.start + CONTEXT_BYTES));
+        }
+        let start = floor(from.saturating_sub(CONTEXT_BYTES).max(line_start)).max(line_start);
+        let mut end = lines_end;
+        let wanted_end = to.saturating_add(CONTEXT_BYTES);
+        if wanted_end < lines_end {
+            end = floor(wanted_end).max(start);
+        }
+        let prefix = if start > line_start { "…" } else { "" };
+        let suffix = if end < lines_end { "…" } else { "" };
+        let window_text = format!("{prefix}{}{suffix}", text[start..end].replace('\r', " "));
+        let local_start = (span.start.saturating_sub(start) + prefix.len()).min(window_text.len());
+        let local_end = (span.end.saturating_sub(start) + prefix.len()).clamp(local_start, window_text.len());
+        Window {
+            line_number: first_line + 1,
+            text: window_text,
+            start,
+            end,
+            prefix: prefix.len(),
+            local: local_start..local_end,
+        }
+    }
+
+    /// A source span inside the window, in the window's text.
+    fn local(&self, span: &std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        (span.start >= self.start && span.end <= self.end && span.start <= span.end)
+            .then(|| span.start - self.start + self.prefix..span.end - self.start + self.prefix)
+    }
+
+    fn cut_at_start(&self) -> bool {
+        self.prefix > 0
+    }
 }
 
 /// rustc-style snippets, coloured when `color` is set.
@@ -60,23 +117,21 @@ fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) ->
     for located in findings {
         let finding = &located.finding;
         let file = &files[located.file];
-        let (line_start, source, local) = window(file, &finding.span);
+        let edit = finding
+            .fixes
+            .first()
+            .and_then(|fix| fix.edits.iter().find(|edit| edit.draft == located.file));
+        let window = Window::new(file, &finding.span, edit.map(|edit| &edit.span));
         let path = file.display.to_string();
-        let mut snippet = Snippet::source(source.clone())
-            .line_start(line_start)
-            .path(path)
+        let mut snippet = Snippet::source(window.text.clone())
+            .line_start(window.line_number)
+            .path(path.clone())
             .fold(false)
-            .annotation(AnnotationKind::Primary.span(local.clone()));
+            .annotation(AnnotationKind::Primary.span(window.local.clone()));
         for related in finding.related.iter().filter(|r| r.draft == located.file) {
-            let related_start = file.line_index.line_of(related.span.start) + 1;
-            let end_line = line_start + source.lines().count();
-            if related_start >= line_start && related_start < end_line {
-                let offset = file.line_index.line_start(line_start - 1);
-                let span = related.span.start.saturating_sub(offset)..related.span.end.saturating_sub(offset);
-                if span.end <= source.len() {
-                    snippet =
-                        snippet.annotation(AnnotationKind::Context.span(span).label(related.message.clone()));
-                }
+            if let Some(span) = window.local(&related.span) {
+                snippet =
+                    snippet.annotation(AnnotationKind::Context.span(span).label(related.message.clone()));
             }
         }
         let mut groups: Vec<Group<'_>> = vec![
@@ -103,20 +158,16 @@ fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) ->
                 Applicability::Unsafe => " (applied by --fix --unsafe-fixes)",
             };
             let title = format!("{}{suffix}", fix.title);
-            let patchable = local_edits.len() == 1 && {
-                let edit = local_edits[0];
-                let start = file.line_index.line_start(line_start - 1);
-                edit.span.start >= start && edit.span.end <= start + source.len() && !edit.new_text.is_empty()
+            let patch = match local_edits.as_slice() {
+                [edit] if !edit.new_text.is_empty() => window.local(&edit.span).map(|span| (span, edit)),
+                _ => None,
             };
-            if patchable {
-                let edit = local_edits[0];
-                let start = file.line_index.line_start(line_start - 1);
-                let span = edit.span.start - start..edit.span.end - start;
+            if let Some((span, edit)) = patch {
                 groups.push(
                     Level::HELP.secondary_title(title).element(
-                        Snippet::source(source.clone())
-                            .line_start(line_start)
-                            .path(file.display.to_string())
+                        Snippet::source(window.text.clone())
+                            .line_start(window.line_number)
+                            .path(path.clone())
                             .patch(Patch::new(span, edit.new_text.clone())),
                     ),
                 );
@@ -124,7 +175,19 @@ fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) ->
                 groups.push(Group::with_title(Level::HELP.secondary_title(title)));
             }
         }
-        out.push_str(&renderer.render(&groups));
+        let mut rendered = renderer.render(&groups);
+        if window.cut_at_start() {
+            // The snippet's own header counts columns from the cut: give the line's column.
+            let shown = window.text[..window.local.start].chars().count() + 1;
+            let column = file.position(finding.span.start, PositionEncoding::Utf32).column + 1;
+            let line = window.line_number;
+            rendered = rendered.replacen(
+                &format!("{path}:{line}:{shown}"),
+                &format!("{path}:{line}:{column}"),
+                1,
+            );
+        }
+        out.push_str(&rendered);
         out.push_str("\n\n");
     }
     out

@@ -21,16 +21,21 @@ fn uri(display: &str) -> String {
     display.replace('\\', "/").replace(' ', "%20")
 }
 
+/// A region in the run's `columnKind` (UTF-16 code units): lines and columns, and
+/// `charOffset`/`charLength` counted in code units from the start of the text as decoded
+/// (after a byte-order mark), so that both describe the same characters.
 fn region(file: &ReportFile<'_>, span: &std::ops::Range<usize>, with_snippet: bool) -> Value {
     let start = file.position(span.start, PositionEncoding::Utf16);
     let end = file.position(span.end, PositionEncoding::Utf16);
+    let char_offset = file.utf16_offset(span.start);
+    let char_end = file.utf16_offset(span.end.max(span.start));
     let mut region = json!({
         "startLine": start.line + 1,
         "startColumn": start.column + 1,
         "endLine": end.line + 1,
         "endColumn": end.column + 1,
-        "charOffset": span.start,
-        "charLength": span.end.saturating_sub(span.start),
+        "charOffset": char_offset,
+        "charLength": char_end.saturating_sub(char_offset),
     });
     if with_snippet {
         region["snippet"] = json!({"text": file.excerpt(span)});
