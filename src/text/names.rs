@@ -1,7 +1,8 @@
 //! Name mentions: runs of capitalised words that name a person, place or organisation.
 //!
 //! A mention is a run of capitalised words separated only by spaces ("Taras Kovalevskyi",
-//! "Dr. Yasmin Al-Mansouri"), with name particles ("van der Linden", "bin Hamad"),
+//! "Dr. Yasmin Al-Mansouri"), with name particles ("van der Linden", "bin Hamad", and the
+//! capitalised Gaelic ones: "Ó Dálaigh", "Ní Dhálaigh", "Nic Conmara"),
 //! initials ("William J. Burns", "R. Vaidyanathan") and a possessive stripped ("Kertész's"
 //! → "Kertész"). A short lower-case word that is not English between a given name and a
 //! surname is a particle even when the list lacks it ("Lorenzo dela Cruz"). Titles before
@@ -29,6 +30,26 @@ pub static PARTICLES: WordList = WordList::new(&[
     "ap", "ab", "ben", "ould", "dei", "degli", "delle", "lo", "los", "las", "vom", "zum", "zur", "het",
     "dela", "delos", "dalla", "dal", "dello", "binti", "bte",
 ]);
+
+/// Irish and Scottish Gaelic surname particles, always capitalised and written apart from
+/// the surname: Ó and Mac for a man, Ní and Nic for an unmarried woman, Uí and Mhic for a
+/// married one ("Dónal Ó Briain", "Siobhán Ní Bhriain"). The forms without the fada are
+/// listed too, since a dropped accent is a slip in the same name, not another name. Mac is
+/// left out: it also opens a surname written apart by mistake ("Mac Lennan") and is a
+/// given name of its own.
+static GAELIC_PARTICLES: &[&str] = &["Ó", "O", "Ní", "Ni", "Nic", "Uí", "Ui", "Mhic"];
+
+/// A Gaelic particle ("Ó", "Ní", "Nic") written before a name word, with only spaces
+/// between: a particle of the surname after it.
+fn starts_gaelic_particle(draft: &ParsedDraft<'_>, index: usize, end: usize) -> bool {
+    let tokens = &draft.tokens;
+    GAELIC_PARTICLES.contains(&draft.token_text(index))
+        && index + 1 < end
+        && tokens[index + 1].kind == TokenKind::Word
+        && only_spaces_between(&draft.copy, tokens[index].end, tokens[index + 1].start)
+        && is_name_word(draft.token_text(index + 1))
+        && !GAELIC_PARTICLES.contains(&draft.token_text(index + 1))
+}
 
 /// Short lower-case words between two names that join them rather than belong to one
 /// ("Marx und Engels", "Obama vs Romney").
@@ -255,6 +276,7 @@ fn find_in_sentence(
         if token.kind != TokenKind::Word
             || !(is_name_word(text)
                 || starts_particle_run(draft, index, range.end)
+                || starts_gaelic_particle(draft, index, range.end)
                 || starts_with_initials(draft, index, range.end))
         {
             index += 1;
@@ -322,6 +344,18 @@ fn find_in_sentence(
                 });
                 last_end = tokens[cursor + 1].end;
                 cursor += 2;
+                continue;
+            }
+            // "Ó Briain", "Ní Bhriain": a capitalised Gaelic particle before its surname.
+            if starts_gaelic_particle(draft, cursor, range.end) {
+                parts.push(NamePart {
+                    token: cursor,
+                    span: current.span(),
+                    particle: true,
+                    initial: false,
+                });
+                last_end = current.end;
+                cursor += 1;
                 continue;
             }
             if is_initial || is_title_abbreviation {
@@ -743,6 +777,29 @@ mod tests {
                 ("Van der Linden".to_string(), true),
                 ("Kertész".to_string(), false),
             ]
+        );
+    }
+
+    #[test]
+    fn gaelic_particles_belong_to_the_surname() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            mentions(
+                "Ciarán Ó Dálaigh met Máire Ní Dhálaigh. Captain Ó Dálaigh said so. Ni Dhálaigh agreed with Úna Nic Conmara."
+            ),
+            vec![
+                (s("Ciarán Ó Dálaigh"), false),
+                (s("Máire Ní Dhálaigh"), false),
+                (s("Ó Dálaigh"), true),
+                (s("Ni Dhálaigh"), false),
+                (s("Úna Nic Conmara"), false),
+            ]
+        );
+        // Only before a name word: a capital O before an ordinary word, a grade or a
+        // blood group, is not a particle.
+        assert_eq!(
+            mentions("Tadhg passed with grade O in maths. Blood group O was short, Tadhg said."),
+            vec![(s("Tadhg"), false), (s("Tadhg"), true)]
         );
     }
 
