@@ -156,11 +156,11 @@ static SCHEDULE_NOUNS: WordList = WordList::new(&[
 
 /// Words that show a sentence is about a race on a track, a road or in a pool.
 static RACING_WORDS: WordList = WordList::new(&[
-    "ran", "run", "runs", "race", "races", "raced", "final", "finals", "heat", "heats", "semi-final",
-    "semifinal", "sprint", "sprinter", "sprints", "hurdles", "relay", "steeplechase", "marathon", "medal",
-    "medals", "gold", "silver", "bronze", "swam", "swim", "swimmer", "freestyle", "backstroke",
-    "breaststroke", "butterfly", "medley", "clocked", "clocking", "clocks", "finish", "finished",
-    "championships", "won", "win", "wins", "title", "titles", "lane", "podium",
+    "ran", "race", "races", "raced", "final", "finals", "heat", "heats", "semi-final", "semifinal", "sprint",
+    "sprinter", "sprints", "hurdles", "relay", "steeplechase", "marathon", "medal", "medals", "gold",
+    "silver", "bronze", "swam", "swim", "swimmer", "freestyle", "backstroke", "breaststroke", "butterfly",
+    "medley", "clocked", "clocking", "clocks", "finish", "finished", "championships", "won", "win", "wins",
+    "title", "titles", "lane", "podium",
 ]);
 
 /// Words of money before an amount: "costs R45", "a fare of P18".
@@ -1289,7 +1289,10 @@ impl Scanner<'_, '_> {
                     self.word_before(index, offset)
                         .is_some_and(|w| STATISTICAL_QUALIFIERS.contains(w))
                 });
-                let changed = self.after_a_change(index);
+                // "reached 90 years of age" is an age.
+                let of_age = self.word_after(end, 1) == Some("old")
+                    || (self.word_after(end, 1) == Some("of") && self.word_after(end, 2) == Some("age"));
+                let changed = self.after_a_change(index) && !of_age;
                 (has_decimal || qualified || changed || value >= 100.0).then(|| Figure {
                     span: self.span(first, end),
                     token: index,
@@ -1823,6 +1826,7 @@ impl Scanner<'_, '_> {
             && self.after(index, 2).is_some_and(|n| {
                 self.kind(n) == TokenKind::Number
                     && self.text(n).parse::<u32>().is_ok_and(|v| (55..=95).contains(&v))
+                    && self.unit_after(n).is_none()
             })
     }
 
@@ -2508,7 +2512,12 @@ mod tests {
         assert!(figures("She finished on nine under par after rounds of 71, 68, 70 and 70.").is_empty());
         assert!(figures("He ended at 14 under (-14) on a par-71 layout.").is_empty());
         assert!(figures("A closing 66 with six birdies gave him a one-shot win.").is_empty());
-        // "On a par with" and "below par" are not golf: the figures stay.
+        // "On a par with" and "below par" are not golf, nor are rounds of cuts: the
+        // figures stay.
+        assert_eq!(
+            figures("Two rounds of 60 job cuts left 120 posts empty."),
+            vec!["Two rounds", "60 job cuts", "120 posts"]
+        );
         assert_eq!(
             figures("Wages rose 3% and are now on a par with inflation."),
             vec!["3%"]
@@ -2595,5 +2604,6 @@ mod tests {
         assert!(figures("He was jailed for 11 months.").is_empty());
         assert!(figures("They stayed for 14 months before moving.").is_empty());
         assert!(figures("The ban was cut to 18 months on appeal.").is_empty());
+        assert!(figures("She reached 90 years of age.").is_empty());
     }
 }
