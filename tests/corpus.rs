@@ -281,6 +281,21 @@ fn fresh_corpus_by_a_fifth_author() {
 }
 
 #[test]
+fn sixth_corpus_by_a_sixth_author() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/sixth");
+    let scores = score(&folder);
+    print_scores("sixth corpus", &scores);
+    for (rule, score) in &scores {
+        assert!(
+            score.precision() >= 0.85,
+            "{rule} precision {:.3}",
+            score.precision()
+        );
+        assert!(score.recall() >= 0.80, "{rule} recall {:.3}", score.recall());
+    }
+}
+
+#[test]
 fn real_articles_get_only_findings_a_copy_editor_agrees_with() {
     let Some(folder) = shared_corpus("real") else {
         return;

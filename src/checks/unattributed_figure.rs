@@ -3,7 +3,10 @@
 //! ## What it flags
 //! A statistic stated as fact with no source in its sentence: a count of people or
 //! things ("2,300 drivers", "Forty-one houses", "dozens of"), an amount of money, a
-//! percentage, a rate, a proportion ("four in ten") or a measurement. One diagnostic per
+//! percentage, a rate, a proportion ("four in ten") or a measurement. Money and units
+//! glued to the number count too: "Sh120", "KSh2,750", "Rs312.50", "47C", "25kg" (a
+//! one-letter code such as "R45" needs a word of money before it or a rate after it, since
+//! it may name a road). One diagnostic per
 //! sentence, on its first unattributed figure.
 //!
 //! ## Why it matters
@@ -30,17 +33,25 @@
 //! Not figures: dates, years (also before a noun: "the 2026 local elections", "its 2030
 //! targets", "2019 floods"; "2026 voters" with no determiner stays a count), times, ages
 //! ("Okafor, 62,", "aged 40", "she turned 40", "he was 12 when", "who is 62", "signed with
-//! the club at 16", "died at 84"), addresses ("21 Haddington Road"), game scores ("4-1")
-//! and the parts of a game they are kept in ("led 3-2 after two periods", "won in three
-//! sets"), vote tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No.
+//! the club at 16", "died at 84", and a plural subject's: "the cousins, both 17,", "the
+//! two climbers, 31 and 28,"), addresses ("21 Haddington Road", "the 2300 block of
+//! Lindell Boulevard"), game scores ("4-1") and the parts of a game they are kept in ("led
+//! 3-2 after two periods", "won in three sets"), golf scores ("a three-under-par 69",
+//! "nine under par", "rounds of 71 and 68", "a par-71 course"), race names and results
+//! (a standard distance after "the women's", a possessive, or "the" in a sentence about a
+//! race: "the men's 200 metres", "his 1,500 metres title"; a time in hundredths or seconds
+//! after "in", "ran" or "clocked" with a win or a placing: "third in 20.31", "clocked 10.08
+//! seconds to win"; "the river rose 3 metres" and "400 metres of road" stay figures), what
+//! is left of a season ("with three games remaining", "two races left"), vote tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No.
 //! 9") and league standings (a table row "Ashby Rovers – 62 points", "third in the
 //! Northern Division with 58 points", "12 1/2 games behind", win-loss records "31-12-4"),
 //! ordinals, numbers written with a slash ("9/11", "24/7", "HC/CV/2211/2024"), numbers in
 //! names ("Route 46A", "Apollo 11", "the iPhone 15", "COVID-19", "F-150", "move 43",
 //! "Boeing 737-8 and 737-10" — a number coordinated with a label of the same stem is one
 //! too), compound modifiers ("a 24-bed ward", "a 10-year term"), narrative durations ("for
-//! two weeks", "in 40 years"; a duration is a figure when it is a statistic: "a median of
-//! 14.2 weeks"), and headings. A player's season totals stay figures ("leads the league
+//! two weeks", "in 40 years", "jailed for 11 months"; a duration is a figure when it is a
+//! statistic: "a median of 14.2 weeks", "waits have grown to 14 months", "waiting lists of
+//! 40 weeks"), and headings. A player's season totals stay figures ("leads the league
 //! with 44 goals", "leads the NHL with 41 goals"), and so do points that name no table
 //! ("12 points ahead of the Greens"). A
 //! capitalised word before a number makes it part of a name unless the word is a function
@@ -462,6 +473,39 @@ The arena holds 9,200 seated fans.
 
 Labour is 12 points ahead of the Greens.
           ^^^^^^^^^ unattributed-figure
+",
+        );
+    }
+
+    #[test]
+    fn golf_athletics_schedules_and_plural_ages_are_not_figures() {
+        assert_fixture(
+            "unattributed-figure",
+            "Sports roundup
+
+Okonjo shot a three-under-par 69 on Sunday to win by two shots.
+
+She finished on nine under par after rounds of 71, 68, 70 and 70 on a par-71 course.
+
+Adeyemi won the men's 200 metres in 20.12, and Lindqvist was third in 20.31.
+
+Rovers lead the standings on 212 points with three races remaining.
+
+The brothers, both 19, live in the 2300 block of Lindell Boulevard.
+
+The lake is 100 metres deep.
+            ^^^^^^^^^^ unattributed-figure
+
+Bread now costs Sh120 a loaf.
+                ^^^^^ unattributed-figure
+
+The road surface reached 47C at noon.
+                         ^^^ unattributed-figure
+
+Waits for hip operations have grown to 14 months.
+                                       ^^^^^^^^^ unattributed-figure
+
+He was jailed for 11 months.
 ",
         );
     }

@@ -148,6 +148,50 @@ static PERSON_SUBJECTS: WordList = WordList::new(&[
     "pupil", "patient", "grandmother", "grandfather", "mum", "mom", "dad", "twins",
 ]);
 
+/// What is left of a season or a tournament: "two rounds remaining", "three races left".
+static SCHEDULE_NOUNS: WordList = WordList::new(&[
+    "rounds", "races", "games", "matches", "fixtures", "legs", "stages", "events", "tests", "meetings",
+    "tournaments", "weekends", "heats", "bouts", "innings", "holes", "laps",
+]);
+
+/// Words that show a sentence is about a race on a track, a road or in a pool.
+static RACING_WORDS: WordList = WordList::new(&[
+    "ran", "race", "races", "raced", "final", "finals", "heat", "heats", "semi-final", "semifinal", "sprint",
+    "sprinter", "sprints", "hurdles", "relay", "steeplechase", "marathon", "medal", "medals", "gold",
+    "silver", "bronze", "swam", "swim", "swimmer", "freestyle", "backstroke", "breaststroke", "butterfly",
+    "medley", "clocked", "clocking", "clocks", "finish", "finished", "championships", "won", "win", "wins",
+    "title", "titles", "lane", "podium",
+]);
+
+/// Words of money before an amount: "costs R45", "a fare of P18".
+static MONEY_LEADS: WordList = WordList::new(&[
+    "cost", "costs", "costing", "pay", "pays", "paid", "paying", "priced", "price", "charge", "charges",
+    "charged", "fee", "fees", "fare", "fares", "earn", "earns", "earned", "worth", "fined", "spend", "spent",
+    "sells", "sold", "buys", "bought", "wage", "salary", "tariff", "rate", "of", "for",
+]);
+
+/// Words before a glued temperature: "reached 51C", "a high of 40F".
+static TEMPERATURE_LEADS: WordList = WordList::new(&[
+    "reached", "reach", "reaches", "hit", "hits", "topped", "exceeded", "to", "of", "at", "about", "around",
+    "above", "below", "over", "under", "than", "nearly", "almost", "roughly", "minus", "peaked", "between",
+    "highs", "lows", "high", "low", "was", "is", "were", "be",
+]);
+
+/// Words that show a glued C or F is a temperature.
+static TEMPERATURE_WORDS: WordList = WordList::new(&[
+    "temperature", "temperatures", "heat", "heatwave", "hottest", "coldest", "warmest", "coolest", "degrees",
+    "thermometer", "mercury", "celsius", "fahrenheit", "frost", "freezing", "hot", "cold",
+]);
+
+/// Verbs of a reported change, before a statistical duration: "stretched to 11 months".
+static CHANGE_VERBS: WordList = WordList::new(&[
+    "rose", "risen", "rises", "rising", "fell", "fallen", "falls", "falling", "grew", "grown", "grows",
+    "growing", "stretched", "stretches", "stretching", "lengthened", "lengthening", "climbed", "climbs",
+    "climbing", "increased", "decreased", "jumped", "soared", "ballooned", "doubled", "tripled", "reached",
+    "reaches", "topped", "averaged", "averages", "dropped", "shrank", "shrunk", "slipped", "crept", "blown",
+    "blew",
+]);
+
 /// Words of a vote: "passed 52 to 48", "voted 7 to 2", "by 312 votes to 254".
 static VOTE_WORDS: WordList = WordList::new(&[
     "vote", "votes", "voted", "voting", "ballot", "ballots", "passed", "approved", "rejected", "defeated",
@@ -515,6 +559,7 @@ struct Scanner<'d, 'a> {
     has_season_word: OnceCell<bool>,
     standing_phrase: OnceCell<bool>,
     has_game_score: OnceCell<bool>,
+    about_racing: OnceCell<bool>,
 }
 
 impl Scanner<'_, '_> {
@@ -642,6 +687,11 @@ impl Scanner<'_, '_> {
             return true;
         }
         let closes = next.is_none() || next.is_some_and(|n| matches!(n, "," | "." | ")" | ";" | "—"));
+        // The ages of a plural subject: "The cousins, both 19, …", "The two men, 31 and 28,
+        // …".
+        if (closes && self.is_plural_age(index)) || self.opens_plural_age(index) {
+            return true;
+        }
         if previous == Some(",") && closes {
             // The word before the comma is a name or a person noun.
             return self.word_before(index, 2).is_some();
@@ -652,6 +702,49 @@ impl Scanner<'_, '_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
         false
+    }
+
+    /// The ages of a plural subject, in an aside after it: "both 19" or "all 16" right
+    /// after a comma ("The cousins, both 19, …"), or a pair of bare whole numbers set off by
+    /// commas ("The two men, 31 and 28, …"). The caller has checked the number closes the
+    /// aside.
+    fn is_plural_age(&self, index: usize) -> bool {
+        let comma = |i: Option<usize>| i.is_some_and(|i| self.text(i) == ",");
+        let bare_age = |i: Option<usize>| {
+            i.is_some_and(|i| {
+                self.kind(i) == TokenKind::Number
+                    && self.text(i).bytes().all(|b| b.is_ascii_digit())
+                    && self.text(i).parse::<u32>().is_ok_and(|v| v <= 125)
+            })
+        };
+        if self
+            .word_before(index, 1)
+            .is_some_and(|w| eq_any(w, &["both", "all", "each"]))
+        {
+            return comma(self.before(index, 2)) && self.word_before(index, 3).is_some();
+        }
+        // The second of the pair: ", 31 and 28,".
+        self.word_before(index, 1) == Some("and")
+            && bare_age(self.before(index, 2))
+            && self
+                .before(index, 2)
+                .is_some_and(|first| self.opens_plural_age(first))
+    }
+
+    /// The first of a pair of ages set off by commas: ", 31 and 28,".
+    fn opens_plural_age(&self, index: usize) -> bool {
+        let Some(second) = self.after(index, 2) else {
+            return false;
+        };
+        self.before(index, 1).is_some_and(|i| self.text(i) == ",")
+            && self.word_before(index, 2).is_some()
+            && self.word_after(index, 1) == Some("and")
+            && self.kind(second) == TokenKind::Number
+            && self.text(second).bytes().all(|b| b.is_ascii_digit())
+            && self.text(second).parse::<u32>().is_ok_and(|v| v <= 125)
+            && self
+                .after(second, 1)
+                .is_none_or(|n| matches!(self.text(n), "," | ")" | ";" | "—"))
     }
 
     /// "at 16" after a verb of a life event in the same clause ("signed with Hartford out
@@ -741,7 +834,17 @@ impl Scanner<'_, '_> {
     /// capitalised words, direction letters or an ordinal, then a street word.
     fn is_address(&self, index: usize) -> bool {
         let mut words = 0;
-        for offset in 1..=8 {
+        // "the 1400 block of Elm Avenue": a US police and court idiom for an address.
+        let start = if self
+            .word_after(index, 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("block"))
+            && self.word_after(index, 2) == Some("of")
+        {
+            3
+        } else {
+            1
+        };
+        for offset in start..=start + 7 {
             let Some(next) = self.after(index, offset) else {
                 return false;
             };
@@ -1186,7 +1289,11 @@ impl Scanner<'_, '_> {
                     self.word_before(index, offset)
                         .is_some_and(|w| STATISTICAL_QUALIFIERS.contains(w))
                 });
-                (has_decimal || qualified || value >= 100.0).then(|| Figure {
+                // "reached 90 years of age" is an age.
+                let of_age = self.word_after(end, 1) == Some("old")
+                    || (self.word_after(end, 1) == Some("of") && self.word_after(end, 2) == Some("age"));
+                let changed = self.after_a_change(index) && !of_age;
+                (has_decimal || qualified || changed || value >= 100.0).then(|| Figure {
                     span: self.span(first, end),
                     token: index,
                     kind: FigureKind::Duration,
@@ -1206,6 +1313,28 @@ impl Scanner<'_, '_> {
                 })
             }
         }
+    }
+
+    /// Is the duration at `index` the quantity a sentence reports as changed: "waits have
+    /// stretched to 11 months", "delays grew to six weeks", "the backlog reached 18 weeks",
+    /// "waiting lists of 40 weeks"? "He was jailed for 11 months" and "for two weeks" are
+    /// narrative, and "was cut to 11 months" or "extended to two years" are decisions.
+    fn after_a_change(&self, index: usize) -> bool {
+        let mut verb = 1;
+        if self.word_before(index, 1) == Some("to") {
+            verb = 2;
+        } else if self.word_before(index, 1) == Some("of") {
+            return self.word_before(index, 2).is_some_and(|w| {
+                eq_any(
+                    w,
+                    &[
+                        "wait", "waits", "waiting", "delay", "delays", "backlog", "backlogs", "lists",
+                    ],
+                )
+            });
+        }
+        self.word_before(index, verb)
+            .is_some_and(|w| CHANGE_VERBS.contains(w))
     }
 
     /// Is the figure the score or result of the game being reported rather than a
@@ -1471,7 +1600,9 @@ impl Scanner<'_, '_> {
                     let text = self.text(i);
                     (text == "Test" && i > self.range.start)
                         || text.split('-').any(|part| PLAY_WORDS.contains(part))
+                        || self.is_golf_scoring(i)
                 }
+                TokenKind::NumberCompound | TokenKind::AlphaNum => self.is_golf_scoring(i),
                 // A cricket score elsewhere in the sentence: "96 for five", "287 all out".
                 TokenKind::Number => {
                     (self.word_after(i, 1) == Some("for")
@@ -1488,19 +1619,247 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// Is the figure what is left of a season or a tournament: "with two rounds
+    /// remaining", "three races left", "four games to play"? A fixture list is a schedule,
+    /// not a statistic.
+    fn is_schedule(&self, figure: &Figure) -> bool {
+        if figure.kind != FigureKind::Count {
+            return false;
+        }
+        let last = self.last_token(figure);
+        if !SCHEDULE_NOUNS.contains(self.text(last)) {
+            return false;
+        }
+        match self.word_after(last, 1) {
+            Some(w) if eq_any(w, &["remaining", "left"]) => true,
+            Some("to") => self
+                .word_after(last, 2)
+                .is_some_and(|w| eq_any(w, &["go", "play", "come", "run"])),
+            Some("still") => self
+                .word_after(last, 2)
+                .is_some_and(|w| eq_any(w, &["remaining", "left", "to"])),
+            _ => false,
+        }
+    }
+
+    /// Is the figure the name of a race: a standard track or pool distance after a
+    /// gendered or possessive word ("the women's 400 metres", "her 200m title"), or after
+    /// "the" or "a" in a sentence about racing ("won the 1,500 metres", "ran the fastest
+    /// 100 metres")? "The river rose 3 metres" and "the 800 metres of fencing" are
+    /// measurements.
+    fn is_event_name(&self, figure: &Figure) -> bool {
+        if figure.kind != FigureKind::Measurement {
+            return false;
+        }
+        let number = self.text(figure.token);
+        let last = self.last_token(figure);
+        let (digits, unit) = if last == figure.token {
+            // Glued: "200m", "5km".
+            let end = number
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(number.len());
+            (&number[..end], &number[end..])
+        } else {
+            (number, self.text(last))
+        };
+        let value: String = digits.chars().filter(char::is_ascii_digit).collect();
+        let track = matches!(
+            value.as_str(),
+            "50" | "60"
+                | "100"
+                | "110"
+                | "200"
+                | "300"
+                | "400"
+                | "800"
+                | "1500"
+                | "1600"
+                | "3000"
+                | "5000"
+                | "10000"
+        );
+        let road = eq_any(unit, &["km", "k", "mile", "miles"])
+            && matches!(value.as_str(), "5" | "10" | "15" | "21" | "42");
+        if !(track || road) {
+            return false;
+        }
+        if !eq_any(
+            unit,
+            &[
+                "metres", "meters", "metre", "meter", "m", "km", "k", "mile", "miles", "kilometres",
+                "kilometers",
+            ],
+        ) {
+            return false;
+        }
+        // A stretch of something, or a distance from somewhere, is a measurement.
+        if self.word_after(last, 1).is_some_and(|w| {
+            eq_any(
+                w,
+                &[
+                    "of", "from", "away", "long", "wide", "deep", "high", "tall", "between", "above",
+                    "below", "beneath", "under", "downstream", "upstream", "offshore", "inland", "north",
+                    "south", "east", "west", "short",
+                ],
+            )
+        }) {
+            return false;
+        }
+        let mut lead = figure.token;
+        // Past a superlative: "the fastest 100 metres".
+        if self
+            .word_before(lead, 1)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("est") && w.chars().all(|c| c.is_lowercase()))
+        {
+            lead -= 1;
+        }
+        let Some(before) = self.word_before(lead, 1) else {
+            return false;
+        };
+        let gendered = eq_any(
+            before,
+            &[
+                "men's", "women's", "men’s", "women’s", "boys'", "girls'", "boys’", "girls’", "mens",
+                "womens", "his", "her", "their",
+            ],
+        ) || ((before.ends_with("'s") || before.ends_with("’s")) && is_name_shaped(before));
+        gendered || (eq_any(before, &["the", "a"]) && self.about_racing())
+    }
+
+    /// Is the figure a race time given as a result: a time with hundredths (or in
+    /// seconds) after "in", "ran", "clocked" or the like, in a sentence about racing
+    /// ("won in 10.94", "second in 9.94", "clocking 9.81 seconds to win")?
+    fn is_race_time(&self, figure: &Figure) -> bool {
+        let text = self.text(figure.token);
+        let last = self.last_token(figure);
+        let hundredths = text
+            .split_once('.')
+            .is_some_and(|(whole, part)| part.len() == 2 && whole.len() <= 3 && !whole.is_empty());
+        let in_seconds = last != figure.token
+            && eq_any(self.text(last), &["seconds", "second", "sec", "secs"])
+            && text.contains('.');
+        let bare = last == figure.token && figure.kind == FigureKind::Quantity;
+        if !((bare && hundredths) || (figure.kind == FigureKind::Duration && in_seconds)) {
+            return false;
+        }
+        let lead = self.word_before(figure.token, 1).is_some_and(|w| {
+            eq_any(
+                w,
+                &[
+                    "in", "ran", "run", "runs", "clocked", "clocking", "clocks", "timed", "swam", "given",
+                    "posted", "recorded", "stopped",
+                ],
+            )
+        }) || (self.word_before(figure.token, 1) == Some("of")
+            && self
+                .word_before(figure.token, 2)
+                .is_some_and(|w| eq_any(w, &["time", "times", "best", "record"])));
+        lead && (self.about_racing() || self.has_placing())
+    }
+
+    /// Does the sentence name a place in a finish ("second in", "edged third") or a win?
+    fn has_placing(&self) -> bool {
+        (self.range.start..self.range.end).any(|i| {
+            self.draft.tokens[i].is_word()
+                && (WIN_WORDS.contains(self.text(i))
+                    || (self.is_position(i)
+                        && self.word_after(i, 1).is_some_and(|w| eq_any(w, &["in", "place"]))))
+        })
+    }
+
+    /// Does the sentence describe a race: a final, a heat, a sprint, a medal, a stroke?
+    fn about_racing(&self) -> bool {
+        *self.about_racing.get_or_init(|| {
+            (self.range.start..self.range.end)
+                .any(|i| self.draft.tokens[i].is_word() && RACING_WORDS.contains(self.text(i)))
+        })
+    }
+
+    /// Golf's scoring idiom at token `index`: a score against par ("four-under-par",
+    /// "12 under par", "level par", "a par-72 course", "par 72"), a birdie or a bogey, a
+    /// card ("carded a 68"), or rounds with their scores ("rounds of 70 and 69"). "On a par
+    /// with" and "below par" are ordinary English.
+    fn is_golf_scoring(&self, index: usize) -> bool {
+        let text = self.text(index);
+        let number_like = |word: &str| {
+            word.bytes().all(|b| b.is_ascii_digit()) && !word.is_empty()
+                || spelled_number(word).is_some()
+                || eq_any(word, &["one", "level", "even"])
+        };
+        if text.contains('-') {
+            let parts: Vec<&str> = text.split('-').collect();
+            if parts.iter().any(|p| p.eq_ignore_ascii_case("par")) {
+                // "four-under-par", "par-72", "two-over-par", "under-par".
+                return parts
+                    .iter()
+                    .any(|p| number_like(p) || eq_any(p, &["under", "over", "level", "even"]));
+            }
+            return parts
+                .iter()
+                .any(|p| eq_any(p, &["birdie", "birdies", "bogey", "bogeys", "eagle"]))
+                && parts
+                    .iter()
+                    .any(|p| number_like(p) || eq_any(p, &["double", "triple"]));
+        }
+        if eq_any(
+            text,
+            &[
+                "birdie", "birdies", "birdied", "bogey", "bogeys", "bogeyed", "carded", "eagled",
+            ],
+        ) {
+            return true;
+        }
+        if text.eq_ignore_ascii_case("par") {
+            // "par 72", "par five".
+            if self.after(index, 1).is_some_and(|n| number_like(self.text(n))) {
+                return true;
+            }
+            // "12 under par", "level par", "one over par".
+            return self
+                .word_before(index, 1)
+                .is_some_and(|w| eq_any(w, &["under", "over", "level", "even"]))
+                && self.before(index, 2).is_some_and(|n| number_like(self.text(n)));
+        }
+        // "rounds of 70, 69, 69 and 68", "a round of 65".
+        eq_any(text, &["round", "rounds"])
+            && self.word_after(index, 1) == Some("of")
+            && self.after(index, 2).is_some_and(|n| {
+                self.kind(n) == TokenKind::Number
+                    && self.text(n).parse::<u32>().is_ok_and(|v| (55..=95).contains(&v))
+                    && self.unit_after(n).is_none()
+            })
+    }
+
     /// A number with its magnitude or unit glued on: "$450m", "£3.2bn", "€4.2m", "40km",
     /// "12kg". Labels ("46A", "4G", "A35"), ordinals ("18th"), decades ("1990s") and times
     /// ("10am") are not figures.
     fn glued_unit_figure(&self, index: usize) -> Option<Figure> {
         let text = self.text(index);
         let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
-        if digits_end == 0 || !text[..digits_end].ends_with(|c: char| c.is_ascii_digit()) {
+        if digits_end == 0 {
+            return self.glued_currency_figure(index);
+        }
+        if !text[..digits_end].ends_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let suffix = &text[digits_end..];
         let lower = suffix.to_ascii_lowercase();
         if self.is_label(index) {
             return None;
+        }
+        // "reached 51C", "a low of 40F": a temperature, when the sentence says so or a
+        // word of quantity leads it. "Room 12C" and "seat 4F" are labels (above).
+        if matches!(suffix, "C" | "F") {
+            let led = self
+                .word_before(index, 1)
+                .is_some_and(|w| TEMPERATURE_LEADS.contains(w));
+            let about_heat = (self.range.start..self.range.end)
+                .any(|i| self.draft.tokens[i].is_word() && TEMPERATURE_WORDS.contains(self.text(i)));
+            return (led || about_heat).then(|| Figure {
+                span: self.span(index, index),
+                token: index,
+                kind: FigureKind::Measurement,
+            });
         }
         if matches!(lower.as_str(), "m" | "bn" | "mn" | "tn" | "b" | "k") {
             // A magnitude needs money around it: "$450m", "3bn euros".
@@ -1536,11 +1895,71 @@ impl Scanner<'_, '_> {
                 | "gwh"
                 | "ha"
                 | "ml"
+                | "ft"
+                | "lb"
+                | "lbs"
+                | "oz"
+                | "kmh"
+                | "km/h"
+                | "mm/h"
         );
         unit.then(|| Figure {
             span: self.span(index, index),
             token: index,
             kind: FigureKind::Measurement,
+        })
+    }
+
+    /// Money written with its currency code glued to the amount: "Rs48", "Sh200",
+    /// "KSh1,500", "Tk500", "Rs2.5bn". A one-letter code ("R45", "P18", "K20") is also a
+    /// road, a form or a grade, so it needs a word of money or quantity before it ("costs
+    /// R45", "about P18") or a magnitude or rate after it.
+    fn glued_currency_figure(&self, index: usize) -> Option<Figure> {
+        let text = self.text(index);
+        let digits_start = text.find(|c: char| c.is_ascii_digit())?;
+        let (code, rest) = text.split_at(digits_start);
+        let magnitude_start = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let glued_magnitude = &rest[magnitude_start..];
+        if !(is_currency_code(code) || code == "P")
+            || !(glued_magnitude.is_empty()
+                || matches!(
+                    glued_magnitude.to_ascii_lowercase().as_str(),
+                    "m" | "bn" | "mn" | "k" | "tn"
+                ))
+        {
+            return None;
+        }
+        // The rest of the amount when the tokenizer stopped at a separator: "KSh1" "," "500".
+        let glued = |a: usize, b: usize| self.draft.tokens[a].end == self.draft.tokens[b].start;
+        let mut last = index;
+        while let (Some(separator), Some(more)) = (self.after(last, 1), self.after(last, 2)) {
+            if matches!(self.text(separator), "," | ".")
+                && glued(last, separator)
+                && glued(separator, more)
+                && matches!(self.kind(more), TokenKind::Number | TokenKind::AlphaNum)
+                && self.text(more).starts_with(|c: char| c.is_ascii_digit())
+            {
+                last = more;
+            } else {
+                break;
+            }
+        }
+        let magnitude = self.magnitude_after(last);
+        if code.chars().count() == 1 {
+            let led = self.word_before(index, 1).is_some_and(|w| {
+                MONEY_LEADS.contains(w)
+                    || (QUANTITY_LEADS.contains(w)
+                        && !eq_any(w, &["the", "a", "an", "in", "on", "and", "or"]))
+            });
+            let rate = self.word_after(last, 1) == Some("per") || self.word_after(last, 1) == Some("a");
+            if !(led || rate || magnitude.is_some() || !glued_magnitude.is_empty()) {
+                return None;
+            }
+        }
+        Some(Figure {
+            span: self.span(index, magnitude.unwrap_or(last)),
+            token: index,
+            kind: FigureKind::Money,
         })
     }
 
@@ -1722,6 +2141,7 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
         has_season_word: OnceCell::new(),
         standing_phrase: OnceCell::new(),
         has_game_score: OnceCell::new(),
+        about_racing: OnceCell::new(),
     };
     let mut figures = Vec::new();
     let mut index = range.start;
@@ -1733,9 +2153,14 @@ pub fn figures_in(draft: &ParsedDraft<'_>, range: Range<usize>) -> Vec<Figure> {
             TokenKind::Word => scanner.spelled_figure(index),
             _ => None,
         };
-        if let Some(figure) = figure
-            .filter(|f| !scanner.is_game_score(f) && !scanner.is_standing(f) && !scanner.is_game_segment(f))
-        {
+        if let Some(figure) = figure.filter(|f| {
+            !scanner.is_game_score(f)
+                && !scanner.is_standing(f)
+                && !scanner.is_game_segment(f)
+                && !scanner.is_schedule(f)
+                && !scanner.is_event_name(f)
+                && !scanner.is_race_time(f)
+        }) {
             let end = figure.span.end;
             figures.push(figure);
             // Continue after the figure so "C$14.3 million" is one figure, not two.
@@ -2062,5 +2487,123 @@ mod tests {
             vec!["300", "400 jobs"]
         );
         assert_eq!(figures("The 11 attacks were separate."), vec!["11 attacks"]);
+    }
+
+    #[test]
+    fn ages_of_a_plural_subject_are_not_figures() {
+        assert!(figures("Cousins Ama Boateng and Efua Boateng, both 17, waited outside.").is_empty());
+        assert!(figures("The two climbers, 31 and 28, were rescued.").is_empty());
+        assert!(figures("The sisters, aged 14 and 19, were unhurt.").is_empty());
+        assert!(figures("The couple, both in their 40s, moved north.").is_empty());
+        // Look-alikes: a pair of counts, and a shared rise, are still figures.
+        assert_eq!(
+            figures("Sales and profits, both 16 per cent higher, beat forecasts."),
+            vec!["16 per cent"]
+        );
+        assert_eq!(
+            figures("The two depots, 31 and 28 buses, were closed."),
+            vec!["31", "28 buses"]
+        );
+    }
+
+    #[test]
+    fn golf_scores_are_not_figures() {
+        assert!(figures("Okonjo shot a three-under-par 69 to win by two shots.").is_empty());
+        assert!(figures("She finished on nine under par after rounds of 71, 68, 70 and 70.").is_empty());
+        assert!(figures("He ended at 14 under (-14) on a par-71 layout.").is_empty());
+        assert!(figures("A closing 66 with six birdies gave him a one-shot win.").is_empty());
+        // "On a par with" and "below par" are not golf, nor are rounds of cuts: the
+        // figures stay.
+        assert_eq!(
+            figures("Two rounds of 60 job cuts left 120 posts empty."),
+            vec!["Two rounds", "60 job cuts", "120 posts"]
+        );
+        assert_eq!(
+            figures("Wages rose 3% and are now on a par with inflation."),
+            vec!["3%"]
+        );
+        assert_eq!(
+            figures("Output was below par, at 68 units a day."),
+            vec!["68 units"]
+        );
+    }
+
+    #[test]
+    fn race_names_and_race_results_are_not_figures() {
+        assert!(figures("Adeyemi won the men's 200 metres in 20.12 on Friday.").is_empty());
+        assert!(figures("In the women's 800 metres, Okoro ran 1:58.40.").is_empty());
+        assert!(figures("Lindqvist was third in 20.31 and Moreau edged fourth in 20.35.").is_empty());
+        assert!(figures("She swam the fastest 400 metres freestyle of the year to win gold.").is_empty());
+        assert!(figures("Mwangi won in 27.45 and Tanaka was given 27.46.").is_empty());
+        assert!(figures("Pereira defended his 1,500 metres title in 3:33.90.").is_empty());
+        assert!(figures("Haddad clocked 10.08 seconds to win the final.").is_empty());
+        // Measurements and plain decimals stay figures.
+        assert_eq!(figures("The river rose 3 metres overnight."), vec!["3 metres"]);
+        assert_eq!(
+            figures("The council resurfaced the 400 metres of road by the school."),
+            vec!["400 metres"]
+        );
+        assert_eq!(figures("The lake is 100 metres deep."), vec!["100 metres"]);
+        assert_eq!(
+            figures("Processing took 12.45 seconds on the new servers."),
+            vec!["12.45 seconds"]
+        );
+        assert_eq!(
+            figures("The index rose in 12.45 minutes of trading."),
+            vec!["12.45 minutes"]
+        );
+    }
+
+    #[test]
+    fn a_block_address_and_a_schedule_are_not_figures() {
+        assert!(figures("Police were called to the 2300 block of Lindell Boulevard.").is_empty());
+        assert!(figures("Rovers lead the table with three games remaining.").is_empty());
+        assert!(figures("She is champion-elect with two races left in the season.").is_empty());
+        // A block of flats, and tickets remaining, are counts.
+        assert_eq!(
+            figures("The 1400 block of flats houses 300 families."),
+            vec!["1400", "300 families"]
+        );
+        assert_eq!(
+            figures("There are 2,000 tickets remaining."),
+            vec!["2,000 tickets"]
+        );
+    }
+
+    #[test]
+    fn glued_currencies_and_temperatures_are_figures() {
+        assert_eq!(figures("Bread now costs Sh120 a loaf."), vec!["Sh120"]);
+        assert_eq!(figures("Farmers were paid KSh2,750 a bag."), vec!["KSh2,750"]);
+        assert_eq!(figures("Diesel is Rs312.50 a litre."), vec!["Rs312.50"]);
+        assert_eq!(figures("The fare rose to R45 a trip."), vec!["R45"]);
+        assert_eq!(figures("A loan of Tk500 went unpaid."), vec!["Tk500"]);
+        assert_eq!(figures("The road reached 47C at noon."), vec!["47C"]);
+        assert_eq!(figures("Temperatures dipped to -5C overnight."), vec!["5C"]);
+        assert_eq!(figures("It was 104F in the shade."), vec!["104F"]);
+        assert_eq!(figures("She hauled 25kg of rice."), vec!["25kg"]);
+        // A one-letter road, a class and a seat are labels.
+        assert!(figures("Traffic backed up on the R45 near the junction.").is_empty());
+        assert!(figures("Pupils in 12C sat the paper, and he took seat 4F.").is_empty());
+    }
+
+    #[test]
+    fn a_duration_reported_as_changed_is_a_figure() {
+        assert_eq!(
+            figures("Waits for hip operations have grown to 14 months."),
+            vec!["14 months"]
+        );
+        assert_eq!(
+            figures("The backlog reached 18 weeks in March."),
+            vec!["18 weeks"]
+        );
+        assert_eq!(
+            figures("Families face waiting lists of 40 weeks."),
+            vec!["40 weeks"]
+        );
+        // Narrative durations and sentence lengths are not statistics.
+        assert!(figures("He was jailed for 11 months.").is_empty());
+        assert!(figures("They stayed for 14 months before moving.").is_empty());
+        assert!(figures("The ban was cut to 18 months on appeal.").is_empty());
+        assert!(figures("She reached 90 years of age.").is_empty());
     }
 }
