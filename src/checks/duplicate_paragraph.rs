@@ -148,9 +148,18 @@ fn fingerprint(
     })
 }
 
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+/// The word Jaccard similarity of two sorted, distinct word lists, when it reaches
+/// `threshold`. The merge stops as soon as the words left cannot share enough: most pairs
+/// of different paragraphs are given up after a few words.
+fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
+    // shared / (|a| + |b| - shared) >= t  ⇔  shared >= t (|a| + |b|) / (1 + t).
+    // (Less a hair, so that rounding never rules out a pair exactly at the threshold.)
+    let needed = (threshold * (a.len() + b.len()) as f64 / (1.0 + threshold) - 1e-9).ceil() as usize;
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
+        if shared + (a.len() - i).min(b.len() - j) < needed {
+            return None;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -162,11 +171,12 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     let union = a.len() + b.len() - shared;
-    if union == 0 {
+    let similarity = if union == 0 {
         0.0
     } else {
         shared as f64 / union as f64
-    }
+    };
+    (similarity >= threshold).then_some(similarity)
 }
 
 /// The range to delete to remove a block: its whole lines and one blank line after it or,
@@ -226,8 +236,7 @@ fn near_pairs(prints: &[Fingerprint], exact_copies: &FxHashSet<usize>) -> Vec<(u
         {
             return None;
         }
-        let similarity = jaccard(&b.words, &a.words);
-        (similarity >= NEAR_THRESHOLD).then_some(similarity)
+        jaccard_at_least(&b.words, &a.words, NEAR_THRESHOLD)
     };
     let mut pairs = Vec::new();
     if prints.len() <= ALL_PAIRS_LIMIT {
@@ -380,6 +389,33 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_early_exit_never_changes_the_answer() {
+        // Every pair of small word sets, against the plain definition of Jaccard.
+        let sets: Vec<Vec<u64>> = (0u32..256)
+            .map(|bits| (0..8u64).filter(|b| bits & (1 << b) != 0).collect())
+            .collect();
+        for a in &sets {
+            for b in &sets {
+                let shared = a.iter().filter(|w| b.contains(w)).count();
+                let union = a.len() + b.len() - shared;
+                let plain = if union == 0 {
+                    0.0
+                } else {
+                    shared as f64 / union as f64
+                };
+                for threshold in [0.5, 0.6, 0.75] {
+                    let expected = (plain >= threshold).then_some(plain);
+                    assert_eq!(
+                        super::jaccard_at_least(a, b, threshold),
+                        expected,
+                        "{a:?} {b:?} {threshold}"
+                    );
+                }
+            }
+        }
+    }
     use crate::testing::{assert_fixture, findings_for};
 
     #[test]
