@@ -15,8 +15,10 @@ use crate::config::{Config, RuleLevel};
 use crate::finding::Finding;
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
 
-/// Stories at least this long (in bytes, about 10,000 words) run their rules in parallel.
-const PARALLEL_RULES_BYTES: usize = 64 * 1024;
+/// Stories at least this long (in bytes, about 600 words) run their rules in parallel: on
+/// two cores a 1,000-word draft is analysed in 0.47 ms instead of 0.63 ms (docs/performance.md).
+/// A shorter draft is analysed in well under the time a keystroke's debounce waits anyway.
+const PARALLEL_RULES_BYTES: usize = 4 * 1024;
 
 /// One draft handed to the engine: a name for messages, its text and its format.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +82,8 @@ pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Findi
         }
         rule_findings
     };
-    // A long story runs its rules in parallel; a short one is not worth the hand-off.
+    // A story of any length worth a second core runs its rules in parallel; the rules share
+    // the draft's lazily computed analyses (mentions, quotations) through `OnceLock`s.
     let size: usize = drafts.iter().map(|d| d.parsed.source.len()).sum();
     let per_rule: Vec<Vec<Finding>> = if size >= PARALLEL_RULES_BYTES {
         checks::RULES.par_iter().map(run).collect()
