@@ -12,10 +12,6 @@ use copydesk::config::RuleLevel;
 use copydesk::{Config, DraftInput, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-// The allocator the copydesk binary uses (src/main.rs), so the figures are what users get.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Paragraphs of every draft in `folder`, front matter and headlines included.
 fn paragraphs(folder: &Path) -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(folder)

@@ -27,10 +27,6 @@ use criterion::{Criterion, criterion_group};
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-// The allocator the copydesk binary uses (src/main.rs), so the figures are what users get.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A small deterministic generator, so every run measures the same drafts.
 struct Seed(u64);
 
