@@ -4,6 +4,8 @@
 //! LSP does) and character columns to people; the language server speaks UTF-8 or UTF-16
 //! depending on what the client negotiated. This is the one place that converts.
 
+use std::sync::OnceLock;
+
 /// How a column is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PositionEncoding {
@@ -28,6 +30,22 @@ pub struct LineColumn {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// Columns at points along the long lines, so that converting an offset counts at most
+    /// [`CHECKPOINT_SPACING`] bytes however long its line (a one-line paragraph of 100 KB
+    /// with thousands of findings would otherwise cost a scan of the line per finding).
+    /// Built on the first conversion that needs them.
+    checkpoints: OnceLock<Vec<Checkpoint>>,
+}
+
+/// Bytes of a line between two column checkpoints.
+const CHECKPOINT_SPACING: usize = 256;
+
+/// A character boundary inside a long line and its columns there.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    utf16_column: usize,
+    char_column: usize,
 }
 
 impl LineIndex {
@@ -42,7 +60,35 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: text.len(),
+            checkpoints: OnceLock::new(),
         }
+    }
+
+    fn checkpoints(&self, text: &str) -> &[Checkpoint] {
+        self.checkpoints.get_or_init(|| {
+            let mut checkpoints = Vec::new();
+            for line in 0..self.line_count() {
+                let span = self.line_span(text, line);
+                if span.len() <= CHECKPOINT_SPACING {
+                    continue;
+                }
+                let (mut utf16_column, mut char_column, mut last) = (0, 0, span.start);
+                for (offset, character) in text[span.clone()].char_indices() {
+                    let offset = span.start + offset;
+                    if offset - last >= CHECKPOINT_SPACING {
+                        checkpoints.push(Checkpoint {
+                            offset,
+                            utf16_column,
+                            char_column,
+                        });
+                        last = offset;
+                    }
+                    utf16_column += character.len_utf16();
+                    char_column += 1;
+                }
+            }
+            checkpoints
+        })
     }
 
     pub fn line_count(&self) -> usize {
@@ -85,11 +131,27 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let prefix = &text[start..offset];
+        // Count from the line's start, or from the last checkpoint before the offset on a
+        // long line.
+        let from = if encoding == PositionEncoding::Utf8 || offset - start <= CHECKPOINT_SPACING {
+            None
+        } else {
+            let checkpoints = self.checkpoints(text);
+            match checkpoints.partition_point(|c| c.offset <= offset) {
+                0 => None,
+                next => Some(checkpoints[next - 1]).filter(|c| c.offset > start),
+            }
+        }
+        .unwrap_or(Checkpoint {
+            offset: start,
+            utf16_column: 0,
+            char_column: 0,
+        });
+        let rest = &text[from.offset..offset];
         let column = match encoding {
-            PositionEncoding::Utf8 => prefix.len(),
-            PositionEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-            PositionEncoding::Utf32 => prefix.chars().count(),
+            PositionEncoding::Utf8 => offset - start,
+            PositionEncoding::Utf16 => from.utf16_column + rest.chars().map(char::len_utf16).sum::<usize>(),
+            PositionEncoding::Utf32 => from.char_column + rest.chars().count(),
         };
         LineColumn {
             line: line as u32,
@@ -165,6 +227,29 @@ mod tests {
         // A column in the middle of the surrogate pair lands on the emoji's start.
         let middle = LineColumn { line: 0, column: 2 };
         assert_eq!(index.offset(text, middle, PositionEncoding::Utf16), 1);
+    }
+
+    #[test]
+    fn long_lines_convert_through_checkpoints_to_the_same_columns() {
+        // A long line of mixed widths: every offset's columns equal a count from the start.
+        let text = format!(
+            "short\n{}\r\nend",
+            "Zelenskyy 😀 said “yes” — Müller. ".repeat(80)
+        );
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let line = index.line_of(offset);
+            let prefix = &text[index.line_start(line)..offset];
+            let utf16 = index.position(&text, offset, PositionEncoding::Utf16);
+            let chars = index.position(&text, offset, PositionEncoding::Utf32);
+            assert_eq!(utf16.line as usize, line);
+            assert_eq!(
+                utf16.column as usize,
+                prefix.chars().map(char::len_utf16).sum::<usize>()
+            );
+            assert_eq!(chars.column as usize, prefix.chars().count());
+        }
+        assert!(!index.checkpoints(&text).is_empty());
     }
 
     #[test]

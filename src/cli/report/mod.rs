@@ -17,87 +17,23 @@ pub struct ReportFile<'a> {
     pub display: &'a str,
     pub text: &'a str,
     pub line_index: LineIndex,
-    /// Columns at points along the long lines, so that converting an offset counts at most
-    /// `CHECKPOINT_SPACING` bytes however long its line (a one-line paragraph of 100 KB with
-    /// thousands of findings would otherwise cost a scan of the line per finding).
-    checkpoints: Vec<Checkpoint>,
     /// The UTF-16 offset of each line's start, for SARIF's `charOffset`; built on first use.
     utf16_line_starts: OnceLock<Vec<usize>>,
 }
 
-/// Bytes of a line between two column checkpoints.
-const CHECKPOINT_SPACING: usize = 256;
-
-/// A character boundary inside a long line and its columns.
-#[derive(Debug, Clone, Copy)]
-struct Checkpoint {
-    offset: usize,
-    utf16_column: usize,
-    char_column: usize,
-}
-
 impl<'a> ReportFile<'a> {
     pub fn new(display: &'a str, text: &'a str) -> ReportFile<'a> {
-        let line_index = LineIndex::new(text);
-        let mut checkpoints = Vec::new();
-        for line in 0..line_index.line_count() {
-            let span = line_index.line_span(text, line);
-            if span.len() <= CHECKPOINT_SPACING {
-                continue;
-            }
-            let (mut utf16_column, mut char_column, mut last) = (0, 0, span.start);
-            for (offset, character) in text[span.clone()].char_indices() {
-                let offset = span.start + offset;
-                if offset - last >= CHECKPOINT_SPACING {
-                    checkpoints.push(Checkpoint {
-                        offset,
-                        utf16_column,
-                        char_column,
-                    });
-                    last = offset;
-                }
-                utf16_column += character.len_utf16();
-                char_column += 1;
-            }
-        }
         ReportFile {
             display,
             text,
-            line_index,
-            checkpoints,
+            line_index: LineIndex::new(text),
             utf16_line_starts: OnceLock::new(),
         }
     }
 
-    /// The line and column of a byte offset, as [`LineIndex::position`] computes them.
+    /// The line and column of a byte offset ([`LineIndex::position`]).
     pub fn position(&self, offset: usize, encoding: PositionEncoding) -> LineColumn {
-        let text = self.text;
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_index.line_of(offset);
-        let line_start = self.line_index.line_start(line);
-        // The last checkpoint at or before the offset, when it is on this line.
-        let from = match self.checkpoints.partition_point(|c| c.offset <= offset) {
-            0 => None,
-            next => Some(self.checkpoints[next - 1]).filter(|c| c.offset > line_start),
-        }
-        .unwrap_or(Checkpoint {
-            offset: line_start,
-            utf16_column: 0,
-            char_column: 0,
-        });
-        let rest = &text[from.offset..offset];
-        let column = match encoding {
-            PositionEncoding::Utf8 => offset - line_start,
-            PositionEncoding::Utf16 => from.utf16_column + rest.chars().map(char::len_utf16).sum::<usize>(),
-            PositionEncoding::Utf32 => from.char_column + rest.chars().count(),
-        };
-        LineColumn {
-            line: line as u32,
-            column: column as u32,
-        }
+        self.line_index.position(self.text, offset, encoding)
     }
 
     /// The offset of a byte offset counted in UTF-16 code units from the start of the text
@@ -240,30 +176,16 @@ mod tests {
     /// Every offset of a text with long lines, emoji, accents and CRLF converts as the line
     /// index converts it, and UTF-16 offsets count code units from the start.
     #[test]
-    fn positions_agree_with_the_line_index() {
+    fn utf16_offsets_count_from_the_start_of_the_text() {
         let long_line = "Café 👍 naïve ".repeat(60);
         let text = format!("Headline 👍\r\n\r\n{long_line}\r\nshort é line\n{long_line}end");
         let file = ReportFile::new("a.md", &text);
-        assert!(!file.checkpoints.is_empty());
-        for offset in 0..=text.len() + 2 {
-            for encoding in [
-                PositionEncoding::Utf8,
-                PositionEncoding::Utf16,
-                PositionEncoding::Utf32,
-            ] {
-                assert_eq!(
-                    file.position(offset, encoding),
-                    file.line_index.position(&text, offset, encoding),
-                    "offset {offset}, {encoding:?}"
-                );
-            }
-            if text.is_char_boundary(offset) {
-                assert_eq!(
-                    file.utf16_offset(offset),
-                    text[..offset].encode_utf16().count(),
-                    "offset {offset}"
-                );
-            }
+        for offset in (0..=text.len()).filter(|&offset| text.is_char_boundary(offset)) {
+            assert_eq!(
+                file.utf16_offset(offset),
+                text[..offset].encode_utf16().count(),
+                "offset {offset}"
+            );
         }
     }
 }
