@@ -179,6 +179,23 @@ fn jaccard_at_least(a: &[u64], b: &[u64], threshold: f64) -> Option<f64> {
     (similarity >= threshold).then_some(similarity)
 }
 
+/// True when two texts are near copies as this rule judges paragraphs: ten words or more
+/// in each, sharing at least 60% of their distinct words. `second-reference` asks it, to
+/// leave a name in a near copy of its paragraph to this rule.
+pub(crate) fn nearly_repeats(a: &str, b: &str) -> bool {
+    let distinct = |text: &str| {
+        let mut words = normalised_word_hashes(text);
+        let count = words.len();
+        words.sort_unstable();
+        words.dedup();
+        (words, count)
+    };
+    let ((a_words, a_count), (b_words, b_count)) = (distinct(a), distinct(b));
+    a_count >= MIN_WORDS_NEAR
+        && b_count >= MIN_WORDS_NEAR
+        && jaccard_at_least(&a_words, &b_words, NEAR_THRESHOLD).is_some()
+}
+
 /// The range to delete to remove a block: its whole lines and one blank line after it or,
 /// when it is the draft's last block, the blank lines before it and whatever white space
 /// follows it, so that the draft does not end in a blank line.

@@ -255,31 +255,6 @@ fn aged(parsed: &crate::text::ParsedDraft<'_>, mention: &NameMention) -> bool {
         && matches!(text(after + 2), Some("," | "." | ")" | ";") | None)
 }
 
-/// Two paragraphs that share at least 60% of their distinct words, folded, with ten words
-/// or more in each: what `duplicate-paragraph` calls a near copy.
-fn nearly_repeats(a: &str, b: &str) -> bool {
-    fn words(text: &str) -> (FxHashSet<String>, usize) {
-        let mut set = FxHashSet::default();
-        let mut count = 0;
-        for word in fold(text)
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .map(|w| w.replace('\'', ""))
-            .filter(|w| !w.is_empty())
-        {
-            count += 1;
-            set.insert(word);
-        }
-        (set, count)
-    }
-    let ((a_words, a_count), (b_words, b_count)) = (words(a), words(b));
-    if a_count < 10 || b_count < 10 {
-        return false;
-    }
-    let shared = a_words.intersection(&b_words).count();
-    let union = a_words.len() + b_words.len() - shared;
-    union > 0 && shared as f64 >= 0.6 * union as f64
-}
-
 /// A full name that names a company or place rather than a person ("Hanlon Coaches").
 fn names_an_organisation(reference: &Reference) -> bool {
     ORGANISATION_WORDS.contains(reference.last())
@@ -491,7 +466,10 @@ fn repeated_full_name(
         let block_text = |block: usize| parsed.copy[parsed.blocks[block].span.clone()].trim();
         if first.block != full.block
             && (block_text(first.block) == block_text(full.block)
-                || nearly_repeats(block_text(first.block), block_text(full.block)))
+                || super::duplicate_paragraph::nearly_repeats(
+                    block_text(first.block),
+                    block_text(full.block),
+                ))
         {
             continue;
         }
