@@ -16,7 +16,7 @@ use crate::finding::Finding;
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
 
 /// Stories at least this long (in bytes, about 600 words) run their rules in parallel: on
-/// two cores a 1,000-word draft is analysed in 0.47 ms instead of 0.63 ms (docs/performance.md).
+/// two cores a 1,000-word draft was analysed in 0.47 ms instead of 0.63 ms (docs/performance.md).
 /// A shorter draft is analysed in well under the time a keystroke's debounce waits anyway.
 const PARALLEL_RULES_BYTES: usize = 4 * 1024;
 
