@@ -68,6 +68,14 @@ use crate::text::{BlockKind, ParsedDraft, TokenKind};
 
 const RULE: &str = "generated-text-residue";
 
+/// Compiles this rule's patterns, so that `story::warm_up` pays for them rather than
+/// the first draft.
+pub(crate) fn compile_patterns() {
+    voice_pattern();
+    opening_pattern();
+    field_label_pattern();
+}
+
 /// The assistant's voice: phrases no news story says outside a quotation.
 fn voice_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();

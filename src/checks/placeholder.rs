@@ -43,6 +43,12 @@ use crate::text::words::WordList;
 
 const RULE: &str = "placeholder";
 
+/// Compiles this rule's patterns, so that `story::warm_up` pays for them rather than
+/// the first draft.
+pub(crate) fn compile_patterns() {
+    pattern();
+}
+
 /// The shapes a placeholder takes, in the order they are tried at one position.
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();

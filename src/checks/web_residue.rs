@@ -314,6 +314,18 @@ fn cue_of(word: &str) -> Option<CueWord> {
     cue_table().get(word)
 }
 
+/// Compiles this rule's patterns, so that `story::warm_up` pays for them rather than
+/// the first draft.
+pub(crate) fn compile_patterns() {
+    label_prefix_pattern();
+    visitor_pattern();
+    timestamp_pattern();
+    credit_pattern();
+    labelled_picture_credit_pattern();
+    picture_credit_pattern();
+    timestamp_sentence_pattern();
+}
+
 /// Prefixes that make a line a label whatever follows ("Read more: …", "Tags: …").
 fn label_prefix_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
