@@ -62,10 +62,10 @@ fn bench(c: &mut Criterion) {
     let mut mission = Config::default();
     for rule in copydesk::checks::RULES {
         if !matches!(
-            rule.id,
+            rule.id(),
             "name-consistency" | "unattributed-figure" | "duplicate-paragraph"
         ) {
-            mission.rules.insert(rule.id.to_string(), RuleLevel::Off);
+            mission.rules.insert(rule.id().to_string(), RuleLevel::Off);
         }
     }
     for (name, source) in &sources {

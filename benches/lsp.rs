@@ -340,18 +340,18 @@ fn time_rules_on(text: &str, words: usize, runs: usize) {
     for rule in copydesk::checks::RULES {
         let mut config = Config::default();
         for other in copydesk::checks::RULES {
-            let level = if other.id == rule.id {
-                copydesk::config::RuleLevel::On(rule.default_severity)
+            let level = if other.id() == rule.id() {
+                copydesk::config::RuleLevel::On(rule.default_severity())
             } else {
                 copydesk::config::RuleLevel::Off
             };
-            config.rules.insert(other.id.to_string(), level);
+            config.rules.insert(other.id().to_string(), level);
         }
         let findings = analyze(&inputs, &config).len();
         let time = median_ms(runs, || drop(black_box(analyze(&inputs, &config))));
         eprintln!(
             "per rule, {words} words: {:<26} {time:>10.3} ms (parse included), {findings} findings",
-            rule.id
+            rule.id()
         );
     }
 }

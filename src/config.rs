@@ -294,7 +294,7 @@ impl Config {
         if let Some(rules) = raw.rules {
             for (rule, level) in rules {
                 if checks::rule(rule.get_ref()).is_none() {
-                    let known: Vec<&str> = checks::RULES.iter().map(|r| r.id).collect();
+                    let known: Vec<&str> = checks::RULES.iter().map(|r| r.id()).collect();
                     return Err(error_at(
                         Some(rule.span()),
                         format!(
@@ -404,14 +404,14 @@ impl Config {
     }
 
     /// The configured level of a rule, or its default (which depends on the style preset).
-    pub fn rule_level(&self, rule: &checks::RuleInfo) -> RuleLevel {
-        if let Some(level) = self.rules.get(rule.id) {
+    pub fn rule_level(&self, rule: &dyn checks::Rule) -> RuleLevel {
+        if let Some(level) = self.rules.get(rule.id()) {
             return *level;
         }
-        if rule.ap_only && self.style != Style::Ap {
+        if rule.ap_only() && self.style != Style::Ap {
             return RuleLevel::Off;
         }
-        RuleLevel::On(rule.default_severity)
+        RuleLevel::On(rule.default_severity())
     }
 
     /// Finds the configuration file for a draft: the first `copydesk.toml` or

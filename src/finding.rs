@@ -42,14 +42,19 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Whether a fix can be applied without a person reading it.
+/// Whether a fix can be applied without a person reading it, as ruff defines it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Applicability {
-    /// Applying it cannot change what the copy means (`copydesk check --fix`).
+    /// Applying it to a correct finding cannot change what the copy means, and the finding
+    /// class is reliable on real copy (`copydesk check --fix`).
     Safe,
-    /// It needs the writer: a placeholder to fill, a judgement to make (`--unsafe-fixes`).
+    /// Right most of the time, but a judgement a heuristic made: a respelling, a rewording
+    /// (`--fix --unsafe-fixes`).
     Unsafe,
+    /// The writer must complete it (a placeholder such as ", according to [source]"):
+    /// offered in the editor, never written by `--fix`.
+    DisplayOnly,
 }
 
 impl Applicability {
@@ -57,6 +62,7 @@ impl Applicability {
         match self {
             Applicability::Safe => "safe",
             Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
         }
     }
 }

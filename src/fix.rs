@@ -9,15 +9,15 @@ use crate::finding::{Applicability, Edit, Finding};
 pub enum FixMode {
     /// Safe fixes only.
     Safe,
-    /// Safe and unsafe fixes.
+    /// Safe and unsafe fixes. Display-only fixes are never applied: the writer completes them.
     Unsafe,
 }
 
 impl FixMode {
-    fn allows(self, applicability: Applicability) -> bool {
+    pub fn allows(self, applicability: Applicability) -> bool {
         matches!(
             (self, applicability),
-            (FixMode::Unsafe, _) | (FixMode::Safe, Applicability::Safe)
+            (FixMode::Unsafe, Applicability::Unsafe) | (_, Applicability::Safe)
         )
     }
 }

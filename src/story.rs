@@ -68,17 +68,17 @@ pub fn analyze(drafts: &[DraftInput<'_>], config: &Config) -> Vec<Finding> {
 /// Analyses drafts that are already parsed.
 pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Finding> {
     let ctx = Ctx { drafts, config };
-    let run = |rule: &checks::RuleInfo| -> Vec<Finding> {
-        let RuleLevel::On(severity) = config.rule_level(rule) else {
+    let run = |rule: &&dyn checks::Rule| -> Vec<Finding> {
+        let RuleLevel::On(severity) = config.rule_level(*rule) else {
             return Vec::new();
         };
         let mut rule_findings = Vec::new();
         // A check must never panic; if one does, its findings are lost but the others
         // and the user's work are not.
-        let outcome = catch_unwind(AssertUnwindSafe(|| (rule.check)(&ctx, &mut rule_findings)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut rule_findings)));
         if outcome.is_err() {
-            tracing::error!(rule = rule.id, "check panicked; its findings are skipped");
-            debug_assert!(false, "check {} panicked", rule.id);
+            tracing::error!(rule = rule.id(), "check panicked; its findings are skipped");
+            debug_assert!(false, "check {} panicked", rule.id());
             return Vec::new();
         }
         for finding in &mut rule_findings {

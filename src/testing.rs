@@ -71,12 +71,12 @@ pub fn parse_fixture(fixture: &str) -> (String, Vec<Expected>) {
 pub fn only_rule(rule: &str, base: Config) -> Config {
     let mut config = base;
     for other in crate::checks::RULES {
-        let level = if other.id == rule {
-            RuleLevel::On(other.default_severity.max(Severity::Warning))
+        let level = if other.id() == rule {
+            RuleLevel::On(other.default_severity().max(Severity::Warning))
         } else {
             RuleLevel::Off
         };
-        config.rules.insert(other.id.to_string(), level);
+        config.rules.insert(other.id().to_string(), level);
     }
     config
 }

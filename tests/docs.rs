@@ -8,16 +8,20 @@
 
 use std::path::Path;
 
-use copydesk::checks::RULES;
+use copydesk::checks::{FixAvailability, RULES};
 
-fn page(rule: &copydesk::checks::RuleInfo) -> String {
+fn page(rule: &dyn copydesk::checks::Rule) -> String {
     format!(
         "<!-- Generated from src/checks/{}.rs by `COPYDESK_BLESS=1 cargo test --test docs`; edit the doc comment there. -->\n\n{}\n**Default severity:** {}. **Fix:** {}.{}\n",
-        rule.id.replace('-', "_"),
+        rule.id().replace('-', "_"),
         rule.documentation().trim_end(),
-        rule.default_severity,
-        if rule.fixable { "yes" } else { "no" },
-        if rule.ap_only {
+        rule.default_severity(),
+        match rule.fix_availability() {
+            FixAvailability::Always => "always",
+            FixAvailability::Sometimes => "on some findings",
+            FixAvailability::Never => "none",
+        },
+        if rule.ap_only() {
             " **On under:** `style = \"ap\"` (or when configured)."
         } else {
             ""
@@ -31,15 +35,15 @@ fn rule_pages_match_the_checks() {
     let bless = std::env::var_os("COPYDESK_BLESS").is_some();
     let mut stale = Vec::new();
     for rule in RULES {
-        let path = folder.join(format!("{}.md", rule.id));
-        let expected = page(rule);
+        let path = folder.join(format!("{}.md", rule.id()));
+        let expected = page(*rule);
         if bless {
             std::fs::create_dir_all(&folder).unwrap();
             std::fs::write(&path, &expected).unwrap();
             continue;
         }
         if std::fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
-            stale.push(rule.id);
+            stale.push(rule.id());
         }
     }
     assert!(
@@ -50,7 +54,10 @@ fn rule_pages_match_the_checks() {
     for entry in std::fs::read_dir(&folder).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
         let id = name.trim_end_matches(".md");
-        assert!(RULES.iter().any(|r| r.id == id), "docs/rules/{name} has no rule");
+        assert!(
+            RULES.iter().any(|r| r.id() == id),
+            "docs/rules/{name} has no rule"
+        );
     }
 }
 
@@ -59,9 +66,9 @@ fn the_readme_lists_every_rule() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     for rule in RULES {
         assert!(
-            readme.contains(&format!("[`{}`](docs/rules/{}.md)", rule.id, rule.id)),
+            readme.contains(&format!("[`{}`](docs/rules/{}.md)", rule.id(), rule.id())),
             "README lacks {}",
-            rule.id
+            rule.id()
         );
     }
 }

@@ -385,7 +385,7 @@ fn the_vscode_extension_has_a_severity_setting_for_every_rule() {
         .expect("copydesk.rules lists the rules");
     let missing: Vec<&str> = RULES
         .iter()
-        .map(|rule| rule.id)
+        .map(|rule| rule.id())
         .filter(|id| !rules.contains_key(*id))
         .collect();
     assert!(
@@ -394,7 +394,7 @@ fn the_vscode_extension_has_a_severity_setting_for_every_rule() {
     );
     let unknown: Vec<&String> = rules
         .keys()
-        .filter(|id| !RULES.iter().any(|rule| rule.id == id.as_str()))
+        .filter(|id| !RULES.iter().any(|rule| rule.id() == id.as_str()))
         .collect();
     assert!(
         unknown.is_empty(),
@@ -410,9 +410,9 @@ fn the_vscode_extension_has_a_severity_setting_for_every_rule() {
     let readme = read("editors/vscode/README.md");
     for rule in RULES {
         assert!(
-            readme.contains(&format!("`{}`", rule.id)),
+            readme.contains(&format!("`{}`", rule.id())),
             "editors/vscode/README.md does not mention `{}`",
-            rule.id
+            rule.id()
         );
     }
 }

@@ -143,9 +143,13 @@ fn the_sample_drafts_show_every_rule() {
     let findings: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON findings");
     for rule in RULES {
         assert!(
-            findings.as_array().unwrap().iter().any(|f| f["rule"] == rule.id),
+            findings
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == rule.id()),
             "no {} finding in examples/drafts",
-            rule.id
+            rule.id()
         );
     }
 }
@@ -156,7 +160,7 @@ fn every_rule() -> Config {
     for rule in RULES {
         config
             .rules
-            .insert(rule.id.to_string(), RuleLevel::On(rule.default_severity));
+            .insert(rule.id().to_string(), RuleLevel::On(rule.default_severity()));
     }
     config
 }

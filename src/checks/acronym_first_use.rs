@@ -48,7 +48,7 @@
 
 use std::ops::Range;
 
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::Finding;
 use crate::text::dateline::find_dateline;
 use crate::text::lexicon::is_common_word;
@@ -618,9 +618,24 @@ fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out:
     }
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
-        check_draft(ctx, draft_index, draft, out);
+/// The `acronym-first-use` rule.
+pub struct AcronymFirstUse;
+
+impl Rule for AcronymFirstUse {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "An acronym used before it is spelled out, unless readers know it."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Never
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        check_draft(ctx, draft_index, &ctx.drafts[draft_index], out);
     }
 }
 

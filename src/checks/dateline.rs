@@ -43,7 +43,7 @@
 //! - `style = "ap"` turns it on; `[rules] dateline = "warning"` turns it on under any
 //!   style (or `off` under AP).
 
-use super::Ctx;
+use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::dateline::{Dateline, find_dateline};
 
@@ -133,15 +133,35 @@ fn problems(copy: &str, dateline: &Dateline, keep_date: bool) -> (Vec<&'static s
     (problems, house)
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `dateline` rule.
+pub struct DatelineRule;
+
+impl Rule for DatelineRule {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A dateline not in the house form (CITY, Region —)."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
+    }
+
+    fn ap_only(&self) -> bool {
+        true
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let Some(dateline) = find_dateline(parsed) else {
-            continue;
+            return;
         };
         let (problems, house) = problems(&parsed.copy, &dateline, false);
         if problems.is_empty() {
-            continue;
+            return;
         }
         let written = crate::text::one_line(&parsed.copy[dateline.span.clone()]);
         let span = dateline.place.start..dateline.separator.end;
@@ -159,7 +179,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Emphasis marks inside the dateline would be lost or unbalanced by a rewrite.
         if dateline.emphasis {
             out.push(finding);
-            continue;
+            return;
         }
         // Dropping a date is unsafe: the copy may not say when. When there is more to
         // put right, a safe fix first does the rest and keeps the date.

@@ -48,7 +48,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::fold::fold_each;
 use crate::text::{Block, BlockKind};
@@ -327,7 +327,28 @@ fn near_pairs(prints: &[Fingerprint], exact_copies: &FxHashSet<usize>) -> Vec<(u
     pairs
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+/// The `duplicate-paragraph` rule: it compares the drafts of a story, so it checks the story whole.
+pub struct DuplicateParagraph;
+
+impl Rule for DuplicateParagraph {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A paragraph that repeats an earlier one, exactly or nearly."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        check_story(ctx, out);
+    }
+}
+
+fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut prints: Vec<Fingerprint> = Vec::new();
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
         for (block_index, block) in draft.parsed.blocks.iter().enumerate() {

@@ -59,7 +59,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::duplicate_paragraph::block_deletion_span;
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::spans::SpanSet;
 use crate::text::word_table::WordTable;
@@ -627,8 +627,24 @@ fn find_stray_words(draft: &DraftContext<'_>, quotes: &SpanSet, out: &mut Vec<No
     }
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `generated-text-residue` rule.
+pub struct GeneratedTextResidue;
+
+impl Rule for GeneratedTextResidue {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "Notes left by a text generator or rewriting tool, and stray Markdown emphasis."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
         let mut notes = Vec::new();

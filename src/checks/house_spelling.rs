@@ -62,7 +62,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::Ctx;
+use super::{Ctx, FixAvailability, Rule};
 use crate::config::Style;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::dateline::find_dateline;
@@ -654,7 +654,28 @@ fn replacement(
     (span, text, applicability)
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+/// The `house-spelling` rule: it compares the drafts of a story, so it checks the story whole.
+pub struct HouseSpelling;
+
+impl Rule for HouseSpelling {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A word spelled two ways in one story, or not in the house form."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        check_story(ctx, out);
+    }
+}
+
+fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let custom = custom_entries(ctx);
     let occurrences = find_occurrences(ctx, &custom);
     if occurrences.is_empty() {

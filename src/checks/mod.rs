@@ -63,35 +63,69 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
 }
 
-/// A rule as the registry lists it.
-pub struct RuleInfo {
-    /// Kebab-case id naming the thing flagged.
-    pub id: &'static str,
-    /// One line for `copydesk rules`.
-    pub summary: &'static str,
-    pub default_severity: Severity,
-    /// Whether its findings carry fixes (a test holds every such rule to it).
-    pub fixable: bool,
-    /// On only under `style = "ap"` unless configured.
-    pub ap_only: bool,
-    /// The check's source file, whose leading `//!` comment is the rule's documentation.
-    source: &'static str,
-    pub check: fn(&Ctx<'_>, &mut Vec<Finding>),
+/// Whether a rule's findings carry fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Every finding carries a fix.
+    Always,
+    /// Some findings carry a fix; others need the writer.
+    Sometimes,
+    /// No finding carries a fix.
+    Never,
 }
 
-impl RuleInfo {
-    /// The rule's documentation, in Markdown: the check file's leading doc comment.
-    pub fn documentation(&self) -> String {
-        let mut out = String::new();
-        for line in self.source.lines() {
-            if let Some(rest) = line.strip_prefix("//!") {
-                out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-                out.push('\n');
-            } else if !line.trim().is_empty() {
-                break;
-            }
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::Always => "always",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Never => "never",
         }
-        out
+    }
+}
+
+/// A rule: what the registry knows of it, and the check itself.
+///
+/// A rule that looks at one draft at a time implements [`Rule::check_draft`]; a rule that
+/// compares drafts (names, duplicates) overrides [`Rule::check`], which by default runs
+/// `check_draft` on each draft of the story.
+pub trait Rule: Sync {
+    /// Kebab-case id naming the thing flagged (`duplicate-paragraph`).
+    fn id(&self) -> &'static str;
+    /// One line for `copydesk rules`.
+    fn summary(&self) -> &'static str;
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    /// Whether its findings carry fixes (a test holds every rule to it).
+    fn fix_availability(&self) -> FixAvailability;
+    /// On only under `style = "ap"` unless configured.
+    fn ap_only(&self) -> bool {
+        false
+    }
+    /// Checks one draft of the story.
+    fn check_draft(&self, _ctx: &Ctx<'_>, _draft: usize, _out: &mut Vec<Finding>) {}
+    /// Checks the whole story.
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        for draft in 0..ctx.drafts.len() {
+            self.check_draft(ctx, draft, out);
+        }
+    }
+}
+
+mod docs {
+    include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+}
+
+impl dyn Rule + '_ {
+    /// The rule's documentation, in Markdown: its file's leading doc comment, extracted at
+    /// build time.
+    pub fn documentation(&self) -> &'static str {
+        let stem = self.id().replace('-', "_");
+        docs::RULE_DOCS
+            .iter()
+            .find(|(file, _)| *file == stem)
+            .map_or("", |(_, text)| text)
     }
 
     /// The address of the rule's documentation page.
@@ -99,135 +133,31 @@ impl RuleInfo {
         format!(
             "{}/blob/main/docs/rules/{}.md",
             env!("CARGO_PKG_REPOSITORY"),
-            self.id
+            self.id()
         )
     }
 }
 
-/// Every rule, alphabetical by id.
-pub static RULES: &[RuleInfo] = &[
-    RuleInfo {
-        id: "acronym-first-use",
-        summary: "An acronym used before it is spelled out, unless readers know it.",
-        default_severity: Severity::Warning,
-        fixable: false,
-        ap_only: false,
-        source: include_str!("acronym_first_use.rs"),
-        check: acronym_first_use::check,
-    },
-    RuleInfo {
-        id: "dateline",
-        summary: "A dateline not in the house form (CITY, Region —).",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: true,
-        source: include_str!("dateline.rs"),
-        check: dateline::check,
-    },
-    RuleInfo {
-        id: "duplicate-paragraph",
-        summary: "A paragraph that repeats an earlier one, exactly or nearly.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("duplicate_paragraph.rs"),
-        check: duplicate_paragraph::check,
-    },
-    RuleInfo {
-        id: "generated-text-residue",
-        summary: "Notes left by a text generator or rewriting tool, and stray Markdown emphasis.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("generated_text_residue.rs"),
-        check: generated_text_residue::check,
-    },
-    RuleInfo {
-        id: "house-spelling",
-        summary: "A word spelled two ways in one story, or not in the house form.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("house_spelling.rs"),
-        check: house_spelling::check,
-    },
-    RuleInfo {
-        id: "name-consistency",
-        summary: "A name spelled differently from its other mentions in the story.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("name_consistency.rs"),
-        check: name_consistency::check,
-    },
-    RuleInfo {
-        id: "number-style",
-        summary: "Numbers not in AP style: one through nine spelled out, 10 and above in figures.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: true,
-        source: include_str!("number_style.rs"),
-        check: number_style::check,
-    },
-    RuleInfo {
-        id: "placeholder",
-        summary: "A placeholder left in the copy: TK, XX, ???, [link], lorem ipsum.",
-        default_severity: Severity::Error,
-        fixable: false,
-        ap_only: false,
-        source: include_str!("placeholder.rs"),
-        check: placeholder::check,
-    },
-    RuleInfo {
-        id: "quote-balance",
-        summary: "A quotation mark with no partner, or straight and curly quotes mixed.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("quote_balance.rs"),
-        check: quote_balance::check,
-    },
-    RuleInfo {
-        id: "repeated-word",
-        summary: "A word typed twice in a row.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("repeated_word.rs"),
-        check: repeated_word::check,
-    },
-    RuleInfo {
-        id: "second-reference",
-        summary: "A surname before the full name, or the full name repeated after it.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("second_reference.rs"),
-        check: second_reference::check,
-    },
-    RuleInfo {
-        id: "unattributed-figure",
-        summary: "A statistic stated as fact with no source in its sentence.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("unattributed_figure.rs"),
-        check: unattributed_figure::check,
-    },
-    RuleInfo {
-        id: "web-residue",
-        summary: "Page furniture scraped with the article: buttons, share prompts, comment forms.",
-        default_severity: Severity::Warning,
-        fixable: true,
-        ap_only: false,
-        source: include_str!("web_residue.rs"),
-        check: web_residue::check,
-    },
+/// Every rule, alphabetical by id. Registering a rule is one line here.
+pub static RULES: &[&dyn Rule] = &[
+    &acronym_first_use::AcronymFirstUse,
+    &dateline::DatelineRule,
+    &duplicate_paragraph::DuplicateParagraph,
+    &generated_text_residue::GeneratedTextResidue,
+    &house_spelling::HouseSpelling,
+    &name_consistency::NameConsistency,
+    &number_style::NumberStyle,
+    &placeholder::Placeholder,
+    &quote_balance::QuoteBalance,
+    &repeated_word::RepeatedWord,
+    &second_reference::SecondReference,
+    &unattributed_figure::UnattributedFigure,
+    &web_residue::WebResidue,
 ];
 
 /// Looks a rule up by id.
-pub fn rule(id: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|rule| rule.id == id)
+pub fn rule(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|rule| rule.id() == id)
 }
 
 #[cfg(test)]
@@ -236,7 +166,7 @@ mod tests {
 
     #[test]
     fn registry_is_alphabetical_and_documented() {
-        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
         let mut sorted = ids.clone();
         sorted.sort_unstable();
         assert_eq!(ids, sorted);
@@ -245,9 +175,9 @@ mod tests {
             for heading in [
                 "## What it flags", "## Why it matters", "## Example", "## Fix", "## Configuration",
             ] {
-                assert!(docs.contains(heading), "{} lacks {heading}", rule.id);
+                assert!(docs.contains(heading), "{} lacks {heading}", rule.id());
             }
-            assert!(rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(rule.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
     }
 
@@ -284,30 +214,44 @@ mod tests {
     #[test]
     fn fixable_rules_fix_and_the_others_do_not() {
         for rule in RULES {
-            let text = sample(rule.id).unwrap_or_else(|| panic!("{} has no sample draft", rule.id));
-            let findings = crate::testing::findings_for(rule.id, text);
-            assert!(!findings.is_empty(), "{} does not fire on its sample", rule.id);
+            let text = sample(rule.id()).unwrap_or_else(|| panic!("{} has no sample draft", rule.id()));
+            let findings = crate::testing::findings_for(rule.id(), text);
+            assert!(!findings.is_empty(), "{} does not fire on its sample", rule.id());
             let fixes = findings.iter().filter(|f| !f.fixes.is_empty()).count();
-            if rule.fixable {
-                assert!(
+            match rule.fix_availability() {
+                FixAvailability::Always => assert_eq!(
+                    fixes,
+                    findings.len(),
+                    "{} says every finding has a fix but some have none",
+                    rule.id()
+                ),
+                FixAvailability::Sometimes => assert!(
                     fixes > 0,
-                    "{} says it fixes but its findings carry no fix",
-                    rule.id
-                );
-            } else {
-                assert_eq!(fixes, 0, "{} says it does not fix but offers fixes", rule.id);
+                    "{} says some findings have fixes but its sample's have none",
+                    rule.id()
+                ),
+                FixAvailability::Never => {
+                    assert_eq!(fixes, 0, "{} says it does not fix but offers fixes", rule.id())
+                }
             }
         }
     }
 
     #[test]
     fn safe_fixes_converge_and_stay_in_their_spans() {
-        for rule in RULES.iter().filter(|r| r.fixable) {
-            let text = sample(rule.id).expect("sample");
+        for rule in RULES
+            .iter()
+            .filter(|r| r.fix_availability() != FixAvailability::Never)
+        {
+            let text = sample(rule.id()).expect("sample");
             let mut current = text.to_string();
             for round in 0.. {
-                assert!(round < 10, "{}: safe fixes do not converge on {text:?}", rule.id);
-                let findings = crate::testing::findings_for(rule.id, &current);
+                assert!(
+                    round < 10,
+                    "{}: safe fixes do not converge on {text:?}",
+                    rule.id()
+                );
+                let findings = crate::testing::findings_for(rule.id(), &current);
                 for finding in &findings {
                     for fix in &finding.fixes {
                         for edit in &fix.edits {
@@ -320,7 +264,7 @@ mod tests {
                                 &current[edit.span.clone()],
                                 edit.new_text,
                                 "{}: an edit that changes nothing",
-                                rule.id
+                                rule.id()
                             );
                         }
                     }
@@ -339,7 +283,7 @@ mod tests {
                     cursor = edit.span.end;
                 }
                 rebuilt.push_str(&current[cursor..]);
-                assert_eq!(fixed, rebuilt, "{}", rule.id);
+                assert_eq!(fixed, rebuilt, "{}", rule.id());
                 current = fixed;
             }
         }

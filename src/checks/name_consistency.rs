@@ -95,7 +95,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
-use super::Ctx;
+use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::fold::{fold, fold_each, written_form};
 use crate::text::lexicon::{is_common_word, is_proper_noun};
@@ -1164,7 +1164,28 @@ pub fn variant_spellings(ctx: &Ctx<'_>) -> Vec<(String, String)> {
         .collect()
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+/// The `name-consistency` rule: it compares the drafts of a story, so it checks the story whole.
+pub struct NameConsistency;
+
+impl Rule for NameConsistency {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A name spelled differently from its other mentions in the story."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        check_story(ctx, out);
+    }
+}
+
+fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spellings = collect_spellings(ctx);
     let canonicals = choose_canonicals(&spellings);
 

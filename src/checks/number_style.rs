@@ -50,7 +50,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::dateline::find_dateline;
 use crate::text::lexicon::{is_common_word, is_proper_noun};
@@ -637,9 +637,28 @@ fn sentence_start_finding(
     finding
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
-        check_draft(ctx, draft_index, draft, out);
+/// The `number-style` rule.
+pub struct NumberStyle;
+
+impl Rule for NumberStyle {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "Numbers not in AP style: one through nine spelled out, 10 and above in figures."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
+    }
+
+    fn ap_only(&self) -> bool {
+        true
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        check_draft(ctx, draft_index, &ctx.drafts[draft_index], out);
     }
 }
 

@@ -36,8 +36,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::Ctx;
-use crate::finding::Finding;
+use super::{Ctx, FixAvailability, Rule};
+use crate::finding::{Finding, Severity};
 use crate::text::TokenKind;
 use crate::text::words::WordList;
 
@@ -187,9 +187,29 @@ fn may_start(kind: TokenKind, text: &str) -> bool {
     }
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let pattern = pattern();
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `placeholder` rule.
+pub struct Placeholder;
+
+impl Rule for Placeholder {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A placeholder left in the copy: TK, XX, ???, [link], lorem ipsum."
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Never
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let pattern = pattern();
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let mut covered_to = 0;
         for block in &parsed.blocks {

@@ -47,7 +47,7 @@
 //! ## Configuration
 //! - `[rules] quote-balance = "warning"`
 
-use super::Ctx;
+use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::BlockKind;
 
@@ -323,8 +323,24 @@ fn majority_style(straight: usize, curly: usize, tie: bool) -> Option<bool> {
     Some(if curly == straight { tie } else { curly > straight })
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `quote-balance` rule.
+pub struct QuoteBalance;
+
+impl Rule for QuoteBalance {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A quotation mark with no partner, or straight and curly quotes mixed."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let copy = &parsed.copy;
         let blocks: Vec<usize> = (0..parsed.blocks.len())
@@ -398,7 +414,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let apostrophes_style =
             majority_style(apostrophes_straight, apostrophes_curly, true).map(|_| all_curly >= all_straight);
         if quotes_style.is_none() && apostrophes_style.is_none() {
-            continue;
+            return;
         }
         let style_name = |curly: bool| if curly { "curly" } else { "straight" };
         for range in &ranges {

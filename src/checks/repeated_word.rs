@@ -26,7 +26,7 @@
 //! ## Configuration
 //! - `[rules] repeated-word = "warning"`
 
-use super::Ctx;
+use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::TokenKind;
 use crate::text::lexicon::is_common_word;
@@ -46,8 +46,24 @@ static LEGITIMATE_DOUBLES: WordList = WordList::new(&[
     "up", "back", "in", "too", "much", "never",
 ]);
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `repeated-word` rule.
+pub struct RepeatedWord;
+
+impl Rule for RepeatedWord {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A word typed twice in a row."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         for block in &parsed.blocks {
             let tokens = &parsed.tokens[block.tokens.clone()];

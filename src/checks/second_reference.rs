@@ -59,7 +59,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::BlockKind;
 use crate::text::fold::fold;
@@ -309,7 +309,28 @@ fn people_of(references: &[Reference]) -> Vec<usize> {
         .collect()
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+/// The `second-reference` rule: it compares the drafts of a story, so it checks the story whole.
+pub struct SecondReference;
+
+impl Rule for SecondReference {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A surname before the full name, or the full name repeated after it."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        check_story(ctx, out);
+    }
+}
+
+fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let all: Vec<Vec<Reference>> = ctx
         .drafts
         .iter()

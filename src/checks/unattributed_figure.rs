@@ -83,7 +83,7 @@
 
 use std::ops::Range;
 
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::config::Config;
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::attribution::find_attribution;
@@ -179,8 +179,24 @@ pub fn sourced_figures(draft: &DraftContext<'_>, config: &Config) -> Vec<Sourced
     out
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+/// The `unattributed-figure` rule.
+pub struct UnattributedFigure;
+
+impl Rule for UnattributedFigure {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A statistic stated as fact with no source in its sentence."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Sometimes
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let mut last_sentence = None;
         for sourced in sourced_figures(draft, ctx.config) {

@@ -66,7 +66,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::duplicate_paragraph::block_deletion_span;
-use super::{Ctx, DraftContext};
+use super::{Ctx, DraftContext, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::word_table::WordTable;
 use crate::text::words::WordList;
@@ -1161,9 +1161,24 @@ fn push(
     );
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for (draft_index, draft) in ctx.drafts.iter().enumerate() {
-        check_draft(draft_index, draft, out);
+/// The `web-residue` rule.
+pub struct WebResidue;
+
+impl Rule for WebResidue {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "Page furniture scraped with the article: buttons, share prompts, comment forms."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Always
+    }
+
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+        check_draft(draft_index, &ctx.drafts[draft_index], out);
     }
 }
 

@@ -193,11 +193,12 @@ fn print_rules(json: bool) {
             .iter()
             .map(|rule| {
                 serde_json::json!({
-                    "id": rule.id,
-                    "summary": rule.summary,
-                    "default_severity": rule.default_severity.as_str(),
-                    "fixable": rule.fixable,
-                    "ap_only": rule.ap_only,
+                    "id": rule.id(),
+                    "summary": rule.summary(),
+                    "default_severity": rule.default_severity().as_str(),
+                    "fixable": rule.fix_availability() != checks::FixAvailability::Never,
+                    "fix": rule.fix_availability().as_str(),
+                    "ap_only": rule.ap_only(),
                     "documentation": rule.documentation_url(),
                 })
             })
@@ -209,33 +210,33 @@ fn print_rules(json: bool) {
         );
         return;
     }
-    let severity = |rule: &checks::RuleInfo| {
-        if rule.ap_only {
-            format!("{} (ap)", rule.default_severity)
+    let severity = |rule: &dyn checks::Rule| {
+        if rule.ap_only() {
+            format!("{} (ap)", rule.default_severity())
         } else {
-            rule.default_severity.to_string()
+            rule.default_severity().to_string()
         }
     };
-    let width = checks::RULES.iter().map(|r| r.id.len()).max().unwrap_or(10);
+    let width = checks::RULES.iter().map(|r| r.id().len()).max().unwrap_or(10);
     let severity_width = checks::RULES
         .iter()
-        .map(|rule| severity(rule).len())
+        .map(|rule| severity(*rule).len())
         .chain(["severity".len()])
         .max()
         .unwrap_or(8);
     let _ = writeln!(
         stdout,
-        "{:width$}  {:severity_width$}  {:4}  summary",
+        "{:width$}  {:severity_width$}  {:9}  summary",
         "rule", "severity", "fix"
     );
     for rule in checks::RULES {
         let _ = writeln!(
             stdout,
-            "{:width$}  {:severity_width$}  {:4}  {}",
-            rule.id,
-            severity(rule),
-            if rule.fixable { "yes" } else { "no" },
-            rule.summary
+            "{:width$}  {:severity_width$}  {:9}  {}",
+            rule.id(),
+            severity(*rule),
+            rule.fix_availability().as_str(),
+            rule.summary()
         );
     }
     let _ = writeln!(
@@ -250,13 +251,13 @@ fn explain(rule_id: &str) -> i32 {
             print!("{}", rule.documentation());
             println!(
                 "\nDefault severity: {}. Documentation: {}",
-                rule.default_severity,
+                rule.default_severity(),
                 rule.documentation_url()
             );
             0
         }
         None => {
-            let known: Vec<&str> = checks::RULES.iter().map(|r| r.id).collect();
+            let known: Vec<&str> = checks::RULES.iter().map(|r| r.id()).collect();
             eprintln!(
                 "copydesk: no rule \"{rule_id}\"; the rules are: {}",
                 known.join(", ")

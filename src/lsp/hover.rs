@@ -80,9 +80,9 @@ pub fn hover(analysis: &StoryAnalysis, draft: usize, offset: usize) -> Option<Ho
         let _ = writeln!(
             value,
             "**{}** ({}): {}\n\n[Documentation]({})",
-            rule.id,
+            rule.id(),
             finding.severity,
-            rule.summary,
+            rule.summary(),
             rule.documentation_url()
         );
         span.get_or_insert(finding.span.clone());

@@ -156,6 +156,7 @@ fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) ->
             let suffix = match fix.applicability {
                 Applicability::Safe => " (applied by --fix)",
                 Applicability::Unsafe => " (applied by --fix --unsafe-fixes)",
+                Applicability::DisplayOnly => " (for the writer to complete; never applied by --fix)",
             };
             let title = format!("{}{suffix}", fix.title);
             let patch = match local_edits.as_slice() {

@@ -53,16 +53,16 @@ fn rules() -> Vec<Value> {
         .map(|rule| {
             let documentation = rule.documentation();
             json!({
-                "id": rule.id,
-                "name": rule.id.split('-').map(|w| {
+                "id": rule.id(),
+                "name": rule.id().split('-').map(|w| {
                     let mut chars = w.chars();
                     chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
                 }).collect::<String>(),
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.summary},
+                "shortDescription": {"text": rule.summary()},
+                "fullDescription": {"text": rule.summary()},
                 "help": {"text": documentation, "markdown": documentation},
                 "helpUri": rule.documentation_url(),
-                "defaultConfiguration": {"level": level(rule.default_severity)},
+                "defaultConfiguration": {"level": level(rule.default_severity())},
             })
         })
         .collect()
@@ -74,7 +74,7 @@ fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> 
         .map(|located| {
             let finding = &located.finding;
             let file = &files[located.file];
-            let rule_index = RULES.iter().position(|r| r.id == finding.rule).unwrap_or(0);
+            let rule_index = RULES.iter().position(|r| r.id() == finding.rule).unwrap_or(0);
             let related: Vec<Value> = finding
                 .related
                 .iter()
