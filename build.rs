@@ -1,26 +1,42 @@
-//! Extracts each rule's documentation (the leading `//!` comment of its file under
-//! `src/checks/`) at build time, so the binary carries the docs and not the whole source.
+//! Build-time work, so that the binary starts without parsing anything:
+//!
+//! - each rule's documentation (the leading `//!` comment of its file under `src/checks/`),
+//!   so the binary carries the docs and not the whole source;
+//! - the word lists under `data/lexicon/` (one class of words per file), as perfect-hash
+//!   sets.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let checks = Path::new("src/checks");
-    println!("cargo::rerun-if-changed=src/checks");
-    let mut entries: Vec<_> = std::fs::read_dir(checks)
-        .expect("src/checks is readable")
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set");
+    rule_docs(Path::new(&out_dir));
+    lexicons(Path::new(&out_dir));
+}
+
+fn sorted_files(folder: &Path, extension: &str) -> Vec<std::path::PathBuf> {
+    println!("cargo::rerun-if-changed={}", folder.display());
+    let mut entries: Vec<_> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{} is readable: {e}", folder.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.extension().is_some_and(|e| e == "rs") && path.file_stem().is_some_and(|s| s != "mod")
-        })
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
         .collect();
     entries.sort();
+    for path in &entries {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+    entries
+}
+
+fn rule_docs(out_dir: &Path) {
     let mut out = String::from(
         "/// The documentation of each rule file, by file stem (`unattributed_figure`).\n\
          pub static RULE_DOCS: &[(&str, &str)] = &[\n",
     );
-    for path in entries {
-        println!("cargo::rerun-if-changed={}", path.display());
+    for path in sorted_files(Path::new("src/checks"), "rs") {
+        if path.file_stem().is_some_and(|s| s == "mod") {
+            continue;
+        }
         let source = std::fs::read_to_string(&path).expect("a rule file is UTF-8");
         let mut docs = String::new();
         for line in source.lines() {
@@ -35,6 +51,50 @@ fn main() {
         writeln!(out, "    ({stem:?}, {docs:?}),").unwrap();
     }
     out.push_str("];\n");
-    let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("rule_docs.rs");
-    std::fs::write(target, out).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("rule_docs.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// One `pub static NAME: Lexicon` per `data/lexicon/*.txt`: the file's lines, lower-cased,
+/// without `#` comments and blank lines; the comments at the top are its description.
+fn lexicons(out_dir: &Path) {
+    let mut out = String::new();
+    let mut index = String::from(
+        "/// Every lexicon, by file name, for tests and tools.\npub static ALL: &[&Lexicon] = &[\n",
+    );
+    for path in sorted_files(Path::new("data/lexicon"), "txt") {
+        let text = std::fs::read_to_string(&path).expect("a lexicon is UTF-8");
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let name = stem.to_ascii_uppercase().replace('-', "_");
+        let mut description = String::new();
+        let mut set = phf_codegen::Set::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if let Some(comment) = line.strip_prefix('#') {
+                if seen.is_empty() {
+                    description.push_str(comment.trim());
+                    description.push('\n');
+                }
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let entry = line.to_lowercase();
+            if seen.insert(entry.clone()) {
+                set.entry(entry);
+            }
+        }
+        assert!(!seen.is_empty(), "{} has no entries", path.display());
+        writeln!(
+            out,
+            "/// `data/lexicon/{stem}.txt`.\npub static {name}: Lexicon = Lexicon {{ name: {stem:?}, description: {description:?}, set: {} }};",
+            set.build()
+        )
+        .unwrap();
+        writeln!(index, "    &{name},").unwrap();
+    }
+    index.push_str("];\n");
+    out.push_str(&index);
+    std::fs::write(out_dir.join("lexicons.rs"), out).expect("OUT_DIR is writable");
 }

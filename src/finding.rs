@@ -106,6 +106,118 @@ pub struct Finding {
     pub span: Range<usize>,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+    /// The run this finding belongs to, when a rule reports a run of lines (web-residue's
+    /// block of page furniture). Reports for people (human, GitHub annotations, the editor)
+    /// show a run once ([`collapse_groups`]); JSON and SARIF list each member, one per
+    /// line, so that line-based tools see every line.
+    pub group: Option<Group>,
+}
+
+/// A run of findings reported as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The byte span of the whole run, in the findings' draft.
+    pub span: Range<usize>,
+    /// What the run is, for the one finding that stands for it.
+    pub message: String,
+}
+
+/// The findings as a person reads them: each run of grouped findings becomes one finding
+/// over the whole run, whose one fix makes all the members' first fixes (safe only when
+/// every one of them is). Findings keep their order.
+pub fn collapse_groups(findings: &[Finding]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut index = 0;
+    while index < findings.len() {
+        let finding = &findings[index];
+        let Some(group) = &finding.group else {
+            out.push(finding.clone());
+            index += 1;
+            continue;
+        };
+        let members: Vec<&Finding> = findings[index..]
+            .iter()
+            .take_while(|f| {
+                f.draft == finding.draft && f.rule == finding.rule && f.group.as_ref() == Some(group)
+            })
+            .collect();
+        if members.len() < 2 {
+            let mut single = finding.clone();
+            single.group = None;
+            out.push(single);
+            index += 1;
+            continue;
+        }
+        let edits_of = |safe_only: bool| {
+            let mut edits: Vec<Edit> = members
+                .iter()
+                .filter_map(|m| m.fixes.first())
+                .filter(|fix| !safe_only || fix.applicability == Applicability::Safe)
+                .flat_map(|fix| fix.edits.iter().cloned())
+                .collect();
+            edits.sort_by_key(|e| (e.draft, e.span.start));
+            // Deletions that touch or overlap (a line and the blank line the next one takes
+            // with it) become one.
+            let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
+            for edit in edits {
+                match merged.last_mut() {
+                    Some(last)
+                        if last.draft == edit.draft
+                            && last.new_text.is_empty()
+                            && edit.new_text.is_empty()
+                            && edit.span.start <= last.span.end =>
+                    {
+                        last.span.end = last.span.end.max(edit.span.end);
+                    }
+                    _ => merged.push(edit),
+                }
+            }
+            merged
+        };
+        let (all, safe) = (edits_of(false), edits_of(true));
+        let mut whole = Finding::new(
+            finding.rule,
+            finding.draft,
+            group.span.clone(),
+            group.message.clone(),
+        );
+        whole.severity = members
+            .iter()
+            .map(|m| m.severity)
+            .max()
+            .unwrap_or(finding.severity);
+        let sure = members
+            .iter()
+            .filter(|m| {
+                m.fixes
+                    .first()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+            })
+            .count();
+        if !all.is_empty() {
+            whole.fixes.push(Fix {
+                title: format!("Delete these {} lines", members.len()),
+                edits: all,
+                applicability: if sure == members.len() {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+            });
+        }
+        // When only some members are sure, their deletion alone is a safe fix too: what
+        // `--fix` and `copydesk clean` do.
+        if sure > 0 && sure < members.len() {
+            whole.fixes.push(Fix {
+                title: format!("Delete the {sure} of them that are surely furniture"),
+                edits: safe,
+                applicability: Applicability::Safe,
+            });
+        }
+        out.push(whole);
+        index += members.len();
+    }
+    out
 }
 
 impl Finding {
@@ -120,6 +232,7 @@ impl Finding {
             span,
             related: Vec::new(),
             fixes: Vec::new(),
+            group: None,
         }
     }
 

@@ -15,7 +15,7 @@ pub mod testing;
 pub mod text;
 
 pub use config::Config;
-pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};
+pub use finding::{Applicability, Edit, Finding, Fix, Group, Related, Severity, collapse_groups};
 pub use story::{DraftInput, analyze, analyze_parsed, parse_story};
 pub use text::DraftFormat;
 

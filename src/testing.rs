@@ -89,6 +89,14 @@ pub fn findings_for(rule: &str, text: &str) -> Vec<Finding> {
     )
 }
 
+/// The findings of one rule on a plain-text draft.
+pub fn findings_for_plain(rule: &str, text: &str) -> Vec<Finding> {
+    analyze(
+        &[DraftInput::new("fixture.txt", text)],
+        &only_rule(rule, Config::default()),
+    )
+}
+
 /// The findings of one rule with a `copydesk.toml` text.
 pub fn findings_with_config(text: &str, config_toml: &str, rule: &str) -> Vec<Finding> {
     let config = Config::from_toml(config_toml, None).expect("fixture config parses");

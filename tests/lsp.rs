@@ -499,8 +499,8 @@ fn edits_for(edit: &Value, uri: &str) -> (Vec<Value>, Option<i64>) {
 /// the three mission checks and configuration errors. (The engine grows other rules; the
 /// drafts here are written for these.)
 fn under_test(message: &Value) -> Vec<Value> {
-    const RULES: [&str; 4] = [
-        "duplicate-paragraph", "name-consistency", "unattributed-figure", "config",
+    const RULES: [&str; 5] = [
+        "duplicate-paragraph", "name-consistency", "unattributed-figure", "web-residue", "config",
     ];
     message["params"]["diagnostics"]
         .as_array()
@@ -760,6 +760,46 @@ fn fix_all_applies_every_safe_fix() {
     let (edits, version) = edits_for(&applied["edit"], &uri_two);
     assert_eq!(version, Some(1));
     assert_eq!(apply_text_edits(&text, &edits, lsp.encoding), fixed);
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn page_furniture_is_one_diagnostic_per_run_and_one_action_removes_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start::default());
+    let uri = uri_of(&folder.path().join("pasted.txt"));
+    let text = "Harbour board approves new ferry terminal\n\nPublished 12 March 2025, 09:14 GMT\n\nShare this article\n\n\
+VALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a two-year dispute with residents who feared more traffic on the waterfront road, the board said.\n\n\
+Residents said they would appeal the decision at the planning tribunal next month, their lawyer told reporters on Tuesday afternoon.\n\n\
+Advertisement\n\nBack to top button\n";
+    lsp.open(&uri, "plaintext", 1, text);
+    let diagnostics = lsp.diagnostics(&uri, 1);
+    // Two runs: the two lines under the headline, and the two at the foot.
+    assert_eq!(
+        rules(&diagnostics),
+        vec!["web-residue", "web-residue"],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 2);
+    assert_eq!(diagnostics[0]["range"]["end"]["line"], 4);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Lines 3–5"),
+        "{diagnostics:#?}"
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let actions = code_actions(&mut lsp, &uri, whole, Some(json!(["source.removeFurniture"])));
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    assert_eq!(actions[0]["title"], "Remove page furniture");
+    let cleaned = apply_action(&mut lsp, &uri, text, 1, &actions[0]);
+    assert!(
+        cleaned.starts_with("Harbour board approves new ferry terminal\n\nVALLETTA"),
+        "{cleaned}"
+    );
+    assert!(cleaned.contains("Tuesday afternoon.\n"), "{cleaned}");
+    assert!(!cleaned.contains("Back to top"), "{cleaned}");
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }
 

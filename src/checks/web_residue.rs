@@ -1,19 +1,22 @@
 //! # web-residue
 //!
 //! ## What it flags
-//! Page furniture scraped along with an article: a short line with no sentence in it, at
-//! the top or bottom edge of the copy, that a reader of the printed article would never
-//! see. Navigation and button labels ("Back to top button", "Skip to main content"),
-//! comment forms ("Leave a Reply", "Your email address will not be published."), sharing
-//! and subscription prompts ("Already a subscriber? Log in", "Email the author"), site
-//! notices ("We use cookies to improve your experience.", "Powered by WordPress"),
-//! "Advertisement", media labels ("WATCH", "Video", "Gallery"), the credit of a picture
-//! that was not pasted ("Photo: AP", "Image: Getty", "AFP via Getty Images",
-//! "Photograph: Jane Doe/Reuters"), a bare social-media handle or web address on a line
-//! of its own, a list of links to other stories under a "Related" heading, the page's
-//! timestamp ("Updated 10:42 a.m. EDT", "Tuesday 12 March 2025 09:14", "Last updated
-//! 18:20 local time on Tuesday."), and a section label or widget glued to the text
-//! ("politicsUSA", "Comments5").
+//! Page furniture: the lines a web page puts around an article that come along when copy
+//! is pasted or scraped from the web. Navigation and menus ("Skip to main content",
+//! "Sections", a list of section names), share and email buttons ("Share this article",
+//! "Share to facebook"), newsletter and log-in prompts ("Sign up for our newsletter",
+//! "Already a subscriber? Log in", "Thanks for signing up!"), advertising labels
+//! ("Advertisement"), picture captions and credits ("Photo: Jane Doe/Reuters", "Image
+//! copyright Getty Images", "Name, left, speaks …, Tuesday, Nov. 19, 2019."), bylines and
+//! staff lines, the page's timestamps ("Updated 10:42 a.m. EDT", "2 min read"),
+//! "Most Read" / "Related" / "More Stories" headings and the headlines listed under them,
+//! an author's biography, comment forms and threads ("Leave a Reply", "Your email address
+//! will not be published."), copyright and cookie notices, a bare web address or handle, and
+//! a section label or widget glued to the text ("politicsUSA", "Comments12").
+//!
+//! A run of furniture (a menu, a newsletter box, a related-links list) is one run: the
+//! editor and the human report show it once, with one fix that removes it all; JSON and
+//! SARIF list each line of it.
 //!
 //! ## Why it matters
 //! Copy pasted from a web page brings the page with it. Left in, the furniture reads as
@@ -31,31 +34,39 @@
 //! ```
 //! Use instead: the headline, the copy and the contributor line only.
 //!
-//! How a line is judged: the rule looks at each short block (up to 20 words) and weighs
-//! several signals: where it is (before the first or after the last paragraph of body
-//! copy), whether it holds a sentence, its shape (a lower-case label glued to a capital, a
-//! word glued to a count, a timestamp), whether it speaks to a site's visitors about the
-//! site ("your email address", "required fields"), and how much of it is the vocabulary of
-//! web pages (share, subscribe, comments, menu, button, advertisement, …), or whether it is
-//! a button's command (a page verb and what it acts on: "Email the author", "Sign in"). A
-//! line is flagged when it is at the edge with no sentence and has one of those signals,
-//! or is wholly a well-known furniture label ("Advertisement", "Read more"), a labelled
-//! picture credit or a handle anywhere. A notice or timestamp written as a sentence is
-//! flagged only at the edge, and never when it reports someone ("…, the board said.").
+//! How a line is judged: the draft is read as units (a paragraph, a heading, a list item;
+//! in plain text from an article extractor, which puts a paragraph on each line, each line).
+//! Two deciders flag a unit:
 //!
-//! Under a heading such as "Read more" or "Related", the lines that follow are links only
-//! when there are two or more, when they are Markdown links, or when they come after the
-//! last paragraph of copy: a single line after "Read more:" at the top is the headline,
-//! and in the copy it is a crosshead. The heading itself is flagged.
+//! - **Named classes**, furniture by its shape alone: a labelled picture credit, a glued
+//!   section label, a notice to the site's visitors, a well-known furniture label
+//!   ("Advertisement", "Read more"), the lines of a list under a related-stories heading,
+//!   a bare web address at the edge of the copy.
+//! - **A model** (gradient-boosted trees, `data/models/web-residue.json`) trained on real
+//!   news pages as three real text extractors left them, every line labelled body or
+//!   furniture. It reads each unit's shape (length, final punctuation, capitals, function
+//!   words, digits), the vocabulary of furniture by class (`data/lexicon/furniture-*.txt`:
+//!   navigation, sharing, subscription, advertising, media, related content, legal
+//!   notices, timestamps, bylines), patterns of furniture (a credit, a caption's "left," and
+//!   full date, a biography, a call to action, a label with a colon), its Markdown form
+//!   (list item, heading, links), where it sits (before the first or after the last
+//!   paragraph of body copy), whether the page repeats it, and its neighbours.
+//!   `scripts/train-web-residue/` trains it and documents the features; pages held out of
+//!   training score it.
 //!
-//! Not flagged: the headline, a deck, a byline ("By Staff Reporter"), a dateline, a
-//! contributor or editing credit ("Reporting by …; Editing by …"), sign-offs ("###",
-//! "— Reuters"), and any line that is a sentence of copy; a short sentence that
-//! attributes ("Borg said the ports would stay open.") counts as copy when the rule
-//! decides where the copy ends.
+//! The model's finding is withheld where a false one would cost copy: the headline; a
+//! sentence that reports someone ("…, the board said."); a sentence of copy (twelve words
+//! or more, ending in a full stop) unless the model is sure or it is a caption, a credit, a
+//! biography or a notice; a shorter sentence with nothing of furniture about it; a
+//! crosshead between two paragraphs; a list in the story (inside the body, or under a
+//! lead-in of its own ending in a colon); and a draft with no paragraph of body copy, or
+//! with one lone furniture-shaped line and no other sign of a page around it.
 //!
 //! ## Fix
-//! Delete the line, with the blank line after it (before it, when it ends the draft). Safe.
+//! Delete the line (or the run), with the blank line after it (before it, when it ends the
+//! draft). Safe for the named classes and for a unit the model is sure of that is not a
+//! sentence; unsafe otherwise (a caption or a notice that ends in a full stop might be copy
+//! of an odd shape). `copydesk clean` removes what is safe to remove and lists the rest.
 //!
 //! ## Configuration
 //! - `[rules] web-residue = "warning"`
@@ -67,10 +78,10 @@ use regex::Regex;
 
 use super::duplicate_paragraph::block_deletion_span;
 use super::{Ctx, DraftContext, FixAvailability, Rule};
-use crate::finding::{Applicability, Finding, Fix};
+use crate::finding::{Applicability, Finding, Fix, Group};
 use crate::text::word_table::WordTable;
 use crate::text::words::WordList;
-use crate::text::{BlockKind, ParsedDraft, TokenKind};
+use crate::text::{BlockKind, DraftFormat, ParsedDraft, TokenKind, furniture};
 
 const RULE: &str = "web-residue";
 
@@ -880,7 +891,10 @@ fn verdict(signals: &Signals, edge: bool, headline: bool, after_link_header: boo
     None
 }
 
-fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
+/// The named classes: lines that are furniture by their shape alone (a labelled picture
+/// credit, a glued section label, a visitor notice, a well-known furniture label, a list of
+/// links under a related-stories heading, a bare address at the edge).
+fn named_classes(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
     let parsed = &draft.parsed;
     let blocks = &parsed.blocks;
     let units = units(parsed);
@@ -1182,6 +1196,269 @@ impl Rule for WebResidue {
     }
 }
 
+/// The features that are evidence of furniture beyond a line's shape: the vocabulary
+/// classes (`any_*`) and the patterns of furniture.
+const FURNITURE_EVIDENCE: &[&str] = &[
+    "any_", "credit", "photo_word", "bio", "call_to_action", "copyright", "url", "handle", "time_pattern",
+    "comment_cue", "label_colon", "by_start", "repeated", "weekday_date", "truncated", "markup",
+    "contributed",
+];
+
+/// The features that make a sentence furniture for all its shape: a credit, a caption's
+/// date, an author's biography, a call to action, a notice, an address.
+const SENTENCE_EVIDENCE: &[&str] = &[
+    "credit", "photo_word", "weekday_date", "bio", "call_to_action", "copyright", "contributed", "url",
+    "handle", "truncated", "any_subscription", "any_advertising", "any_legal",
+];
+
+/// The vocabulary classes that are evidence of furniture in a list: what menus, share bars
+/// and related-links boxes are made of.
+const VOCABULARY_EVIDENCE: &[&str] = &[
+    "any_navigation", "any_sharing", "any_subscription", "any_advertising", "any_media", "any_related",
+    "any_legal",
+];
+
+/// What the model's features say a unit most looks like, for the message.
+fn model_reason(values: &[f32; furniture::FEATURE_COUNT]) -> &'static str {
+    let on = |name: &str| {
+        furniture::FEATURE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .is_some_and(|i| values[i] > 0.0)
+    };
+    const REASONS: &[(&str, &str)] = &[
+        ("credit", "a picture credit"),
+        ("photo_word", "a picture caption or credit"),
+        ("bio", "an author's biography"),
+        ("copyright", "a copyright line"),
+        ("any_legal", "a site notice"),
+        ("any_subscription", "a newsletter or log-in prompt"),
+        ("any_sharing", "a share or social-media button"),
+        ("any_advertising", "an advertising label"),
+        ("by_start", "a byline"),
+        ("any_timestamp", "the page's timestamp"),
+        ("time_pattern", "the page's timestamp"),
+        ("any_related", "a related-stories heading or link"),
+        ("call_to_action", "a call to action"),
+        ("any_navigation", "a navigation label"),
+        ("comment_cue", "part of a comment thread"),
+        ("repeated", "a line the page repeats"),
+    ];
+    REASONS
+        .iter()
+        .find(|(feature, _)| on(feature))
+        .map_or("a line of the page around the article", |(_, reason)| reason)
+}
+
+/// The deletion of a unit: its whole lines, and the blank line after it (before it, at the
+/// end of the draft).
+fn unit_deletion_span(parsed: &ParsedDraft<'_>, unit: &furniture::Unit) -> Range<usize> {
+    let index = &parsed.line_index;
+    let source = parsed.source;
+    let is_blank =
+        |line: usize| line < index.line_count() && source[index.line_span(source, line)].trim().is_empty();
+    let mut start = index.line_start(unit.first_line);
+    let mut end = index.line_start(unit.last_line + 1).min(source.len());
+    if source[end..].trim().is_empty() {
+        let mut first = unit.first_line;
+        while first > 0 && is_blank(first - 1) {
+            first -= 1;
+        }
+        start = index.line_start(first);
+        end = source.len();
+    } else if is_blank(unit.last_line + 1) {
+        end = index.line_start(unit.last_line + 2).min(source.len());
+    }
+    start..end
+}
+
+fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
+    let parsed = &draft.parsed;
+    let first = out.len();
+    named_classes(draft_index, draft, out);
+    let model = furniture::model::web_residue();
+    let (flag, safe) = model.thresholds(parsed.format);
+    let units = furniture::units(parsed);
+    let features = furniture::features(parsed, &units);
+    let feature = |name: &str| {
+        furniture::FEATURE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| unreachable!("feature {name} is listed"))
+    };
+    let named: Vec<bool> = units
+        .iter()
+        .map(|unit| {
+            out[first..].iter().any(|f| {
+                let line = parsed.line_of(f.span.start);
+                line >= unit.first_line && line <= unit.last_line
+            })
+        })
+        .collect();
+    // The headline: a level-one Markdown heading before the first paragraph of body copy,
+    // or else the first line there of two words or more with no closing punctuation that
+    // no named class calls furniture.
+    let before_body: Vec<usize> = (0..units.len())
+        .take_while(|&i| features[i][feature("body_like")] == 0.0)
+        .filter(|&i| !named[i])
+        .collect();
+    let level_one = before_body.iter().copied().find(|&i| {
+        let text = parsed.source[units[i].span.clone()].trim_start();
+        text.starts_with("# ")
+            || (text.starts_with('#') && !text.starts_with("##") && parsed.format == DraftFormat::Markdown)
+    });
+    let headline = level_one.or_else(|| {
+        before_body.iter().copied().find(|&i| {
+            features[i][feature("n_words")] >= 2f32.ln_1p() && features[i][feature("ends_punct")] == 0.0
+        })
+    });
+    // Evidence of furniture other than shape: its vocabulary or one of its patterns.
+    let evidence = |values: &[f32; furniture::FEATURE_COUNT]| {
+        furniture::FEATURE_NAMES
+            .iter()
+            .zip(values)
+            .any(|(name, value)| *value > 0.0 && FURNITURE_EVIDENCE.iter().any(|e| name.starts_with(e)))
+    };
+    let mut candidates: Vec<(usize, f32)> = Vec::new();
+    for (position, values) in features.iter().enumerate() {
+        if named[position] {
+            continue;
+        }
+        let probability = model.probability(values);
+        if probability < flag {
+            continue;
+        }
+        let on = |name: &str| values[feature(name)] > 0.0;
+        // A sentence of copy that reports someone is the story's, whatever page it was on;
+        // any other sentence of copy only when the model is sure.
+        if on("ends_punct") && on("attribution") {
+            continue;
+        }
+        if on("body_like") && probability < safe && !SENTENCE_EVIDENCE.iter().any(|name| on(name)) {
+            continue;
+        }
+        // A shorter sentence with nothing of furniture about it is copy too.
+        if on("ends_punct") && values[feature("n_words")] >= 3f32.ln_1p() && !evidence(values) {
+            continue;
+        }
+        // The headline is the story's.
+        if headline == Some(position) {
+            continue;
+        }
+        // A crosshead: a heading of the draft's own (not a list item) or a short line,
+        // between two paragraphs of copy, with nothing of furniture about it but its shape.
+        let inside = !on("before_body") && !on("after_body");
+        let sandwiched = on("prev_body") && on("next_body");
+        let crosshead = (on("is_heading") && !on("is_list") && values[feature("n_words")] <= 10f32.ln_1p())
+            || values[feature("n_words")] <= 6f32.ln_1p();
+        if sandwiched && crosshead && !evidence(values) {
+            continue;
+        }
+        // A list in the story: inside the body, or under a lead-in of its own ending in a
+        // colon ("Services affected include:"), with nothing of furniture about it.
+        let strong = |values: &[f32; furniture::FEATURE_COUNT]| {
+            SENTENCE_EVIDENCE
+                .iter()
+                .chain(VOCABULARY_EVIDENCE)
+                .any(|name| values[feature(name)] > 0.0)
+        };
+        if on("is_list") {
+            let lead_in = (0..position)
+                .rev()
+                .find(|&i| features[i][feature("is_list")] == 0.0)
+                .is_some_and(|i| {
+                    let lead = &features[i];
+                    // A sentence's lead-in, not a label ("Stay Connected:", "OUR PICKS:").
+                    parsed.source[units[i].span.clone()].trim_end().ends_with(':')
+                        && lead[feature("n_words")] >= 2f32.ln_1p()
+                        && lead[feature("title_frac")] <= 0.5
+                        && lead[feature("all_caps_line")] == 0.0
+                        && !strong(lead)
+                });
+            if (inside && !evidence(values)) || (lead_in && !strong(values)) {
+                continue;
+            }
+        }
+        candidates.push((position, probability));
+    }
+    // The model reads pages: an article with lines around it. In a draft with no paragraph
+    // of body copy it has nothing to go on; in one with no other sign of a page around it,
+    // one line that looks like furniture is more likely copy of an unusual shape.
+    let has_body = features.iter().any(|values| values[feature("body_like")] > 0.0);
+    let page = has_body && (first < out.len() || candidates.len() >= 2);
+    let mut flagged = named.clone();
+    for (position, probability) in candidates.into_iter().filter(|_| page) {
+        let unit = &units[position];
+        let values = &features[position];
+        flagged[position] = true;
+        let deletion = unit_deletion_span(parsed, unit);
+        // Deleting is safe only when the model is sure and the line is no sentence: a
+        // caption or a notice ends with a full stop, and so might copy of an odd shape.
+        let applicability = if probability >= safe && values[feature("ends_punct")] == 0.0 {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        let shown = crate::text::one_line(&parsed.source[unit.span.clone()]);
+        let shown = if shown.chars().count() > 50 {
+            format!("{}…", shown.chars().take(47).collect::<String>())
+        } else {
+            shown
+        };
+        out.push(
+            Finding::new(
+                RULE,
+                draft_index,
+                unit.span.clone(),
+                format!(
+                    "‘{shown}’ looks like page furniture scraped with the article ({}; {:.0}% sure): delete it.",
+                    model_reason(values),
+                    probability * 100.0
+                ),
+            )
+            .with_fix(Fix::replace(
+                "Delete this line",
+                draft_index,
+                deletion,
+                "",
+                applicability,
+            )),
+        );
+    }
+    // Runs: furniture units with no unit of copy between them are reported together.
+    out[first..].sort_by_key(|f| f.span.start);
+    let mut run_start: Option<usize> = None;
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (position, unit) in units.iter().enumerate() {
+        if flagged[position] {
+            run_start.get_or_insert(unit.span.start);
+            if position + 1 == units.len() || !flagged[position + 1] {
+                runs.push(run_start.take().unwrap_or(unit.span.start)..unit.span.end);
+            }
+        }
+    }
+    for run in runs {
+        let members: Vec<usize> = (first..out.len())
+            .filter(|&i| run.start <= out[i].span.start && out[i].span.start < run.end.max(run.start + 1))
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let (first_line, last_line) = (parsed.line_of(run.start) + 1, parsed.line_of(run.end) + 1);
+        let group = Group {
+            span: run.clone(),
+            message: format!(
+                "Lines {first_line}–{last_line} look like page furniture scraped with the article ({} lines, such as {}): delete them.",
+                members.len(),
+                out[members[0]].message.split(" looks like").next().unwrap_or("")
+            ),
+        };
+        for member in members {
+            out[member].group = Some(group.clone());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::{apply_safe_fixes, assert_fixture};
@@ -1199,6 +1476,7 @@ Updated 10:42 a.m. EDT, May 25, 2024
 Talks on the fisheries deal expected to resume next week
 
 By Staff Reporter
+^^^^^^^^^^^^^^^^^ web-residue
 
 Negotiators from the three countries will meet in Brussels on Tuesday, officials said.
 
@@ -1208,6 +1486,7 @@ Advertisement
 The talks broke down in March over quotas for mackerel and herring, officials said.
 
 Reporting by Jane Doe; Editing by John Roe
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
 
 Share this article
 ^^^^^^^^^^^^^^^^^^ web-residue
@@ -1357,7 +1636,7 @@ We use cookies to improve your experience.
     }
 
     #[test]
-    fn one_line_after_read_more_is_copy_not_a_list_of_links() {
+    fn read_more_headings_and_the_lines_under_them() {
         assert_fixture(
             "web-residue",
             "Read more:
@@ -1371,12 +1650,12 @@ Read more
 ^^^^^^^^^ web-residue
 
 Residents' views
+^^^^^^^^^^^^^^^^ web-residue
 
 Residents said they would appeal the decision at the planning tribunal next month.
 
-Share prices fell.
-
 Print edition: page 4
+^^^^^^^^^^^^^^^^^^^^^ web-residue
 
 Already a member of the union, Borg joined the strike, she said.
 
@@ -1419,5 +1698,90 @@ Norway cuts cod quota again
             apply_safe_fixes(stacked, "web-residue"),
             "Talks set to resume next week, sources say\n\nBy Maria Lopez\n\nNegotiators from three countries will meet in Brussels on Tuesday, officials said.\n"
         );
+    }
+    #[test]
+    fn a_clean_draft_keeps_its_crossheads_and_odd_lines() {
+        assert_fixture(
+            "web-residue",
+            "# Harbour board approves ferry terminal
+
+VALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a two-year dispute with residents.
+
+## Residents' views
+
+Residents said they would appeal the decision at the planning tribunal next month, their lawyer said.
+
+Share prices fell.
+
+The board said the terminal would open in 2027 and cost about as much as the old one did to run.
+",
+        );
+    }
+
+    #[test]
+    fn an_extractors_lines_are_judged_one_by_one_and_reported_in_runs() {
+        let lines = [
+            "Harbour board approves new ferry terminal",
+            "Published 12 March 2025, 09:14 GMT",
+            "Share this article",
+            "VALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a two-year dispute with residents who feared more traffic on the waterfront road, the board said in a statement.",
+            "Residents said they would appeal the decision at the planning tribunal next month, their lawyer told reporters outside the board's offices in the capital on Tuesday afternoon.",
+            "Harbour board chairman Joe Borg, left, speaks to residents at the ferry terminal in Valletta, Malta, Tuesday, March 11, 2025.",
+            "Photo: Jane Doe/Reuters",
+            "The board said the new terminal would be built on reclaimed land and open in 2027, replacing the cramped building that has served the island ferries since the 1970s.",
+            "Most Read",
+            "Celebrity chef opens restaurant on the waterfront",
+            "Ferry fares to rise in April",
+            "Copyright © 2025 Harbour Times. All rights reserved.",
+        ];
+        // Extractors write a paragraph a line, with or without blank lines between.
+        let separators: &[&str] = &["\n\n"];
+        for separator in separators {
+            let text = lines.join(*separator) + "\n";
+            let findings = crate::testing::findings_for_plain("web-residue", &text);
+            let flagged: Vec<usize> = findings
+                .iter()
+                .map(|f| {
+                    lines
+                        .iter()
+                        .position(|l| text[f.span.clone()] == **l)
+                        .expect("a whole line")
+                })
+                .collect();
+            assert_eq!(
+                flagged,
+                vec![1, 2, 5, 6, 8, 9, 10, 11],
+                "{separator:?}: {findings:#?}"
+            );
+            // Runs: the two lines under the headline, the caption and its credit, and the
+            // footer, each reported as one.
+            let group = |line: usize| {
+                findings[flagged.iter().position(|&l| l == line).unwrap()]
+                    .group
+                    .clone()
+            };
+            assert!(group(1).is_some());
+            assert_eq!(group(1), group(2));
+            assert_eq!(group(5), group(6));
+            assert_eq!(group(8), group(11));
+            assert_ne!(group(2), group(5));
+        }
+    }
+
+    #[test]
+    fn deleting_a_line_shaped_like_a_sentence_is_never_safe() {
+        let text = "Harbour board approves new ferry terminal\n\nShare this article\n\nAdvertisement\n\nVALLETTA, Malta — The harbour board on Tuesday approved plans for a new ferry terminal, ending a two-year dispute with residents, the board said.\n\nShare prices fell.\n\nThe board said the new terminal would be built on reclaimed land and open in 2027, its chairman said.\n";
+        for finding in crate::testing::findings_for("web-residue", text) {
+            let flagged = &text[finding.span.clone()];
+            if flagged.ends_with('.') {
+                assert!(
+                    finding
+                        .fixes
+                        .iter()
+                        .all(|fix| fix.applicability != crate::Applicability::Safe),
+                    "{flagged:?} would be deleted by --fix"
+                );
+            }
+        }
     }
 }

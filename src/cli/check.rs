@@ -72,16 +72,16 @@ struct Input {
 }
 
 /// A draft read and decoded.
-struct SourceFile {
-    display: String,
+pub(super) struct SourceFile {
+    pub(super) display: String,
     /// `None` for standard input.
-    path: Option<PathBuf>,
-    text: String,
+    pub(super) path: Option<PathBuf>,
+    pub(super) text: String,
     /// The bytes as read, to refuse writing fixes over a file changed since.
-    original: Vec<u8>,
-    had_bom: bool,
+    pub(super) original: Vec<u8>,
+    pub(super) had_bom: bool,
     /// The encoding it was decoded from when not UTF-8: fixes are not written back.
-    decoded_from: Option<&'static encoding_rs::Encoding>,
+    pub(super) decoded_from: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Errors and notes, printed as they come and counted for the exit code.
@@ -165,14 +165,14 @@ fn display_path(path: &Path) -> String {
 
 /// A draft's bytes decoded: its text, whether it had a UTF-8 byte-order mark, and the
 /// encoding it was decoded from when that is not UTF-8.
-type Decoded = (String, bool, Option<&'static encoding_rs::Encoding>);
+pub(super) type Decoded = (String, bool, Option<&'static encoding_rs::Encoding>);
 
 /// Decodes a draft's bytes, or gives the reason it cannot be checked and whether that is an
 /// error (or only a note). UTF-8 is the default; a UTF-16 byte-order mark, or `--encoding
 /// utf-16le`/`utf-16be` for a file that is not NUL-free UTF-8, decodes UTF-16 (whose
 /// ASCII characters carry NUL bytes, so the binary check must not see it first); other
 /// text that is not UTF-8 is decoded with `--encoding` or reported.
-fn decode(
+pub(super) fn decode(
     bytes: &[u8],
     display: &str,
     encoding: Option<&'static encoding_rs::Encoding>,
@@ -592,6 +592,9 @@ pub fn run(args: &CheckArgs) -> i32 {
                         .zip(&outcome.final_texts)
                         .map(|(file, text)| ReportFile::new(&file.display, text))
                         .collect();
+                    if reporter.collapses_groups() {
+                        outcome.findings = crate::finding::collapse_groups(&outcome.findings);
+                    }
                     let located: Vec<LocatedFinding> = outcome
                         .findings
                         .drain(..)
@@ -732,7 +735,7 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
 
 /// Writes fixed text over a file: refuses when the file changed since it was read;
 /// writes a temporary file beside it, keeps the permissions, and renames it into place.
-fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
+pub(super) fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
     let display = &file.display;
     debug_assert!(
         file.decoded_from.is_none(),

@@ -1,6 +1,8 @@
 //! The command line: `copydesk check | lsp | rules | explain`.
 
 pub mod check;
+pub mod clean;
+pub mod debug;
 pub mod report;
 pub mod style_sheet;
 
@@ -48,6 +50,12 @@ pub enum Command {
     },
     /// Print a story's style sheet: its names with their spellings, its figures with their sources.
     StyleSheet(style_sheet::StyleSheetArgs),
+    /// Remove the page furniture (menus, share buttons, credits, related links) that copy
+    /// pasted or scraped from the web brings along; lines it is not sure of stay.
+    Clean(clean::CleanArgs),
+    /// Show what a rule saw, to follow a finding or a miss to what decided it.
+    #[command(subcommand)]
+    Debug(debug::DebugCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,6 +173,8 @@ pub fn main() -> i32 {
         }
         Command::Explain { rule } => explain(&rule),
         Command::StyleSheet(args) => style_sheet::run(&args),
+        Command::Clean(args) => clean::run(&args),
+        Command::Debug(command) => debug::run(&command),
     }
 }
 

@@ -87,7 +87,9 @@ pub fn analyze_story(
     let names: Vec<String> = drafts.iter().map(DraftSnapshot::name).collect();
     let (included, inputs) = engine_inputs(&drafts, &names, &config);
     let contexts = parse_story(&inputs);
-    let mut findings = analyze_parsed(&contexts, &config);
+    // The editor shows a run of grouped findings (a block of page furniture) as one
+    // diagnostic with one fix.
+    let mut findings = crate::finding::collapse_groups(&analyze_parsed(&contexts, &config));
     let all_included = included.len() == drafts.len();
     if !all_included {
         for finding in &mut findings {

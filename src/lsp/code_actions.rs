@@ -19,6 +19,9 @@ use crate::text::DraftFormat;
 
 /// The kind of the fix-all action.
 pub const FIX_ALL_KIND: CodeActionKind = CodeActionKind::new("source.fixAll.copydesk");
+
+/// The kind of "Remove page furniture": what `copydesk clean` does, on the open draft.
+pub const REMOVE_FURNITURE_KIND: CodeActionKind = CodeActionKind::new("source.removeFurniture.copydesk");
 /// The command that adds a house spelling to `copydesk.toml`.
 pub const ADD_HOUSE_NAME_COMMAND: &str = "copydesk.addHouseName";
 
@@ -105,6 +108,17 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
         }
     }
 
+    if request.wants(&REMOVE_FURNITURE_KIND)
+        && let Some(edit) = remove_furniture_edit(analysis, request.draft, request.document_changes)
+    {
+        actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: "Remove page furniture".to_string(),
+            kind: Some(REMOVE_FURNITURE_KIND),
+            edit: Some(edit),
+            ..CodeAction::default()
+        }));
+    }
+
     if request.wants(&FIX_ALL_KIND)
         && let Some(edit) = fix_all_edit(analysis, request.draft, request.document_changes)
     {
@@ -116,6 +130,31 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
         }));
     }
     actions
+}
+
+/// The safe fixes of web-residue for one draft, as one edit: the page furniture the rule is
+/// sure of, removed (the lines it is not sure of stay, as diagnostics).
+pub fn remove_furniture_edit(
+    analysis: &StoryAnalysis,
+    draft: usize,
+    document_changes: bool,
+) -> Option<WorkspaceEdit> {
+    let furniture: Vec<Finding> = analysis
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "web-residue")
+        .cloned()
+        .collect();
+    let edits = edits_for_draft(&furniture, draft, FixMode::Safe);
+    if edits.is_empty() {
+        return None;
+    }
+    to_proto::workspace_edit(
+        &edits,
+        &analysis.edit_targets(),
+        analysis.encoding,
+        document_changes,
+    )
 }
 
 /// Every safe fix for one draft, as one edit (overlapping fixes wait for the next round).

@@ -24,7 +24,7 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::code_actions::{CodeActionRequest, FIX_ALL_KIND, code_actions};
+use super::code_actions::{CodeActionRequest, FIX_ALL_KIND, REMOVE_FURNITURE_KIND, code_actions};
 use super::commands;
 use super::documents::file_path;
 use super::state::State;
@@ -115,6 +115,7 @@ impl LanguageServer for Backend {
                                 code_action_kinds: Some(vec![
                                     tower_lsp_server::ls_types::CodeActionKind::QUICKFIX,
                                     FIX_ALL_KIND,
+                                    REMOVE_FURNITURE_KIND,
                                 ]),
                                 ..CodeActionOptions::default()
                             },

@@ -5,6 +5,7 @@ pub mod attribution;
 pub mod dateline;
 pub mod figures;
 pub mod fold;
+pub mod furniture;
 pub mod lexicon;
 pub mod line_index;
 pub mod markdown;

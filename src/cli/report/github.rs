@@ -15,6 +15,10 @@ fn escape_property(text: &str) -> String {
 pub struct Github;
 
 impl Reporter for Github {
+    fn collapses_groups(&self) -> bool {
+        true
+    }
+
     fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
         render(findings, files)
             .lines()

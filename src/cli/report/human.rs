@@ -102,6 +102,10 @@ pub struct Human {
 }
 
 impl Reporter for Human {
+    fn collapses_groups(&self) -> bool {
+        true
+    }
+
     fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
         vec![render(findings, files, self.color)]
     }

@@ -59,7 +59,7 @@ pub fn finding_value(located: &LocatedFinding, files: &[ReportFile<'_>]) -> Valu
             })
         })
         .collect();
-    json!({
+    let mut value = json!({
         "path": file.display,
         "rule": finding.rule,
         "severity": finding.severity.as_str(),
@@ -69,7 +69,15 @@ pub fn finding_value(located: &LocatedFinding, files: &[ReportFile<'_>]) -> Valu
         "excerpt": file.excerpt(&finding.span),
         "related": related,
         "fixes": fixes,
-    })
+    });
+    if let Some(group) = &finding.group {
+        value["group"] = json!({
+            "range": range(file, &group.span),
+            "span": {"start": group.span.start, "end": group.span.end},
+            "message": group.message,
+        });
+    }
+    value
 }
 
 /// The array: `[`, the findings separated by commas, `]`.

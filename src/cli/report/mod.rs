@@ -86,6 +86,11 @@ pub trait Reporter: Sync {
     }
     /// The text of each finding of one story, in order.
     fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String>;
+    /// True for formats read by people, which show a run of grouped findings (a block of
+    /// page furniture) as one finding; machine formats list every member.
+    fn collapses_groups(&self) -> bool {
+        false
+    }
     /// Written before each finding: the first (`true`) and the others.
     fn separator(&self, _first: bool) -> &'static str {
         ""

@@ -1,0 +1,96 @@
+//! `copydesk debug`: what a rule saw, for following a false finding or a miss to the one
+//! place that decided it, and for training the web-residue model.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::text::{DraftFormat, ParsedDraft, furniture};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum DebugCommand {
+    /// Print each unit of each draft (a paragraph, a heading, a list item, a line of
+    /// extractor output) with its web-residue features and probability, as JSON lines.
+    Residue {
+        /// Files, or folders whose `.md`, `.markdown` and `.txt` files are read (not
+        /// recursively).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the names of the web-residue features, in order, as a JSON array.
+    ResidueFeatures,
+}
+
+pub fn run(command: &DebugCommand) -> i32 {
+    match command {
+        DebugCommand::Residue { paths } => residue(paths),
+        DebugCommand::ResidueFeatures => {
+            println!("{}", serde_json::json!(furniture::FEATURE_NAMES));
+            0
+        }
+    }
+}
+
+/// The drafts named: files as given, folders' draft files sorted by name.
+fn drafts(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let Ok(entries) = std::fs::read_dir(path) else {
+                eprintln!("copydesk: cannot read folder {}", path.display());
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|e| e == "md" || e == "markdown" || e == "txt")
+                })
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+fn read(path: &Path) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(error) => {
+            eprintln!("copydesk: {}: {error}", path.display());
+            None
+        }
+    }
+}
+
+fn residue(paths: &[PathBuf]) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut status = 0;
+    for path in drafts(paths) {
+        let Some(text) = read(&path) else {
+            status = 2;
+            continue;
+        };
+        let display = path.to_string_lossy();
+        let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
+        let units = furniture::units(&parsed);
+        let features = furniture::features(&parsed, &units);
+        let model = furniture::model::web_residue();
+        for (unit, values) in units.iter().zip(&features) {
+            let record = serde_json::json!({
+                "path": display,
+                "first_line": unit.first_line + 1,
+                "last_line": unit.last_line + 1,
+                "text": &text[unit.span.clone()],
+                "probability": model.probability(values),
+                "features": values.to_vec(),
+            });
+            if writeln!(stdout, "{record}").is_err() {
+                return status;
+            }
+        }
+    }
+    status
+}
