@@ -9,9 +9,13 @@ use std::ops::Range;
 use crate::text::words::WordList;
 use crate::text::{ParsedDraft, TokenKind};
 
-use super::{Figure, FigureKind};
+use super::exclusions::{
+    is_clock_suffix, is_decade, is_fraction_glyph, is_glued_magnitude, is_ordinal_suffix,
+    is_quantified_fraction, is_small_bare_number, uncounted_excuse,
+};
+use super::{Excuse, Figure, FigureKind};
 
-static TIME_UNITS: WordList = WordList::new(&[
+pub(super) static TIME_UNITS: WordList = WordList::new(&[
     "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
     "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
     "night", "nights", "weekend", "weekends", "fortnight", "fortnights", "semester", "semesters", "season",
@@ -301,18 +305,35 @@ fn is_modifier(word: &str) -> bool {
         )
 }
 
+/// Why a number with letters glued on that are not a unit is not a figure: "18th" is an
+/// ordinal, "1990s" a decade, "10am" a time, and "4G" or "46A" a code.
+fn glued_suffix_excuse(digits: &str, suffix: &str) -> Excuse {
+    if is_ordinal_suffix(suffix) {
+        Excuse::Ordinal
+    } else if is_decade(digits, suffix) {
+        Excuse::Decade
+    } else if is_clock_suffix(suffix) {
+        Excuse::Time
+    } else {
+        Excuse::Code
+    }
+}
+
 /// Walks the tokens of one sentence (or block), with facts about the whole sentence that
 /// several exclusion classes ask.
 pub(super) struct Scanner<'d, 'a> {
     pub(super) draft: &'d ParsedDraft<'a>,
     pub(super) range: Range<usize>,
     /// Facts about the whole sentence, worked out once on first use: asking them for each
-    /// figure would make a long sentence quadratic.
+    /// figure would make a long sentence quadratic. Each belongs to the exclusion class
+    /// that asks it first: `game_score.rs` (play, a season word), `standing.rs`,
+    /// `game_segment.rs` (a game's score), `race.rs` and `golf.rs`.
     pub(super) about_play: OnceCell<bool>,
     pub(super) has_season_word: OnceCell<bool>,
     pub(super) standing_phrase: OnceCell<bool>,
     pub(super) has_game_score: OnceCell<bool>,
     pub(super) about_racing: OnceCell<bool>,
+    pub(super) about_golf: OnceCell<bool>,
 }
 
 impl<'d, 'a> Scanner<'d, 'a> {
@@ -325,6 +346,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             standing_phrase: OnceCell::new(),
             has_game_score: OnceCell::new(),
             about_racing: OnceCell::new(),
+            about_golf: OnceCell::new(),
         }
     }
 }
@@ -500,11 +522,23 @@ impl Scanner<'_, '_> {
         (self.draft.tokens[next].is_word() && MAGNITUDES.contains(text)).then_some(next)
     }
 
-    /// The figure a numeric token starts, if it is one.
-    pub(super) fn numeric_figure(&self, index: usize) -> Option<Figure> {
+    /// What the scanner makes of the token at `index`: a figure, the class that excused
+    /// it, or `None` when it is not number-like at all.
+    pub(super) fn candidate(&self, index: usize) -> Option<Result<Figure, Excuse>> {
+        match self.kind(index) {
+            TokenKind::Number => Some(self.numeric_figure(index)),
+            TokenKind::AlphaNum => Some(self.glued_unit_figure(index)),
+            TokenKind::NumberCompound => Some(Err(self.compound_excuse(index))),
+            TokenKind::Word => self.spelled_candidate(index),
+            _ => None,
+        }
+    }
+
+    /// The figure a numeric token starts, or the class that excuses it.
+    fn numeric_figure(&self, index: usize) -> Result<Figure, Excuse> {
         let text = self.text(index);
         if self.is_time(index, text) {
-            return None;
+            return Err(Excuse::Time);
         }
         let is_range = text.contains(['-', '–']);
         let digits: String = text
@@ -515,21 +549,19 @@ impl Scanner<'_, '_> {
             .filter(|c| c.is_ascii_digit() || *c == '.')
             .collect();
         let value: f64 = digits.parse().unwrap_or(0.0);
-        let has_separator = text.contains(',');
         let has_decimal = digits.contains('.');
-        let fraction_only = text.chars().all(|c| !c.is_ascii_digit());
-        if fraction_only {
-            return None;
+        if is_fraction_glyph(text) {
+            return Err(Excuse::FractionGlyph);
         }
         // "9/11", "24/7", "12/05": a date or a code written with a slash.
         if self.in_slashed_number(index) {
-            return None;
+            return Err(Excuse::SlashedNumber);
         }
         if self.is_vote_tally(index) {
-            return None;
+            return Err(Excuse::VoteTally);
         }
         if self.is_identifier(index) {
-            return None;
+            return Err(Excuse::Identifier);
         }
 
         let currency = self.currency_before(index);
@@ -539,45 +571,51 @@ impl Scanner<'_, '_> {
         let first = currency.unwrap_or(index);
 
         if let Some(currency_start) = currency {
-            if !self.is_label(index) {
-                return Some(Figure {
-                    span: self.span(currency_start, last_number_token),
-                    token: index,
-                    kind: FigureKind::Money,
-                });
+            if let Some(excuse) = self.label(index) {
+                return Err(excuse);
             }
-            return None;
+            return Ok(Figure {
+                span: self.span(currency_start, last_number_token),
+                token: index,
+                kind: FigureKind::Money,
+            });
         }
         if let Some((end, kind @ (FigureKind::Percentage | FigureKind::Money))) = unit {
-            return Some(Figure {
+            return Ok(Figure {
                 span: self.span(first, end),
                 token: index,
                 kind,
             });
         }
         if is_range {
-            // "4-1", "½-½", "2020-21": scores and seasons, unless a unit follows; "Boeing
-            // 737-8 jets" is a model.
+            // "4-1", "2020-21": scores and seasons, unless a unit follows; "Boeing 737-8
+            // jets" is a model.
+            if let Some(excuse) = self.label(index) {
+                return Err(excuse);
+            }
             return match unit {
-                _ if self.is_label(index) => None,
-                Some((end, kind @ (FigureKind::Count | FigureKind::Measurement))) => Some(Figure {
+                Some((end, kind @ (FigureKind::Count | FigureKind::Measurement))) => Ok(Figure {
                     span: self.span(first, end),
                     token: index,
                     kind,
                 }),
-                _ => None,
+                _ => Err(self.hyphenated_excuse(index)),
             };
         }
-        let is_year = !has_separator && !has_decimal && text.len() == 4 && (1800.0..=2100.0).contains(&value);
-        if is_year && unit.is_none_or(|(_, kind)| kind != FigureKind::Count) {
-            return None;
+        if let Some(excuse) = self.year_excuse(index, value, unit) {
+            return Err(excuse);
         }
-        if is_year && unit.is_some_and(|(end, _)| self.is_year_modifier(index, end)) {
-            return None;
+        if self.is_date(index) {
+            return Err(Excuse::Date);
         }
-        if self.is_date(index) || self.is_age(index, value) || self.is_address(index) || self.is_label(index)
-        {
-            return None;
+        if self.is_age(index, value) {
+            return Err(Excuse::Age);
+        }
+        if self.is_address(index) {
+            return Err(Excuse::Address);
+        }
+        if let Some(excuse) = self.label(index) {
+            return Err(excuse);
         }
         // "Four in ten", "1 in 4", "14 of 17".
         if let Some(joiner) = self.word_after(index, 1)
@@ -587,85 +625,96 @@ impl Scanner<'_, '_> {
                 .is_some_and(|i| self.kind(i) == TokenKind::Number || spelled_number(self.text(i)).is_some())
         {
             let end = self.after(index, 2).unwrap_or(index);
-            return Some(Figure {
+            return Ok(Figure {
                 span: self.span(index, end),
                 token: index,
                 kind: FigureKind::Proportion,
             });
         }
         match unit {
-            Some((end, FigureKind::Duration)) => {
-                (!self.is_narrative_duration(index, end, value, has_decimal)).then(|| Figure {
+            Some((end, FigureKind::Duration)) => match self.duration_excuse(index, end, value, has_decimal) {
+                Some(excuse) => Err(excuse),
+                None => Ok(Figure {
                     span: self.span(first, end),
                     token: index,
                     kind: FigureKind::Duration,
-                })
-            }
-            Some((end, kind)) => Some(Figure {
+                }),
+            },
+            Some((end, kind)) => Ok(Figure {
                 span: self.span(first, end),
                 token: index,
                 kind,
             }),
-            None => {
-                // A bare quantity: "up from 779,000", "About 41,000 of those patients".
-                (value >= 10.0 || has_decimal || magnitude.is_some()).then(|| Figure {
-                    span: self.span(first, last_number_token),
-                    token: index,
-                    kind: FigureKind::Quantity,
-                })
+            // A bare quantity: "up from 779,000", "About 41,000 of those patients".
+            None if is_small_bare_number(value, has_decimal, magnitude.is_some()) => {
+                Err(Excuse::SmallBareNumber)
             }
+            None => Ok(Figure {
+                span: self.span(first, last_number_token),
+                token: index,
+                kind: FigureKind::Quantity,
+            }),
         }
     }
 
     /// A number with its magnitude or unit glued on: "$450m", "£3.2bn", "€4.2m", "40km",
-    /// "12kg". Labels ("46A", "4G", "A35"), ordinals ("18th"), decades ("1990s") and times
-    /// ("10am") are not figures.
-    pub(super) fn glued_unit_figure(&self, index: usize) -> Option<Figure> {
+    /// "12kg". Labels and codes ("46A", "4G", "A35"), ordinals ("18th"), decades ("1990s")
+    /// and times ("10am") are not figures.
+    fn glued_unit_figure(&self, index: usize) -> Result<Figure, Excuse> {
         let text = self.text(index);
-        let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+        // The tokenizer gives every such token a letter, so there is a suffix.
+        let Some(digits_end) = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) else {
+            return Err(Excuse::Code);
+        };
         if digits_end == 0 {
             return self.glued_currency_figure(index);
         }
         if !text[..digits_end].ends_with(|c: char| c.is_ascii_digit()) {
-            return None;
+            return Err(Excuse::Code);
         }
         let suffix = &text[digits_end..];
         let lower = suffix.to_ascii_lowercase();
-        if self.is_label(index) {
-            return None;
+        if let Some(excuse) = self.label(index) {
+            return Err(excuse);
         }
         // "reached 51C", "a low of 40F": a temperature, when the sentence says so or a
-        // word of quantity leads it. "Room 12C" and "seat 4F" are labels (above).
+        // word of quantity leads it. "Room 12C" and "seat 4F" are labels (above); "12C" on
+        // its own is a class or a code.
         if matches!(suffix, "C" | "F") {
             let led = self
                 .word_before(index, 1)
                 .is_some_and(|w| TEMPERATURE_LEADS.contains(w));
             let about_heat = (self.range.start..self.range.end)
                 .any(|i| self.draft.tokens[i].is_word() && TEMPERATURE_WORDS.contains(self.text(i)));
-            return (led || about_heat).then(|| Figure {
+            if !(led || about_heat) {
+                return Err(Excuse::Code);
+            }
+            return Ok(Figure {
                 span: self.span(index, index),
                 token: index,
                 kind: FigureKind::Measurement,
             });
         }
-        if matches!(lower.as_str(), "m" | "bn" | "mn" | "tn" | "b" | "k") {
+        if is_glued_magnitude(&lower) {
             // A magnitude needs money around it: "$450m", "3bn euros".
             if let Some(currency) = self.currency_before(index) {
-                return Some(Figure {
+                return Ok(Figure {
                     span: self.span(currency, index),
                     token: index,
                     kind: FigureKind::Money,
                 });
             }
-            let next = self.word_after(index, 1)?;
-            if CURRENCY_WORDS.contains(next) {
-                return Some(Figure {
+            if self
+                .word_after(index, 1)
+                .is_some_and(|next| CURRENCY_WORDS.contains(next))
+            {
+                return Ok(Figure {
                     span: self.span(index, index + 1),
                     token: index,
                     kind: FigureKind::Money,
                 });
             }
-            return None;
+            return Err(Excuse::BareMagnitude);
         }
         let unit = matches!(
             lower.as_str(),
@@ -690,7 +739,10 @@ impl Scanner<'_, '_> {
                 | "km/h"
                 | "mm/h"
         );
-        unit.then(|| Figure {
+        if !unit {
+            return Err(glued_suffix_excuse(&text[..digits_end], suffix));
+        }
+        Ok(Figure {
             span: self.span(index, index),
             token: index,
             kind: FigureKind::Measurement,
@@ -700,10 +752,13 @@ impl Scanner<'_, '_> {
     /// Money written with its currency code glued to the amount: "Rs48", "Sh200",
     /// "KSh1,500", "Tk500", "Rs2.5bn". A one-letter code ("R45", "P18", "K20") is also a
     /// road, a form or a grade, so it needs a word of money or quantity before it ("costs
-    /// R45", "about P18") or a magnitude or rate after it.
-    fn glued_currency_figure(&self, index: usize) -> Option<Figure> {
+    /// R45", "about P18") or a magnitude or rate after it. Other letters before digits
+    /// make a code ("A35", "COVID-19") or golf's "par-72".
+    fn glued_currency_figure(&self, index: usize) -> Result<Figure, Excuse> {
         let text = self.text(index);
-        let digits_start = text.find(|c: char| c.is_ascii_digit())?;
+        let Some(digits_start) = text.find(|c: char| c.is_ascii_digit()) else {
+            return Err(Excuse::Code);
+        };
         let (code, rest) = text.split_at(digits_start);
         let magnitude_start = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
         let glued_magnitude = &rest[magnitude_start..];
@@ -714,7 +769,11 @@ impl Scanner<'_, '_> {
                     "m" | "bn" | "mn" | "k" | "tn"
                 ))
         {
-            return None;
+            return Err(if self.is_golf_scoring(index) {
+                Excuse::GolfScore
+            } else {
+                Excuse::Code
+            });
         }
         // The rest of the amount when the tokenizer stopped at a separator: "KSh1" "," "500".
         let glued = |a: usize, b: usize| self.draft.tokens[a].end == self.draft.tokens[b].start;
@@ -740,25 +799,39 @@ impl Scanner<'_, '_> {
             });
             let rate = self.word_after(last, 1) == Some("per") || self.word_after(last, 1) == Some("a");
             if !(led || rate || magnitude.is_some() || !glued_magnitude.is_empty()) {
-                return None;
+                return Err(Excuse::Code);
             }
         }
-        Some(Figure {
+        Ok(Figure {
             span: self.span(index, magnitude.unwrap_or(last)),
             token: index,
             kind: FigureKind::Money,
         })
     }
 
-    /// The figure a spelled-out number or vague multiple starts ("Forty-one houses",
-    /// "dozens of", "four in ten", "a third of voters").
-    pub(super) fn spelled_figure(&self, index: usize) -> Option<Figure> {
+    /// A word the scanner reads as a number: a spelled number or a compound starting with
+    /// one ("Forty-one", "seven-month", "one"), a vague multiple ("dozens"), "dozen",
+    /// "twice" or "thrice", or a fraction ("a third"); `None` for any other word, "half-time"
+    /// and "third-party" included.
+    fn spelled_candidate(&self, index: usize) -> Option<Result<Figure, Excuse>> {
         let word = self.text(index);
         // One lookup rules out almost every word.
         let head = word.split('-').next().unwrap_or(word);
         if !NUMBER_WORDS.contains(head) {
             return None;
         }
+        let number_like = spelled_number(head).is_some()
+            || eq_any(head, &["one", "dozen"])
+            || VAGUE_MULTIPLES.contains(word)
+            || FRACTIONS.contains(word)
+            || eq_any(word, &["twice", "thrice"]);
+        number_like.then(|| self.spelled_figure(index))
+    }
+
+    /// The figure a spelled-out number or vague multiple starts ("Forty-one houses",
+    /// "dozens of", "four in ten", "a third of voters"), or the class that excuses it.
+    fn spelled_figure(&self, index: usize) -> Result<Figure, Excuse> {
+        let word = self.text(index);
         let previous = self.word_before(index, 1);
         if VAGUE_MULTIPLES.contains(word) {
             if self.word_after(index, 1) == Some("of") {
@@ -770,17 +843,20 @@ impl Scanner<'_, '_> {
                 {
                     end = after + 1;
                 }
-                let noun = self.after(end, 1).filter(|&i| self.draft.tokens[i].is_word())?;
+                let Some(noun) = self.after(end, 1).filter(|&i| self.draft.tokens[i].is_word()) else {
+                    return Err(Excuse::NothingCounted);
+                };
+                // "hundreds of years".
                 if TIME_UNITS.contains(self.text(noun)) {
-                    return None;
+                    return Err(Excuse::NarrativeDuration);
                 }
-                return Some(Figure {
+                return Ok(Figure {
                     span: self.span(index, noun),
                     token: index,
                     kind: FigureKind::Count,
                 });
             }
-            return None;
+            return Err(Excuse::NothingCounted);
         }
         // "a dozen women", "More than a dozen women", "two dozen houses".
         if word.eq_ignore_ascii_case("dozen") {
@@ -788,11 +864,11 @@ impl Scanner<'_, '_> {
                 Some(p) if eq_any(p, &["a", "half", "two", "three", "four", "five", "six"]) => index - 1,
                 _ => index,
             };
-            let noun = self
-                .word_after(index, 1)
-                .filter(|w| is_countable_plural(w) && !TIME_UNITS.contains(w))?;
-            let _ = noun;
-            return Some(Figure {
+            let next = self.word_after(index, 1);
+            if !next.is_some_and(|w| is_countable_plural(w) && !TIME_UNITS.contains(w)) {
+                return Err(uncounted_excuse(next));
+            }
+            return Ok(Figure {
                 span: self.span(first, index + 1),
                 token: first,
                 kind: FigureKind::Count,
@@ -803,13 +879,13 @@ impl Scanner<'_, '_> {
         let comparison_word = |offset: usize| self.word_after(index, offset);
         if word.eq_ignore_ascii_case("twice") || word.eq_ignore_ascii_case("thrice") {
             if comparison_word(1).is_some_and(|w| w == "as") {
-                return Some(Figure {
+                return Ok(Figure {
                     span: self.span(index, index + 2),
                     token: index,
                     kind: FigureKind::Proportion,
                 });
             }
-            return None;
+            return Err(Excuse::NothingCounted);
         }
         if spelled_number(word).is_some()
             && comparison_word(1) == Some("times")
@@ -823,7 +899,7 @@ impl Scanner<'_, '_> {
                 )
             })
         {
-            return Some(Figure {
+            return Ok(Figure {
                 span: self.span(index, index + 2),
                 token: index,
                 kind: FigureKind::Proportion,
@@ -832,53 +908,32 @@ impl Scanner<'_, '_> {
         if FRACTIONS.contains(word) {
             // "a third of voters", "nearly a fifth of the fibre", "half of all households";
             // not "the second half of the game" or "half an hour".
-            if self.word_after(index, 1) != Some("of") {
-                return None;
+            if self.word_after(index, 1) != Some("of") || !is_quantified_fraction(previous) {
+                return Err(Excuse::NotAShare);
             }
-            let quantified = match previous {
-                None => true,
-                Some(p) => eq_any(
-                    p,
-                    &[
-                        "a", "an", "one", "two", "three", "four", "nearly", "almost", "about", "around",
-                        "roughly", "over", "under", "than", "some", "just", "only",
-                    ],
-                ),
+            let Some(noun) = self.share_noun(index) else {
+                return Err(Excuse::NotAShare);
             };
-            if !quantified {
-                return None;
-            }
-            let mut noun = self.after(index, 2)?;
-            while eq_any(
-                self.text(noun),
-                &[
-                    "the", "all", "its", "their", "those", "these", "a", "an", "his", "her", "our",
-                ],
-            ) {
-                noun = self.after(noun, 1)?;
-            }
-            let noun_token = self.draft.tokens[noun];
-            let noun_text = self.text(noun);
-            if !noun_token.is_word()
-                || TIME_UNITS.contains(noun_text)
-                || eq_any(noun_text, &["way", "time", "century", "distance"])
-            {
-                return None;
-            }
             let first = if previous.is_some_and(|p| eq_any(p, &["a", "an", "one"])) {
                 index - 1
             } else {
                 index
             };
-            return Some(Figure {
+            return Ok(Figure {
                 span: self.span(first, noun),
                 token: first,
                 kind: FigureKind::Proportion,
             });
         }
-        let value = spelled_number(word)?;
+        if spelled_number(word).is_none() {
+            // "seven-month", "three-under-par", "one".
+            if word.contains('-') {
+                return Err(self.compound_excuse(index));
+            }
+            return Err(Excuse::SpelledOne);
+        }
         if self.is_reference(index) {
-            return None;
+            return Err(Excuse::Reference);
         }
         // "four in ten".
         if self.word_after(index, 1) == Some("in")
@@ -886,7 +941,7 @@ impl Scanner<'_, '_> {
                 .word_after(index, 2)
                 .is_some_and(|w| spelled_number(w).is_some() || w == "ten")
         {
-            return Some(Figure {
+            return Ok(Figure {
                 span: self.span(index, index + 2),
                 token: index,
                 kind: FigureKind::Proportion,
@@ -901,7 +956,6 @@ impl Scanner<'_, '_> {
                 break;
             }
         }
-        let _ = value;
         match self.unit_after(last) {
             Some((
                 end,
@@ -909,12 +963,13 @@ impl Scanner<'_, '_> {
                 | FigureKind::Percentage
                 | FigureKind::Money
                 | FigureKind::Measurement),
-            )) => Some(Figure {
+            )) => Ok(Figure {
                 span: self.span(index, end),
                 token: index,
                 kind,
             }),
-            _ => None,
+            // "for two weeks" tells a duration; "two behind" counts nothing.
+            unit => Err(uncounted_excuse(unit.map(|(end, _)| self.text(end)))),
         }
     }
 }

@@ -4,6 +4,8 @@
 //! A house number locates a place; it counts nothing. The shape is a number, then
 //! capitalised words, direction letters or an ordinal, ending in a street word; "the 1400
 //! block of flats" has no street and stays a count.
+//!
+//! Excuse: `address`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::Scanner;
@@ -63,7 +65,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn a_block_address_is_not_a_figure() {
@@ -72,6 +74,22 @@ mod tests {
         assert_eq!(
             figures("The 1400 block of flats houses 300 families."),
             vec!["1400", "300 families"]
+        );
+    }
+
+    #[test]
+    fn addresses_are_excused_as_such() {
+        assert_eq!(excuse("They met at 21 Haddington Road.", "21"), Some("address"));
+        assert_eq!(
+            excuse(
+                "Police were called to the 2300 block of Lindell Boulevard.",
+                "2300"
+            ),
+            Some("address")
+        );
+        assert_eq!(
+            excuse("The 1400 block of flats houses 300 families.", "1400"),
+            None
         );
     }
 }

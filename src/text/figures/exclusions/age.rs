@@ -7,6 +7,8 @@
 //! the world that a source must stand behind. Look-alikes stay figures: "Turnout was 58"
 //! (an ordinary word, not a person, is the subject), "He was 40 points clear" (something is
 //! counted), "The death toll stood at 16" (no verb of a life event).
+//!
+//! Excuse: `age`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, eq_any};
@@ -95,6 +97,13 @@ impl Scanner<'_, '_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
         false
+    }
+
+    /// Does a unit of time that ends at `unit_end` give someone's age: "90 years of age",
+    /// "12 weeks old"?
+    pub(in crate::text::figures) fn is_age_in_units(&self, unit_end: usize) -> bool {
+        self.word_after(unit_end, 1) == Some("old")
+            || (self.word_after(unit_end, 1) == Some("of") && self.word_after(unit_end, 2) == Some("age"))
     }
 
     /// The ages of a plural subject, in an aside after it: "both 19" or "all 16" right
@@ -225,7 +234,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn ages_told_by_a_verb_are_not_figures() {
@@ -284,5 +293,19 @@ mod tests {
             figures("Mensah joined the academy at 14 with 30 other boys."),
             vec!["30 other boys"]
         );
+    }
+
+    #[test]
+    fn ages_are_excused_as_ages() {
+        for (text, number) in [
+            ("Declan O'Rourke, 58, left.", "58"),
+            ("A man aged 40 was hurt.", "40"),
+            ("She turned 40 last year.", "40"),
+            ("The novelist died at 84.", "84"),
+            ("The two climbers, 31 and 28, were rescued.", "28"),
+        ] {
+            assert_eq!(excuse(text, number), Some("age"), "{text}");
+        }
+        assert_eq!(excuse("Turnout was 58 on Monday.", "58"), None);
     }
 }

@@ -1,5 +1,5 @@
-//! Dates and times: "Dec. 10", "5 June", "March 3-5", "Dec. 10 and 11", "4:30 a.m.",
-//! "0900 GMT".
+//! Dates and times: "Dec. 10", "5 June", "March 3-5", "Dec. 10 and 11" (excuse `date`),
+//! "4:30 a.m.", "0900 GMT", "10am" (excuse `time`).
 //!
 //! A date or a clock time places an event in the story; it counts nothing, and no source
 //! has to vouch for it the way one vouches for a statistic.
@@ -13,6 +13,16 @@ pub(in crate::text::figures) static MONTHS: WordList = WordList::new(&[
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec",
 ]);
+
+/// Words after a number that make it a clock time: "4:30 a.m.", "0900 GMT", "1400 hrs".
+const CLOCK_WORDS: &[&str] = &[
+    "a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "edt", "cet", "hrs", "h",
+];
+
+/// Letters glued to a number that make it a clock time: "10am", "0900GMT".
+pub(in crate::text::figures) fn is_clock_suffix(suffix: &str) -> bool {
+    eq_any(suffix, CLOCK_WORDS)
+}
 
 impl Scanner<'_, '_> {
     fn is_month(&self, index: Option<usize>) -> bool {
@@ -45,6 +55,7 @@ impl Scanner<'_, '_> {
         false
     }
 
+    /// Is the number at `index` a clock time: "4:30", "0900 GMT", "10 a.m.", "7 a m"?
     pub(in crate::text::figures) fn is_time(&self, index: usize, text: &str) -> bool {
         if text.contains(':') && !text.contains(',') {
             return true;
@@ -52,15 +63,26 @@ impl Scanner<'_, '_> {
         match self.after(index, 1) {
             Some(next) => {
                 let next_text = self.text(next);
-                eq_any(
-                    next_text,
-                    &[
-                        "a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "edt",
-                        "cet", "hrs", "h",
-                    ],
-                ) || (next_text == "a" && self.word_after(index, 2) == Some("m"))
+                eq_any(next_text, CLOCK_WORDS) || (next_text == "a" && self.word_after(index, 2) == Some("m"))
             }
             None => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::figures::test_support::{excuse, figures};
+
+    #[test]
+    fn dates_and_times_are_excused_as_such() {
+        assert_eq!(excuse("Pickets went up on Dec. 10 and 11.", "10"), Some("date"));
+        assert_eq!(excuse("Pickets went up on Dec. 10 and 11.", "11"), Some("date"));
+        assert_eq!(excuse("They met on 5 June.", "5"), Some("date"));
+        assert_eq!(excuse("The festival runs March 3-5.", "3-5"), Some("date"));
+        assert_eq!(excuse("Pickets went up at 4:30 a.m.", "4:30"), Some("time"));
+        assert_eq!(excuse("The ferry left at 0900 GMT.", "0900"), Some("time"));
+        assert_eq!(excuse("The ferry left at 10am.", "10am"), Some("time"));
+        assert!(figures("The ferry left at 10am on 5 June.").is_empty());
     }
 }

@@ -7,10 +7,13 @@
 //! A score is a result everyone at the game saw, reported like a date or a name; it needs
 //! no source. A season's or a career's count stays a statistic ("17 league goals last
 //! season", "leads the NHL with 41 goals").
+//!
+//! Excuses: `winning-margin`, `cricket-score`, and `game-score` for the rest (`golf-score`
+//! when the sentence is about golf; see `golf.rs`).
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, spelled_number};
-use crate::text::figures::{Figure, FigureKind};
+use crate::text::figures::{Excuse, Figure, FigureKind};
 use crate::text::words::WordList;
 
 /// Verbs and nouns of winning and losing, before a margin: "beat England by 45 runs".
@@ -49,14 +52,14 @@ static COMPETITION_LEAD_VERBS: WordList = WordList::new(&[
 
 impl Scanner<'_, '_> {
     /// Is the figure the score or result of the game being reported rather than a
-    /// statistic? A winning margin ("beat England by 45 runs"), a cricket score ("131 for
+    /// statistic, and which? A winning margin ("beat England by 45 runs"), a cricket score ("131 for
     /// four", "six for 58", "all out for 204"), and, in a sentence about play (innings,
     /// wickets, a match, a lap…), a bare number ("a brave 71") or a count of scoring units
     /// ("nine wickets") unless a season or career qualifies it ("17 league goals last
     /// season" stays a figure).
-    pub(in crate::text::figures) fn is_game_score(&self, figure: &Figure) -> bool {
+    pub(in crate::text::figures) fn game_score_excuse(&self, figure: &Figure) -> Option<Excuse> {
         if figure.kind == FigureKind::Money {
-            return false;
+            return None;
         }
         let index = figure.token;
         let small = |token: Option<usize>| {
@@ -74,24 +77,24 @@ impl Scanner<'_, '_> {
         if self.word_before(index, 1) == Some("by")
             && (2..=7).any(|k| self.word_before(index, k).is_some_and(|w| WIN_WORDS.contains(w)))
         {
-            return true;
+            return Some(Excuse::WinningMargin);
         }
         if self.word_after(index, 1) == Some("for") && small(self.after(index, 2)) {
-            return true;
+            return Some(Excuse::CricketScore);
         }
         if self.word_before(index, 1) == Some("for")
             && (small(self.before(index, 2))
                 || (self.word_before(index, 2) == Some("out") && self.word_before(index, 3) == Some("all")))
         {
-            return true;
+            return Some(Excuse::CricketScore);
         }
         if self.word_after(index, 1) == Some("all") && self.word_after(index, 2) == Some("out") {
-            return true;
+            return Some(Excuse::CricketScore);
         }
         if !self.about_play() {
-            return false;
+            return None;
         }
-        match figure.kind {
+        let score = match figure.kind {
             FigureKind::Quantity => true,
             // "won 81% of points behind her first serve": a statistic of the game itself.
             FigureKind::Percentage => !self.has_season_word(),
@@ -103,7 +106,15 @@ impl Scanner<'_, '_> {
                 SCORING_UNITS.contains(noun) && !self.has_season_word()
             }
             _ => false,
-        }
+        };
+        // Golf's idiom makes the sentence about play; its numbers are golf scores.
+        score.then(|| {
+            if self.about_golf() {
+                Excuse::GolfScore
+            } else {
+                Excuse::GameScore
+            }
+        })
     }
 
     /// Does the sentence name a season, a career or a record ("17 league goals last
@@ -144,16 +155,14 @@ impl Scanner<'_, '_> {
     }
 
     fn find_play(&self) -> bool {
-        (self.range.start..self.range.end).any(|i| {
+        let play = (self.range.start..self.range.end).any(|i| {
             let token = self.draft.tokens[i];
             match token.kind {
                 TokenKind::Word => {
                     let text = self.text(i);
                     (text == "Test" && i > self.range.start)
                         || text.split('-').any(|part| PLAY_WORDS.contains(part))
-                        || self.is_golf_scoring(i)
                 }
-                TokenKind::NumberCompound | TokenKind::AlphaNum => self.is_golf_scoring(i),
                 // A cricket score elsewhere in the sentence: "96 for five", "287 all out".
                 TokenKind::Number => {
                     (self.word_after(i, 1) == Some("for")
@@ -167,13 +176,15 @@ impl Scanner<'_, '_> {
                 }
                 _ => false,
             }
-        })
+        });
+        // Golf's scoring idiom: "a three-under-par 69", "carded a 68".
+        play || self.about_golf()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn a_season_leader_holds_a_statistic() {
@@ -189,5 +200,35 @@ mod tests {
         );
         // A game's own count stays its score.
         assert!(figures("Okafor scored 4 goals in the match.").is_empty());
+    }
+
+    #[test]
+    fn game_scores_are_excused_as_such() {
+        assert_eq!(
+            excuse("Sri Lanka beat England by 45 runs.", "45"),
+            Some("winning-margin")
+        );
+        assert_eq!(
+            excuse(
+                "England resumed on 131 for four, needing another 119 to win the match.",
+                "131"
+            ),
+            Some("cricket-score")
+        );
+        assert_eq!(
+            excuse("He finished with nine wickets in the match.", "nine"),
+            Some("game-score")
+        );
+        assert_eq!(
+            excuse(
+                "She served 11 aces and won 81% of points behind her first serve.",
+                "81"
+            ),
+            Some("game-score")
+        );
+        assert_eq!(
+            excuse("Tavares scored 17 league goals for the side last season.", "17"),
+            None
+        );
     }
 }

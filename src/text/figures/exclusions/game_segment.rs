@@ -4,6 +4,8 @@
 //! How many periods, sets or rounds a game ran is part of its account, fixed by the rules
 //! of the game, not a statistic. Without a game in the sentence the count stays a figure:
 //! "After two periods of decline, output grew".
+//!
+//! Excuse: `game-segment`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, eq_any};
@@ -67,7 +69,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn parts_of_a_game_are_not_figures() {
@@ -82,6 +84,22 @@ mod tests {
         assert_eq!(
             figures("After two periods of decline, output grew 0.4%."),
             vec!["two periods", "0.4%"]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_game_are_excused_as_such() {
+        assert_eq!(
+            excuse("The Otters trailed 2-1 after two periods.", "two"),
+            Some("game-segment")
+        );
+        assert_eq!(
+            excuse("Nadal won 6-4 in three sets.", "three"),
+            Some("game-segment")
+        );
+        assert_eq!(
+            excuse("After two periods of decline, output grew 0.4%.", "two"),
+            None
         );
     }
 }

@@ -6,11 +6,26 @@
 //! sentence about play, whose numbers are then the game's score (see `game_score.rs`). "On
 //! a par with" and "below par" are ordinary English, and "rounds of 60 job cuts" is not
 //! golf.
+//!
+//! Excuse: `golf-score`, for the numbers of such a sentence that `game_score.rs` would call
+//! a game's score, and for golf's compounds ("three-under-par", "par-71").
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, eq_any, spelled_number};
 
 impl Scanner<'_, '_> {
+    /// Does the sentence use golf's scoring idiom anywhere?
+    pub(in crate::text::figures) fn about_golf(&self) -> bool {
+        *self.about_golf.get_or_init(|| {
+            (self.range.start..self.range.end).any(|i| {
+                matches!(
+                    self.kind(i),
+                    TokenKind::Word | TokenKind::NumberCompound | TokenKind::AlphaNum
+                ) && self.is_golf_scoring(i)
+            })
+        })
+    }
+
     /// Golf's scoring idiom at token `index`: a score against par ("four-under-par",
     /// "12 under par", "level par", "a par-72 course", "par 72"), a birdie or a bogey, a
     /// card ("carded a 68"), or rounds with their scores ("rounds of 70 and 69"). "On a par
@@ -69,7 +84,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn golf_scores_are_not_figures() {
@@ -90,6 +105,26 @@ mod tests {
         assert_eq!(
             figures("Output was below par, at 68 units a day."),
             vec!["68 units"]
+        );
+    }
+
+    #[test]
+    fn golf_scores_are_excused_as_such() {
+        assert_eq!(
+            excuse("Okonjo shot a three-under-par 69 on Sunday.", "69"),
+            Some("golf-score")
+        );
+        assert_eq!(
+            excuse("Okonjo shot a three-under-par 69 on Sunday.", "three-under-par"),
+            Some("golf-score")
+        );
+        assert_eq!(
+            excuse("He ended at 14 under on a par-71 layout.", "par-71"),
+            Some("golf-score")
+        );
+        assert_eq!(
+            excuse("Two rounds of 60 job cuts left 120 posts empty.", "60"),
+            None
         );
     }
 }

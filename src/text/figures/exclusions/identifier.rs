@@ -3,6 +3,8 @@
 //!
 //! A leading zero marks a number that is dialled or keyed in, not counted; the digit
 //! groups after it belong to it.
+//!
+//! Excuse: `identifier`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::Scanner;
@@ -21,4 +23,17 @@ impl Scanner<'_, '_> {
 /// "0207", "08600": a zero, then more digits.
 fn has_leading_zero(text: &str) -> bool {
     text.len() >= 3 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::figures::test_support::{excuse, figures};
+
+    #[test]
+    fn phone_numbers_are_excused_as_identifiers() {
+        assert_eq!(excuse("Call 08600 10111 for help.", "08600"), Some("identifier"));
+        assert_eq!(excuse("Call 08600 10111 for help.", "10111"), Some("identifier"));
+        assert!(figures("Call 08600 10111 for help.").is_empty());
+        assert_eq!(excuse("Call 600 10111 for help.", "10111"), None);
+    }
 }

@@ -8,8 +8,16 @@
 //! unless it is a currency code, a month, a weekday or a word of quantity, or a function
 //! word or an adverb opening the sentence ("Then 300 cars"). A number joined to a label
 //! but shaped differently is a count ("Flight 370 and 239 passengers").
+//!
+//! Codes are labels too: letters and digits in one token ("A35", "G7", "4G", "46A",
+//! "COVID-19", "MH370"), a class or a seat ("12C", "4F") that is not a temperature, and a
+//! one-letter code that no word of money leads ("the R45").
+//!
+//! Excuses: `label` (a name or a label noun before the number), `ranking` ("No. 9", "#1",
+//! "ranked 3", "seeded 4"), `offence-name`, `coordinated-label`, and `code`.
 
 use crate::text::TokenKind;
+use crate::text::figures::Excuse;
 use crate::text::figures::scan::{QUANTITY_LEADS, Scanner, eq_any, is_countable_plural, is_currency_code};
 use crate::text::segment::is_function_word_or_adverb;
 use crate::text::words::WordList;
@@ -74,10 +82,14 @@ fn same_model_stem(first: &str, second: &str) -> bool {
 }
 
 impl Scanner<'_, '_> {
-    /// "Route 46A", "Room 14", "move 43", "world No. 9", "IMO 9812345", "fraud over $5,000",
-    /// and the numbers coordinated with such a label ("Boeing 737-8 and 737-10 panels").
-    pub(in crate::text::figures) fn is_label(&self, index: usize) -> bool {
-        self.is_own_label(index) || self.is_coordinated_label(index)
+    /// Is the number at `index` a label, and of which kind: "Route 46A", "Room 14", "move
+    /// 43", "IMO 9812345" (a label), "world No. 9" (a ranking), "fraud over $5,000" (an
+    /// offence), or a number coordinated with a label ("Boeing 737-8 and 737-10 panels")?
+    pub(in crate::text::figures) fn label(&self, index: usize) -> Option<Excuse> {
+        self.own_label(index).or_else(|| {
+            self.is_coordinated_label(index)
+                .then_some(Excuse::CoordinatedLabel)
+        })
     }
 
     /// A number joined by "and", "or", "&" or a comma to a label with the same stem: the
@@ -106,7 +118,7 @@ impl Scanner<'_, '_> {
             if self.kind(first) != TokenKind::Number || !same_model_stem(self.text(first), text) {
                 return false;
             }
-            if self.is_own_label(first) {
+            if self.own_label(first).is_some() {
                 return true;
             }
             current = first;
@@ -114,38 +126,38 @@ impl Scanner<'_, '_> {
         false
     }
 
-    fn is_own_label(&self, index: usize) -> bool {
-        let Some(previous) = self.before(index, 1) else {
-            return false;
-        };
+    /// The label the word or sign right before the number at `index` makes of it.
+    fn own_label(&self, index: usize) -> Option<Excuse> {
+        let previous = self.before(index, 1)?;
         let previous_text = self.text(previous);
         if previous_text == "."
             && self
                 .word_before(index, 2)
                 .is_some_and(|w| eq_any(w, &["no", "nos"]))
         {
-            return true;
+            return Some(Excuse::Ranking);
         }
         if previous_text == "#" {
-            return true;
+            return Some(Excuse::Ranking);
         }
         if self.kind(previous) == TokenKind::Symbol {
             // "fraud over $5,000": the name of an offence.
-            return self
+            let offence = self
                 .word_before(index, 2)
                 .is_some_and(|w| eq_any(w, &["over", "under"]))
                 && self
                     .word_before(index, 3)
                     .is_some_and(|w| eq_any(w, &["fraud", "theft", "mischief", "possession"]));
+            return offence.then_some(Excuse::OffenceName);
         }
         if !self.draft.tokens[previous].is_word() {
-            return false;
+            return None;
         }
         if eq_any(
             previous_text,
             &["ranked", "seeded", "rank", "seed", "number", "no"],
         ) {
-            return true;
+            return Some(Excuse::Ranking);
         }
         if is_name_shaped(previous_text) {
             if is_currency_code(previous_text)
@@ -153,20 +165,20 @@ impl Scanner<'_, '_> {
                 || WEEKDAYS.contains(previous_text)
                 || QUANTITY_LEADS.contains(previous_text)
             {
-                return false;
+                return None;
             }
             if !self.starts_sentence(previous) {
                 // Mid-sentence, a capitalised or camel-case word names a label ("Route 46",
                 // "Room 14", "IMO 9812345", "the iPhone 15").
-                return true;
+                return Some(Excuse::Label);
             }
             // At the start of a sentence a capital says nothing about the word: a function
             // word or an adverb leads a quantity ("Then 300 cars", "Reportedly 300 people"),
             // while a noun or a name still names a label ("Route 66", "Apollo 11", "Area 51",
             // "Pixel 9 phones", "Boeing 737").
-            return !is_function_word_or_adverb(previous_text);
+            return (!is_function_word_or_adverb(previous_text)).then_some(Excuse::Label);
         }
-        LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)
+        (LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)).then_some(Excuse::Label)
     }
 
     /// A number followed by a counted noun is a quantity even after a label noun
@@ -178,7 +190,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn a_sentence_opening_adverb_is_not_a_name() {
@@ -249,5 +261,31 @@ mod tests {
             figures("Boeing 737 and 3,000 other jets were grounded."),
             vec!["3,000 other jets"]
         );
+    }
+
+    #[test]
+    fn labels_rankings_and_codes_are_excused_as_such() {
+        assert_eq!(
+            excuse("Traffic stopped on Route 46 at noon.", "46"),
+            Some("label")
+        );
+        assert_eq!(excuse("He resigned on move 43.", "43"), Some("label"));
+        assert_eq!(excuse("Tavares will wear the No. 9 shirt.", "9"), Some("ranking"));
+        assert_eq!(excuse("She is seeded 4 this year.", "4"), Some("ranking"));
+        assert_eq!(
+            excuse("He pleaded guilty to fraud over $5,000.", "5,000"),
+            Some("offence-name")
+        );
+        assert_eq!(
+            excuse("The plant builds Boeing 737-8 and 737-10 panels.", "737-10"),
+            Some("coordinated-label")
+        );
+        assert_eq!(excuse("Traffic backed up on the A35.", "A35"), Some("code"));
+        assert_eq!(excuse("Students with 4G modems waited.", "4G"), Some("code"));
+        assert_eq!(
+            excuse("Traffic backed up on the R45 near the junction.", "R45"),
+            Some("code")
+        );
+        assert_eq!(excuse("Then 300 cars burned.", "300"), None);
     }
 }

@@ -5,8 +5,13 @@
 //! duration is a figure when it is measured ("a median of 14.2 weeks", "about 40 weeks"),
 //! precise ("14.2 weeks"), long (100 units or more), or the quantity the sentence reports
 //! as changed ("Waits have grown to 14 months", "waiting lists of 40 weeks"); a decision
-//! ("cut to 18 months") is narrative.
+//! ("cut to 18 months") is narrative. A spelled number before a unit of time ("for two
+//! weeks", "hundreds of years") is always narrative.
+//!
+//! Excuse: `narrative-duration`; a duration that is someone's age ("She reached 90 years of
+//! age") is excused as `age`.
 
+use crate::text::figures::Excuse;
 use crate::text::figures::scan::{Scanner, eq_any};
 use crate::text::words::WordList;
 
@@ -26,25 +31,30 @@ static STATISTICAL_QUALIFIERS: WordList = WordList::new(&[
 ]);
 
 impl Scanner<'_, '_> {
-    /// Is the duration at `index`, whose unit ends at `unit_end`, part of the narrative:
-    /// neither precise, nor measured, nor long, nor reported as changed? "She reached 90
-    /// years of age" is an age, not a change.
-    pub(in crate::text::figures) fn is_narrative_duration(
+    /// Why the duration at `index`, whose unit ends at `unit_end`, is not a figure, if it is
+    /// not: it is neither precise, nor measured, nor long, nor reported as changed. A
+    /// duration that is someone's age ("reached 90 years of age", "12 weeks old") is an age.
+    pub(in crate::text::figures) fn duration_excuse(
         &self,
         index: usize,
         unit_end: usize,
         value: f64,
         has_decimal: bool,
-    ) -> bool {
+    ) -> Option<Excuse> {
         let qualified = (1..=3).any(|offset| {
             self.word_before(index, offset)
                 .is_some_and(|w| STATISTICAL_QUALIFIERS.contains(w))
         });
-        // "reached 90 years of age" is an age.
-        let of_age = self.word_after(unit_end, 1) == Some("old")
-            || (self.word_after(unit_end, 1) == Some("of") && self.word_after(unit_end, 2) == Some("age"));
+        let of_age = self.is_age_in_units(unit_end);
         let changed = self.after_a_change(index) && !of_age;
-        !(has_decimal || qualified || changed || value >= 100.0)
+        if has_decimal || qualified || changed || value >= 100.0 {
+            return None;
+        }
+        Some(if of_age {
+            Excuse::Age
+        } else {
+            Excuse::NarrativeDuration
+        })
     }
 
     /// Is the duration at `index` the quantity a sentence reports as changed: "waits have
@@ -72,7 +82,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn a_duration_reported_as_changed_is_a_figure() {
@@ -93,5 +103,23 @@ mod tests {
         assert!(figures("They stayed for 14 months before moving.").is_empty());
         assert!(figures("The ban was cut to 18 months on appeal.").is_empty());
         assert!(figures("She reached 90 years of age.").is_empty());
+    }
+
+    #[test]
+    fn narrative_durations_are_excused_as_such() {
+        assert_eq!(
+            excuse("He was jailed for 11 months.", "11"),
+            Some("narrative-duration")
+        );
+        assert_eq!(
+            excuse("They stayed for two weeks.", "two"),
+            Some("narrative-duration")
+        );
+        assert_eq!(
+            excuse("The site was used for hundreds of years.", "hundreds"),
+            Some("narrative-duration")
+        );
+        assert_eq!(excuse("She reached 90 years of age.", "90"), Some("age"));
+        assert_eq!(excuse("Waits have grown to 14 months.", "14"), None);
     }
 }

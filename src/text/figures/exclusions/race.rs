@@ -1,7 +1,7 @@
 //! Races: the name of a race ("the men's 200 metres", "her 200m title", "defended his 1,500
-//! metres title", "the fastest 400 metres freestyle") and a race time given as a result
-//! ("won in 20.12", "was third in 20.31", "clocked 10.08 seconds to win", "was given
-//! 27.46").
+//! metres title", "the fastest 400 metres freestyle"; excuse `race-name`) and a race time
+//! given as a result ("won in 20.12", "was third in 20.31", "clocked 10.08 seconds to win",
+//! "was given 27.46"; excuse `race-time`).
 //!
 //! A standard distance in a race's name is part of the name, and a finishing time is a
 //! result like a score: neither is a statistic a source must vouch for. "The river rose 3
@@ -30,7 +30,7 @@ impl Scanner<'_, '_> {
     /// "the" or "a" in a sentence about racing ("won the 1,500 metres", "ran the fastest
     /// 100 metres")? "The river rose 3 metres" and "the 800 metres of fencing" are
     /// measurements.
-    pub(in crate::text::figures) fn is_event_name(&self, figure: &Figure) -> bool {
+    pub(in crate::text::figures) fn is_race_name(&self, figure: &Figure) -> bool {
         if figure.kind != FigureKind::Measurement {
             return false;
         }
@@ -161,7 +161,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn race_names_and_race_results_are_not_figures() {
@@ -187,5 +187,17 @@ mod tests {
             figures("The index rose in 12.45 minutes of trading."),
             vec!["12.45 minutes"]
         );
+    }
+
+    #[test]
+    fn race_names_and_times_are_excused_as_such() {
+        let text = "Adeyemi won the men's 200 metres in 20.12 on Friday.";
+        assert_eq!(excuse(text, "200"), Some("race-name"));
+        assert_eq!(excuse(text, "20.12"), Some("race-time"));
+        assert_eq!(
+            excuse("Haddad clocked 10.08 seconds to win the final.", "10.08"),
+            Some("race-time")
+        );
+        assert_eq!(excuse("The river rose 3 metres overnight.", "3"), None);
     }
 }

@@ -3,6 +3,8 @@
 //!
 //! The number identifies the group rather than reporting a count; "three universities",
 //! without the determiner, is a figure.
+//!
+//! Excuse: `reference`.
 
 use crate::text::figures::scan::Scanner;
 use crate::text::words::WordList;
@@ -20,5 +22,23 @@ impl Scanner<'_, '_> {
     pub(in crate::text::figures) fn is_reference(&self, index: usize) -> bool {
         self.word_before(index, 1)
             .is_some_and(|previous| REFERENCE_DETERMINERS.contains(previous))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::figures::test_support::{excuse, figures};
+
+    #[test]
+    fn a_determiner_makes_a_spelled_number_a_reference() {
+        assert_eq!(
+            excuse("Officials from the three universities met.", "three"),
+            Some("reference")
+        );
+        assert!(figures("Officials from the three universities met.").is_empty());
+        assert_eq!(
+            figures("Officials from three universities met."),
+            vec!["three universities"]
+        );
     }
 }

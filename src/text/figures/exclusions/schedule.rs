@@ -3,6 +3,8 @@
 //!
 //! A fixture list is a calendar, not a statistic. "There are 2,000 tickets remaining"
 //! counts something that is not a fixture and stays a figure.
+//!
+//! Excuse: `schedule`.
 
 use crate::text::figures::scan::{Scanner, eq_any};
 use crate::text::figures::{Figure, FigureKind};
@@ -41,7 +43,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn a_schedule_is_not_a_figure() {
@@ -52,5 +54,14 @@ mod tests {
             figures("There are 2,000 tickets remaining."),
             vec!["2,000 tickets"]
         );
+    }
+
+    #[test]
+    fn schedules_are_excused_as_such() {
+        assert_eq!(
+            excuse("Rovers lead the table with three games remaining.", "three"),
+            Some("schedule")
+        );
+        assert_eq!(excuse("There are 2,000 tickets remaining.", "2,000"), None);
     }
 }

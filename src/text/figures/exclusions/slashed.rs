@@ -3,6 +3,8 @@
 //! Numbers joined by slashes are a date, a code, a case reference or a fraction written
 //! with a symbol; they count nothing. "40/hour" is a rate and stays a figure: each part
 //! must be a number or start with a capital.
+//!
+//! Excuse: `slashed-number`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::Scanner;
@@ -34,7 +36,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn slashed_numbers_are_not_figures() {
@@ -43,5 +45,25 @@ mod tests {
         }
         assert_eq!(figures("It runs 24/7 with 300 staff."), vec!["300 staff"]);
         assert_eq!(figures("The 11 attacks were separate."), vec!["11 attacks"]);
+    }
+
+    #[test]
+    fn slashed_numbers_are_excused_as_such() {
+        assert_eq!(
+            excuse("The 9/11 attacks changed travel.", "9"),
+            Some("slashed-number")
+        );
+        assert_eq!(
+            excuse("The 9/11 attacks changed travel.", "11"),
+            Some("slashed-number")
+        );
+        assert_eq!(
+            excuse(
+                "The court listed the matter as HC/CV/2211/2024 on Friday.",
+                "2211"
+            ),
+            Some("slashed-number")
+        );
+        assert_eq!(excuse("Wages rose to 40/hour.", "40"), None);
     }
 }

@@ -8,11 +8,15 @@
 //! someone must vouch for. "Labour is 12 points ahead of the Tories" names no table, and
 //! "Okoro leads the league with 58 points" may be one player's season total: both stay
 //! figures.
+//!
+//! Excuse: `standing`.
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, eq_any};
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::words::WordList;
+
+use super::ordinal::is_ordinal_suffix;
 
 /// Positions in a table: "second in Group C", "top of the ladder".
 static STANDING_POSITIONS: WordList = WordList::new(&[
@@ -105,9 +109,7 @@ impl Scanner<'_, '_> {
             TokenKind::AlphaNum => {
                 let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let suffix = &text[digits.len()..];
-                !digits.is_empty()
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && eq_any(suffix, &["st", "nd", "rd", "th"])
+                !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && is_ordinal_suffix(suffix)
             }
             _ => false,
         }
@@ -146,7 +148,7 @@ impl Scanner<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn standings_are_rankings_not_statistics() {
@@ -189,5 +191,18 @@ mod tests {
             figures("Ticket sales – 41 points higher than a year ago."),
             vec!["41 points"]
         );
+    }
+
+    #[test]
+    fn standings_are_excused_as_such() {
+        assert_eq!(
+            excuse("Ashby sit top of the table on 40 points.", "40"),
+            Some("standing")
+        );
+        assert_eq!(
+            excuse("The Cardinals are 11 games back of Denver.", "11"),
+            Some("standing")
+        );
+        assert_eq!(excuse("Labour is 12 points ahead of the Tories.", "12"), None);
     }
 }

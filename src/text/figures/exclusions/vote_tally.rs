@@ -4,6 +4,9 @@
 //! The result of a vote is a public record, like a game's score; it is not a statistic a
 //! source must vouch for. "Prices rose from 52 to 48 cents" names no vote, and "cut 300 to
 //! 400 jobs" counts something: both stay figures.
+//!
+//! Excuse: `vote-tally`, also for a tally written with a hyphen ("voted 7-2"), which the
+//! tokenizer makes one number (see `score_line.rs`).
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, eq_any};
@@ -55,17 +58,24 @@ impl Scanner<'_, '_> {
         }
         // A vote word just before the tally ("passed 52 to 48", "by a vote of 7 to 2"), or
         // "votes" in it.
-        (1..=4).any(|offset| {
-            self.word_before(first, offset)
-                .is_some_and(|w| VOTE_WORDS.contains(w))
-        }) || (first + 1..second).any(votes)
+        self.vote_word_before(first)
+            || (first + 1..second).any(votes)
             || self.after(second, 1).is_some_and(votes)
+    }
+
+    /// Is there a word of voting just before the number at `index` ("passed 52 to 48", "by
+    /// a vote of 7 to 2", "voted 7-2")?
+    pub(in crate::text::figures) fn vote_word_before(&self, index: usize) -> bool {
+        (1..=4).any(|offset| {
+            self.word_before(index, offset)
+                .is_some_and(|w| VOTE_WORDS.contains(w))
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::text::figures::test_support::figures;
+    use crate::text::figures::test_support::{excuse, figures};
 
     #[test]
     fn vote_tallies_are_not_figures() {
@@ -86,5 +96,16 @@ mod tests {
             figures("The council approved a plan to cut 300 to 400 jobs."),
             vec!["300", "400 jobs"]
         );
+    }
+
+    #[test]
+    fn vote_tallies_are_excused_as_such() {
+        assert_eq!(excuse("The bill passed 52 to 48.", "52"), Some("vote-tally"));
+        assert_eq!(excuse("The bill passed 52 to 48.", "48"), Some("vote-tally"));
+        assert_eq!(
+            excuse("The council voted 7-2 to approve it.", "7-2"),
+            Some("vote-tally")
+        );
+        assert_eq!(excuse("Prices rose from 52 to 48 cents.", "52"), None);
     }
 }
