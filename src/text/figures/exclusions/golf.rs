@@ -38,19 +38,13 @@ impl Scanner<'_, '_> {
                 || eq_any(word, &["one", "level", "even"])
         };
         if text.contains('-') {
-            let parts: Vec<&str> = text.split('-').collect();
-            if parts.iter().any(|p| p.eq_ignore_ascii_case("par")) {
+            let parts = || text.split('-');
+            if parts().any(|p| p.eq_ignore_ascii_case("par")) {
                 // "four-under-par", "par-72", "two-over-par", "under-par".
-                return parts
-                    .iter()
-                    .any(|p| number_like(p) || eq_any(p, &["under", "over", "level", "even"]));
+                return parts().any(|p| number_like(p) || eq_any(p, &["under", "over", "level", "even"]));
             }
-            return parts
-                .iter()
-                .any(|p| eq_any(p, &["birdie", "birdies", "bogey", "bogeys", "eagle"]))
-                && parts
-                    .iter()
-                    .any(|p| number_like(p) || eq_any(p, &["double", "triple"]));
+            return parts().any(|p| eq_any(p, &["birdie", "birdies", "bogey", "bogeys", "eagle"]))
+                && parts().any(|p| number_like(p) || eq_any(p, &["double", "triple"]));
         }
         if eq_any(
             text,
