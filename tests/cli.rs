@@ -1009,7 +1009,9 @@ fn rules_and_explain_document_every_rule() {
     for row in rows {
         let fix = &row[fix_column..];
         assert!(
-            ["always ", "sometimes ", "never "].iter().any(|word| fix.starts_with(word)),
+            ["always ", "sometimes ", "never "]
+                .iter()
+                .any(|word| fix.starts_with(word)),
             "{row:?}"
         );
         assert!(
