@@ -1031,6 +1031,43 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_lines_longer_than_a_wrap_are_paragraphs_of_their_own() {
+        let long = "The council voted on Tuesday to close the harbour road for six weeks while crews repair the sea wall.";
+        assert!(long.chars().count() > plain_text::LONG_LINE_CHARS);
+        let source = format!("Headline\n\n{long}\nShort line after it.\n{long}\n");
+        let blocks = block_texts(&source, DraftFormat::PlainText);
+        assert_eq!(
+            blocks,
+            vec![
+                (BlockKind::Heading, "Headline".into()),
+                (BlockKind::Paragraph, long.into()),
+                (BlockKind::Paragraph, "Short line after it.".into()),
+                (BlockKind::Paragraph, long.into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_hard_wrapped_paragraphs_stay_whole() {
+        // Lines wrapped under 90 characters (as in the dev corpus's wrapped drafts), up to
+        // the 100-character limit.
+        let line = "x".repeat(100);
+        let source = format!(
+            "The council voted on Tuesday to close the harbour road for\nsix weeks while crews repair the sea wall, officials said.\n{line}\n"
+        );
+        let blocks = block_texts(&source, DraftFormat::PlainText);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert_eq!(blocks[0].0, BlockKind::Paragraph);
+        // Characters, not bytes: a wrapped line of accented or curly text is not long.
+        let accented = "é".repeat(60);
+        let blocks = block_texts(
+            &format!("Intro.\n\n{accented}\n{accented}\n"),
+            DraftFormat::PlainText,
+        );
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
+
+    #[test]
     fn front_matter_and_code_are_not_copy() {
         let source = "---\ntitle: \"A fire\"\nslug: fire\n---\n\n# A fire\n\nText one.\n\n```text\n1 2 3\n```\n\nText two.\n";
         let layout = layout(source, DraftFormat::Markdown);

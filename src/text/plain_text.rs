@@ -1,6 +1,10 @@
 //! The layout of a plain-text draft: paragraphs separated by blank lines, nothing is
 //! markup. Line by line: front matter at the top, directive lines, separator lines,
 //! bulleted list items, and prose lines that join the paragraph they continue.
+//!
+//! Text pasted from a web article extractor puts one paragraph on each line with no blank
+//! line between them. A run of lines with a line longer than [`LONG_LINE_CHARS`] is not
+//! hard-wrapped prose, so each of its lines is a block of its own.
 
 use std::ops::Range;
 
@@ -8,6 +12,11 @@ use super::markdown::{
     BlockKind, Directive, LayoutBlock, RawLayout, front_matter_title, is_separator_line, list_marker,
     mask_range, parse_directive,
 };
+
+/// A run of lines whose longest line has more characters than this is one paragraph per
+/// line. Hard-wrapped copy wraps at 60 to 80 characters; an extractor's paragraph lines
+/// run to hundreds.
+pub(crate) const LONG_LINE_CHARS: usize = 100;
 
 /// One line of the source: its byte range without the terminator.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +88,28 @@ fn leading_spaces(text: &str) -> usize {
     text.bytes().take_while(|b| *b == b' ').count()
 }
 
+/// For each line, whether it sits in a run of non-blank lines that holds a line longer
+/// than [`LONG_LINE_CHARS`] characters.
+fn one_paragraph_per_line(source: &str, lines: &[Line]) -> Vec<bool> {
+    let mut marks = vec![false; lines.len()];
+    let is_long = |line: &Line| {
+        let text = &source[line.start..line.end];
+        text.len() > LONG_LINE_CHARS && text.trim_end().chars().count() > LONG_LINE_CHARS
+    };
+    let mut index = 0;
+    while index < lines.len() {
+        let run_start = index;
+        while index < lines.len() && !source[lines[index].start..lines[index].end].trim().is_empty() {
+            index += 1;
+        }
+        if lines[run_start..index].iter().any(is_long) {
+            marks[run_start..index].fill(true);
+        }
+        index += 1;
+    }
+    marks
+}
+
 /// Lays out a plain-text draft: its copy (directive lines, separators, list markers and
 /// front matter blanked) and its blocks, before the headline pass.
 pub(crate) fn layout(source: &str) -> RawLayout {
@@ -116,6 +147,7 @@ pub(crate) fn layout(source: &str) -> RawLayout {
         }
     }
 
+    let per_line = one_paragraph_per_line(source, &lines);
     let mut previous_blank = true;
     while line_number < lines.len() {
         let line = lines[line_number];
@@ -185,11 +217,12 @@ pub(crate) fn layout(source: &str) -> RawLayout {
             continue;
         }
 
-        // A prose line: starts a paragraph or continues the open block.
+        // A prose line: starts a paragraph or continues the open block, unless its run of
+        // lines is one paragraph per line.
         let content_start = line.start + indent;
         let content = content_start..line.end;
         mask_range(&mut builder.copy, line.start..content_start);
-        if builder.open.is_some() && !previous_blank {
+        if builder.open.is_some() && !previous_blank && !per_line[line_number] {
             builder.extend(line_number, content);
         } else {
             builder.start(BlockKind::Paragraph, line_number, content);
