@@ -384,3 +384,104 @@ fn hard_wrapped_paragraphs_stay_whole_in_plain_text() {
         assert!(wrapped >= 3, "{name}: {wrapped} wrapped paragraphs");
     }
 }
+
+fn markdown_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::collection::vec(
+        prop::sample::select(vec![
+            "The ",
+            "said ",
+            "2,300 drivers",
+            "TK ",
+            "the the ",
+            "“",
+            "”",
+            "\"",
+            "'",
+            ". ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "# ",
+            "## ",
+            "- ",
+            "* ",
+            "1. ",
+            "• ",
+            "> ",
+            "```\n",
+            "~~~\n",
+            "---\n",
+            "+++\n",
+            "===\n",
+            "    ",
+            "\t",
+            "<!-- ",
+            " -->",
+            "<span\nclass=\"x\">",
+            "</span>",
+            "<script>\n",
+            "</script>\n",
+            "<div>\n",
+            "`",
+            "``",
+            "[link](http://x.y \"t\n\")",
+            "[ref]",
+            "[ref]: http://x.y\n",
+            "[^1]",
+            "[^1]: ",
+            "![alt](i.png)",
+            "<https://x.y>",
+            "https://x.y/a ",
+            "www.x.y ",
+            "|",
+            "|---|\n",
+            "**",
+            "_",
+            "~~",
+            "\\",
+            "&amp;",
+            "[x] ",
+            "[copydesk-disable]\n",
+            "<!-- copydesk-enable -->",
+            "😀",
+            "é",
+            "\u{a0}",
+            "—",
+            "",
+        ]),
+        0..60,
+    );
+    pieces.prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, .. Default::default() })]
+
+    /// The masked copy is the source with bytes blanked, never moved; every block's span
+    /// lies on its lines and starts and ends on copy.
+    #[test]
+    fn the_masked_copy_keeps_the_source_offsets(text in markdown_text()) {
+        for format in [DraftFormat::Markdown, DraftFormat::PlainText] {
+            let layout = markdown::layout(&text, format);
+            proptest::prop_assert_eq!(layout.copy.len(), text.len());
+            for (copy, source) in layout.copy.bytes().zip(text.bytes()) {
+                proptest::prop_assert!(copy == source || (copy == b' ' && source != b'\n' && source != b'\r'));
+            }
+            let line_count = text.split('\n').count();
+            for block in &layout.blocks {
+                proptest::prop_assert!(block.first_line <= block.last_line && block.last_line < line_count);
+                proptest::prop_assert!(block.span.start <= block.span.end && block.span.end <= text.len());
+                let line_of = |offset: usize| text[..offset].matches('\n').count();
+                proptest::prop_assert!(line_of(block.span.start) >= block.first_line);
+                proptest::prop_assert!(line_of(block.span.end) <= block.last_line);
+                let block_text = &layout.copy[block.span.clone()];
+                if block.kind != markdown::BlockKind::Separator {
+                    proptest::prop_assert!(!block_text.trim().is_empty());
+                    proptest::prop_assert_eq!(block_text.trim().len(), block_text.len());
+                }
+            }
+            proptest::prop_assert!(layout.directives.windows(2).all(|w| w[0].line <= w[1].line));
+        }
+    }
+}
