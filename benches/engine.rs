@@ -1,5 +1,6 @@
 //! Engine throughput: every rule on a 1,000-word draft (target: median ≤ 0.5 ms), and on a
-//! 100,000-word draft, to show how the engine scales.
+//! 100,000-word draft, to show how the engine scales; and the first stage alone (finding
+//! the copy of a Markdown draft: `text::markdown::layout`), on the same drafts.
 //!
 //! Run with `cargo bench --bench engine`. The drafts are built from the sample drafts in
 //! examples/drafts (our own writing), repeated and cut at paragraph boundaries; with the
@@ -9,6 +10,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use copydesk::config::RuleLevel;
+use copydesk::text::{DraftFormat, markdown};
 use copydesk::{Config, DraftInput, analyze};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -76,6 +78,9 @@ fn bench(c: &mut Criterion) {
                     b.iter(|| analyze(black_box(&[DraftInput::new("bench.md", &text)]), config))
                 });
             }
+            c.bench_function(&format!("layout, {words} words ({name})"), |b| {
+                b.iter(|| markdown::layout(black_box(&text), DraftFormat::Markdown))
+            });
         }
     }
 }

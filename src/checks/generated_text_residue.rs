@@ -484,10 +484,25 @@ fn find_field_labels(parsed: &ParsedDraft<'_>, out: &mut Vec<Note>) {
         if found.end() >= text.trim_end().len() {
             continue;
         }
-        let span = block.span.start..block.span.start + found.end();
-        let shown = found.as_str().trim();
+        // In Markdown the emphasis marks around a label ("**Headline:**") are not copy: the
+        // finding and the deletion take them in from the source.
+        let source = parsed.source;
+        let marks_before = source[..block.span.start]
+            .bytes()
+            .rev()
+            .take_while(|b| matches!(b, b'*' | b'_'))
+            .count();
+        let label_end = block.span.start + found.as_str().trim_end().len();
+        let marks_after = source[label_end..]
+            .bytes()
+            .take_while(|b| matches!(b, b'*' | b'_'))
+            .count();
+        let start = block.span.start - marks_before;
+        let span = start..(block.span.start + found.end()).max(label_end + marks_after);
+        let label = start..label_end + marks_after;
+        let shown = source[label.clone()].trim();
         out.push(Note {
-            span: block.span.start..block.span.start + found.as_str().trim_end().len(),
+            span: label,
             message: format!(
                 "‘{shown}’ labels a field of a text generator's output, not copy: delete the label and keep the text."
             ),

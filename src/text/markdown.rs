@@ -1,17 +1,35 @@
-//! Finds the copy in a draft: which lines are prose, how they group into blocks, and what
-//! is not copy at all (front matter, code, HTML comments, link targets, list markers).
+//! Finds the copy in a draft: which text is prose, how it groups into blocks, and what is
+//! not copy at all (front matter, code, HTML, link targets, list and quote markers).
 //!
 //! The result is a *masked copy*: a string with exactly the byte length of the source in
 //! which every byte that is not copy has been replaced by a space (line breaks are kept).
 //! Every later stage works on the masked copy, so its byte offsets are the source's byte
 //! offsets and nothing has to be mapped back.
+//!
+//! A Markdown draft is parsed by pulldown-cmark (CommonMark with GitHub's tables, footnotes,
+//! strikethrough and task lists, and YAML or TOML front matter). The masked copy starts
+//! blank and receives the source bytes of each text event that is copy: the text of
+//! paragraphs, headings, list items, block quotes, table cells and footnote definitions,
+//! link text and the contents of emphasis. Everything else stays blank: code spans and
+//! blocks, HTML blocks, inline HTML and comments, link and image destinations and titles,
+//! image descriptions, autolinks and bare URLs, reference definitions, footnote markers,
+//! list and quote markers, emphasis marks, backslashes of escapes and front matter.
+//!
+//! A plain-text draft is laid out line by line (`plain_text.rs`). For both formats, the
+//! one-line blocks at the top that end without punctuation (a headline, a kicker, a
+//! scraped section label) are headings.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::plain_text;
 /// What kind of file a draft is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DraftFormat {
-    /// CommonMark-ish Markdown: front matter, code, HTML comments, links are not copy.
+    /// CommonMark Markdown with GitHub's extensions: front matter, code, HTML and link
+    /// targets are not copy.
     Markdown,
     /// Plain text: paragraphs separated by blank lines, nothing is markup.
     PlainText,
@@ -90,104 +108,62 @@ pub struct Layout {
     pub directives: Vec<Directive>,
 }
 
-/// One line of the source: its byte range without the terminator.
-#[derive(Debug, Clone, Copy)]
-struct Line {
-    start: usize,
-    end: usize,
+/// A layout before the passes both formats share: the copy as bytes, and blocks whose
+/// spans may still start or end on blanked bytes (a block with no copy at all is kept for
+/// the headline pass, then dropped).
+pub(crate) struct RawLayout {
+    pub(crate) copy: Vec<u8>,
+    pub(crate) blocks: Vec<LayoutBlock>,
+    pub(crate) front_matter: Option<Range<usize>>,
+    pub(crate) front_matter_title: Option<String>,
+    pub(crate) directives: Vec<Directive>,
 }
 
-struct Builder<'a> {
-    source: &'a str,
-    /// The source's bytes, with every masked byte already a space.
-    copy: Vec<u8>,
-    blocks: Vec<LayoutBlock>,
-    open: Option<LayoutBlock>,
-    directives: Vec<Directive>,
+/// Parses a draft into its copy and blocks.
+pub fn layout(source: &str, format: DraftFormat) -> Layout {
+    let raw = match format {
+        DraftFormat::Markdown => markdown_layout(source),
+        DraftFormat::PlainText => plain_text::layout(source),
+    };
+    finish(source, raw)
 }
 
-impl Builder<'_> {
-    fn mask_range(&mut self, range: Range<usize>) {
-        let end = range.end.min(self.copy.len());
-        for byte in &mut self.copy[range.start.min(end)..end] {
-            if *byte != b'\n' && *byte != b'\r' {
-                *byte = b' ';
-            }
+/// Blanks the bytes of `range` in `copy`, keeping line breaks.
+pub(crate) fn mask_range(copy: &mut [u8], range: Range<usize>) {
+    let end = range.end.min(copy.len());
+    for byte in &mut copy[range.start.min(end)..end] {
+        if *byte != b'\n' && *byte != b'\r' {
+            *byte = b' ';
         }
     }
-
-    fn close(&mut self) {
-        if let Some(block) = self.open.take()
-            && block.span.start < block.span.end
-        {
-            self.blocks.push(block);
-        }
-    }
-
-    fn start(&mut self, kind: BlockKind, line_number: usize, content: Range<usize>) {
-        self.close();
-        self.open = Some(LayoutBlock {
-            kind,
-            span: content,
-            first_line: line_number,
-            last_line: line_number,
-        });
-    }
-
-    fn extend(&mut self, line_number: usize, content: Range<usize>) {
-        match &mut self.open {
-            Some(block) => {
-                block.span.end = content.end.max(block.span.end);
-                block.last_line = line_number;
-            }
-            None => self.start(BlockKind::Paragraph, line_number, content),
-        }
-    }
-}
-
-fn split_lines(source: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(source.len() / 60 + 1);
-    let mut start = 0;
-    let bytes = source.as_bytes();
-    for (offset, byte) in bytes.iter().enumerate() {
-        if *byte == b'\n' {
-            let mut end = offset;
-            if end > start && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
-            lines.push(Line { start, end });
-            start = offset + 1;
-        }
-    }
-    let mut end = source.len();
-    if end > start && bytes[end - 1] == b'\r' {
-        end -= 1;
-    }
-    lines.push(Line { start, end });
-    lines
-}
-
-fn leading_spaces(text: &str) -> usize {
-    text.bytes().take_while(|b| *b == b' ').count()
 }
 
 /// True for a line of only `*`, `-` or `_` (three or more, spaces allowed), or of
-/// other runs of separator marks such as `# # #` or `~~~~` in plain text.
-fn is_separator_line(text: &str) -> bool {
+/// other runs of separator marks such as `# # #`, `===` or `•••`.
+pub(crate) fn is_separator_line(text: &str) -> bool {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return false;
     }
-    let marks: Vec<char> = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    if marks.len() < 3 {
+    let mut marks = trimmed.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    if !matches!(first, '*' | '-' | '_' | '=' | '~' | '#' | '•' | '·') {
         return false;
     }
-    let first = marks[0];
-    matches!(first, '*' | '-' | '_' | '=' | '~' | '#' | '•' | '·') && marks.iter().all(|c| *c == first)
+    let mut count = 1;
+    for mark in marks {
+        if mark != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// Parses a directive in the text of a comment: `copydesk-disable RULE…`.
-fn parse_directive(text: &str) -> Option<(DirectiveKind, Vec<String>)> {
+pub(crate) fn parse_directive(text: &str) -> Option<(DirectiveKind, Vec<String>)> {
     let trimmed = text.trim();
     let mut words = trimmed.split_whitespace();
     let kind = match words.next()? {
@@ -205,34 +181,26 @@ fn parse_directive(text: &str) -> Option<(DirectiveKind, Vec<String>)> {
     Some((kind, rules))
 }
 
-/// The ` ``` ` or `~~~` fence that opens a code block on this line, with its length.
-fn opening_fence(text: &str) -> Option<(u8, usize)> {
-    let indent = leading_spaces(text);
-    if indent > 3 {
-        return None;
+/// The `title:` (YAML) or `title =` (TOML) of front matter, unquoted.
+pub(crate) fn front_matter_title(front_matter: &str) -> Option<String> {
+    let mut title = None;
+    for line in front_matter.lines() {
+        if let Some(value) = line
+            .strip_prefix("title:")
+            .or_else(|| line.strip_prefix("title ="))
+        {
+            let value = value.trim().trim_matches('"').trim_matches('\'').trim();
+            if !value.is_empty() {
+                title = Some(value.to_string());
+            }
+        }
     }
-    let rest = &text.as_bytes()[indent..];
-    let mark = *rest.first()?;
-    if mark != b'`' && mark != b'~' {
-        return None;
-    }
-    let count = rest.iter().take_while(|b| **b == mark).count();
-    (count >= 3).then_some((mark, count))
-}
-
-fn closes_fence(text: &str, mark: u8, length: usize) -> bool {
-    let indent = leading_spaces(text);
-    if indent > 3 {
-        return false;
-    }
-    let rest = &text.as_bytes()[indent..];
-    let count = rest.iter().take_while(|b| **b == mark).count();
-    count >= length && rest[count..].iter().all(|b| b.is_ascii_whitespace())
+    title
 }
 
 /// The length of a list marker at the start of `text` (after indentation), marker and
-/// the spaces after it included.
-fn list_marker(text: &str) -> Option<usize> {
+/// the spaces after it included: `-`, `*`, `+`, `•`, or up to nine digits and `.` or `)`.
+pub(crate) fn list_marker(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let first = *bytes.first()?;
     if matches!(first, b'-' | b'*' | b'+') || text.starts_with('•') {
@@ -255,356 +223,38 @@ fn list_marker(text: &str) -> Option<usize> {
     None
 }
 
-/// Parses a draft into its copy and blocks.
-pub fn layout(source: &str, format: DraftFormat) -> Layout {
-    let lines = split_lines(source);
-    let mut builder = Builder {
-        source,
-        copy: source.as_bytes().to_vec(),
-        blocks: Vec::new(),
-        open: None,
-        directives: Vec::new(),
-    };
-    let mut front_matter = None;
-    let mut front_matter_title = None;
-    let mut line_number = 0;
-
-    // Front matter: `---` … `---` (YAML) or `+++` … `+++` (TOML) at the very top.
-    if let Some(first) = lines.first() {
-        let first_text = source[first.start..first.end].trim_end();
-        let (fence, closers): (&str, &[&str]) = match first_text {
-            "---" => ("---", &["---", "..."]),
-            "+++" => ("+++", &["+++"]),
-            _ => ("", &[]),
-        };
-        if !fence.is_empty()
-            && let Some(close) = lines
-                .iter()
-                .enumerate()
-                .skip(1)
-                .find(|(_, line)| closers.contains(&source[line.start..line.end].trim_end()))
-                .map(|(index, _)| index)
-        {
-            for line in &lines[1..close] {
-                let text = &source[line.start..line.end];
-                if let Some(value) = text
-                    .strip_prefix("title:")
-                    .or_else(|| text.strip_prefix("title ="))
-                {
-                    let value = value.trim().trim_matches('"').trim_matches('\'').trim();
-                    if !value.is_empty() {
-                        front_matter_title = Some(value.to_string());
-                    }
-                }
-            }
-            let end = lines[close].end;
-            builder.mask_range(0..end);
-            front_matter = Some(0..end);
-            line_number = close + 1;
-        }
+/// The byte range of the line holding `offset`, without its terminator.
+fn line_bounds(source: &str, offset: usize) -> Range<usize> {
+    let bytes = source.as_bytes();
+    let offset = offset.min(bytes.len());
+    let start = bytes[..offset]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let mut end = bytes[offset..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |p| offset + p);
+    if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
     }
+    start..end
+}
 
-    let markdown = format == DraftFormat::Markdown;
-    let mut fence: Option<(u8, usize)> = None;
-    let mut in_comment = false;
-    let mut comment_text = String::new();
-    let mut comment_line = 0;
-    let mut previous_blank = true;
-
-    while line_number < lines.len() {
-        let line = lines[line_number];
-        let text = &source[line.start..line.end];
-
-        // Inside a fenced code block: everything up to the closing fence is code.
-        if let Some((mark, length)) = fence {
-            builder.mask_range(line.start..line.end);
-            if closes_fence(text, mark, length) {
-                fence = None;
-            }
-            line_number += 1;
-            continue;
-        }
-
-        // Inside a multi-line HTML comment.
-        if in_comment {
-            if let Some(close) = text.find("-->") {
-                comment_text.push(' ');
-                comment_text.push_str(&text[..close]);
-                builder.mask_range(line.start..line.start + close + 3);
-                in_comment = false;
-                if let Some((kind, rules)) = parse_directive(&comment_text) {
-                    builder.directives.push(Directive {
-                        kind,
-                        rules,
-                        line: comment_line,
-                        end_line: line_number,
-                    });
-                }
-                let rest = line.start + close + 3..line.end;
-                if source[rest.clone()].trim().is_empty() {
-                    previous_blank = true;
-                    line_number += 1;
-                    continue;
-                }
-                // Copy after the comment on the same line: fall through with the rest masked
-                // as a comment already; the inline pass below handles the remainder.
-            } else {
-                comment_text.push(' ');
-                comment_text.push_str(text);
-                builder.mask_range(line.start..line.end);
-                line_number += 1;
-                continue;
-            }
-        }
-
-        let trimmed = text.trim();
-
-        if trimmed.is_empty() {
-            builder.close();
-            previous_blank = true;
-            line_number += 1;
-            continue;
-        }
-
-        // A directive on a line of its own in the plain-text form, `[copydesk-disable …]`,
-        // or, in plain text, in the comment form `<!-- copydesk-disable … -->` (in Markdown
-        // comments are handled below, also inside a line).
-        let own_line_directive = if trimmed.starts_with("[copydesk-") && trimmed.ends_with(']') {
-            Some(&trimmed[1..trimmed.len() - 1])
-        } else if !markdown && trimmed.len() >= 7 && trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
-            Some(&trimmed[4..trimmed.len() - 3])
-        } else {
-            None
-        };
-        if let Some(inner) = own_line_directive
-            && let Some((kind, rules)) = parse_directive(inner)
-        {
-            builder.close();
-            builder.mask_range(line.start..line.end);
-            builder.directives.push(Directive {
-                kind,
-                rules,
-                line: line_number,
-                end_line: line_number,
-            });
-            previous_blank = true;
-            line_number += 1;
-            continue;
-        }
-
-        if markdown {
-            if let Some(open) = opening_fence(text) {
-                builder.close();
-                builder.mask_range(line.start..line.end);
-                fence = Some(open);
-                previous_blank = false;
-                line_number += 1;
-                continue;
-            }
-
-            // A comment that starts a line: a directive or a block comment.
-            if trimmed.starts_with("<!--") {
-                let comment_start = line.start + text.find("<!--").unwrap_or(0);
-                match source[comment_start + 4..line.end].find("-->") {
-                    Some(close) => {
-                        let close_end = comment_start + 4 + close + 3;
-                        let inner = &source[comment_start + 4..comment_start + 4 + close];
-                        builder.mask_range(comment_start..close_end);
-                        if let Some((kind, rules)) = parse_directive(inner) {
-                            builder.directives.push(Directive {
-                                kind,
-                                rules,
-                                line: line_number,
-                                end_line: line_number,
-                            });
-                        }
-                        if source[close_end..line.end].trim().is_empty() {
-                            builder.close();
-                            previous_blank = true;
-                            line_number += 1;
-                            continue;
-                        }
-                    }
-                    None => {
-                        builder.close();
-                        builder.mask_range(comment_start..line.end);
-                        in_comment = true;
-                        comment_line = line_number;
-                        comment_text.clear();
-                        comment_text.push_str(&source[comment_start + 4..line.end]);
-                        line_number += 1;
-                        continue;
-                    }
-                }
-            }
-
-            // Indented code: four spaces (or a tab) after a blank line, outside a list.
-            let indent = leading_spaces(text);
-            let in_list = builder
-                .open
-                .as_ref()
-                .is_some_and(|b| b.kind == BlockKind::ListItem)
-                || builder
-                    .blocks
-                    .last()
-                    .is_some_and(|b| b.kind == BlockKind::ListItem && b.last_line + 2 >= line_number);
-            if previous_blank && (indent >= 4 || text.starts_with('\t')) && !in_list {
-                builder.close();
-                builder.mask_range(line.start..line.end);
-                line_number += 1;
-                continue;
-            }
-
-            // Link reference definitions are not copy.
-            if trimmed.starts_with('[') && trimmed.contains("]:") && indent <= 3 {
-                let label_end = trimmed.find("]:").unwrap_or(0);
-                if !trimmed[1..label_end].contains(']') {
-                    builder.close();
-                    builder.mask_range(line.start..line.end);
-                    previous_blank = true;
-                    line_number += 1;
-                    continue;
-                }
-            }
-
-            // Setext heading underline turns a one-line paragraph into a heading.
-            let setext = !trimmed.is_empty()
-                && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-'));
-            if setext
-                && !previous_blank
-                && builder
-                    .open
-                    .as_ref()
-                    .is_some_and(|b| b.kind == BlockKind::Paragraph)
-            {
-                if let Some(open) = &mut builder.open {
-                    open.kind = BlockKind::Heading;
-                }
-                builder.mask_range(line.start..line.end);
-                builder.close();
-                previous_blank = true;
-                line_number += 1;
-                continue;
-            }
-        }
-
-        if is_separator_line(text) && !(markdown && trimmed.starts_with('#') && trimmed.len() < 3) {
-            builder.close();
-            builder.mask_range(line.start..line.end);
-            let content = line.start..line.end;
-            builder.start(BlockKind::Separator, line_number, content);
-            builder.close();
-            previous_blank = true;
-            line_number += 1;
-            continue;
-        }
-
-        let indent = leading_spaces(text);
-        let body = &text[indent..];
-
-        if markdown && indent <= 3 {
-            // ATX heading.
-            let hashes = body.bytes().take_while(|b| *b == b'#').count();
-            if (1..=6).contains(&hashes) && (body.len() == hashes || body.as_bytes()[hashes] == b' ') {
-                let content_start = line.start + indent + hashes;
-                let mut content_end = line.end;
-                let inner = source[content_start..content_end].trim_end();
-                let closing = inner.trim_end_matches('#');
-                if closing.len() < inner.len() && closing.ends_with(' ') {
-                    content_end = content_start + closing.len();
-                } else {
-                    content_end = content_start + inner.len();
-                }
-                builder.mask_range(line.start..content_start);
-                builder.mask_range(content_end..line.end);
-                let first_copy = content_start + source[content_start..content_end].len()
-                    - source[content_start..content_end].trim_start().len();
-                builder.start(BlockKind::Heading, line_number, first_copy..content_end);
-                builder.close();
-                mask_inline(&mut builder, line_number, first_copy..content_end);
-                previous_blank = true;
-                line_number += 1;
-                continue;
-            }
-
-            // Block quote.
-            if body.starts_with('>') {
-                let mut marker = 1;
-                while body[marker..].starts_with(' ') && marker < 2 {
-                    marker += 1;
-                }
-                // Nested quote markers are markers too.
-                while body[marker..].starts_with('>') {
-                    marker += 1;
-                    while body[marker..].starts_with(' ') {
-                        marker += 1;
-                    }
-                }
-                let content_start = line.start + indent + marker;
-                builder.mask_range(line.start..content_start);
-                let content = content_start..line.end;
-                if source[content.clone()].trim().is_empty() {
-                    builder.close();
-                } else if builder
-                    .open
-                    .as_ref()
-                    .is_some_and(|b| b.kind == BlockKind::BlockQuote)
-                {
-                    builder.extend(line_number, content.clone());
-                } else {
-                    builder.start(BlockKind::BlockQuote, line_number, content.clone());
-                }
-                mask_inline(&mut builder, line_number, content);
-                previous_blank = false;
-                line_number += 1;
-                continue;
-            }
-        }
-
-        // List item.
-        if (indent <= 3
-            || builder
-                .open
-                .as_ref()
-                .is_some_and(|b| b.kind == BlockKind::ListItem))
-            && let Some(marker) = list_marker(body)
-        {
-            let allow = markdown || !body.starts_with(|c: char| c.is_ascii_digit());
-            if allow {
-                let content_start = line.start + indent + marker;
-                builder.mask_range(line.start..content_start);
-                let content = content_start..line.end;
-                builder.start(BlockKind::ListItem, line_number, content.clone());
-                if markdown {
-                    mask_inline(&mut builder, line_number, content);
-                }
-                previous_blank = false;
-                line_number += 1;
-                continue;
-            }
-        }
-
-        // A prose line: starts a paragraph or continues the open block.
-        let content_start = line.start + indent;
-        let content = content_start..line.end;
-        builder.mask_range(line.start..content_start);
-        if builder.open.is_some() && !previous_blank {
-            builder.extend(line_number, content.clone());
-        } else {
-            builder.start(BlockKind::Paragraph, line_number, content.clone());
-        }
-        if markdown {
-            mask_inline(&mut builder, line_number, content);
-        }
-        previous_blank = false;
-        line_number += 1;
-    }
-    builder.close();
+/// The shared passes: the headline pass, then every block's span trimmed to start and end
+/// on copy, and the blocks with no copy dropped.
+fn finish(source: &str, raw: RawLayout) -> Layout {
+    let RawLayout {
+        copy,
+        mut blocks,
+        front_matter,
+        front_matter_title,
+        mut directives,
+    } = raw;
 
     // The one-line blocks at the top that end without punctuation (a headline, a kicker, a
     // section label) are headings, up to the first block of prose.
-    for block in builder
-        .blocks
+    for block in blocks
         .iter_mut()
         .filter(|b| b.kind != BlockKind::Separator)
         .take(3)
@@ -615,7 +265,8 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
         if block.kind != BlockKind::Paragraph || block.first_line != block.last_line {
             break;
         }
-        let text = source[block.span.clone()].trim_end();
+        let line = line_bounds(source, block.span.start);
+        let text = source[line].trim();
         let words = text.split_whitespace().count();
         let ends_sentence = text.ends_with(['.', '!', '?', ':', '"', '”', '’', ')', ',', ';']);
         if words > 25 || ends_sentence {
@@ -624,8 +275,7 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
         block.kind = BlockKind::Heading;
     }
 
-    // Trim masked bytes off both ends of every block so spans start and end on copy.
-    let copy = match String::from_utf8(std::mem::take(&mut builder.copy)) {
+    let copy = match String::from_utf8(copy) {
         Ok(copy) => copy,
         Err(error) => {
             // Masks always cover whole characters; if one ever does not, fall back to the
@@ -634,7 +284,6 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
             source.to_string()
         }
     };
-    let mut blocks = builder.blocks;
     for block in &mut blocks {
         let text = &copy[block.span.clone()];
         let start_trim = text.len() - text.trim_start().len();
@@ -644,168 +293,546 @@ pub fn layout(source: &str, format: DraftFormat) -> Layout {
         }
     }
     blocks.retain(|b| b.kind == BlockKind::Separator || !copy[b.span.clone()].trim().is_empty());
+    // Directives from comments and from lines of their own are found in separate passes.
+    directives.sort_by_key(|d| d.line);
 
     Layout {
         copy,
         blocks,
         front_matter,
         front_matter_title,
-        directives: builder.directives,
+        directives,
     }
 }
 
-/// Masks inline markup inside a copy range: link targets, images, inline code, HTML
-/// comments and tags, autolinks, bare URLs and backslash escapes.
-fn mask_inline(builder: &mut Builder<'_>, line_number: usize, range: Range<usize>) {
-    let source = builder.source;
-    let text = &source[range.clone()];
-    let bytes = text.as_bytes();
-    let base = range.start;
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'\\' if index + 1 < bytes.len() && bytes[index + 1].is_ascii_punctuation() => {
-                builder.mask_range(base + index..base + index + 1);
-                index += 2;
-            }
-            b'`' => {
-                let ticks = bytes[index..].iter().take_while(|b| **b == b'`').count();
-                let fence = &text[index..index + ticks];
-                match text[index + ticks..].find(fence) {
-                    Some(close) => {
-                        let end = index + ticks + close + ticks;
-                        builder.mask_range(base + index..base + end);
-                        index = end;
+/// The Markdown pulldown-cmark reads: CommonMark with GitHub's tables, footnotes,
+/// strikethrough and task lists, and front matter.
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// Byte offsets of the starts of the source's lines.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(source: &str) -> LineStarts {
+        let mut starts = Vec::with_capacity(source.len() / 60 + 1);
+        starts.push(0);
+        starts.extend(source.match_indices('\n').map(|(offset, _)| offset + 1));
+        LineStarts(starts)
+    }
+
+    /// The zero-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|start| *start <= offset).saturating_sub(1)
+    }
+
+    /// The byte range of line `line`, terminator included.
+    fn span(&self, line: usize, source_len: usize) -> Range<usize> {
+        let start = self.0.get(line).copied().unwrap_or(source_len);
+        let end = self.0.get(line + 1).copied().unwrap_or(source_len);
+        start..end
+    }
+}
+
+/// Directives on lines of their own in the `[copydesk-disable …]` form. They are not
+/// Markdown, so they are found before parsing and blanked in the text handed to the parser:
+/// a directive line then ends a paragraph as a blank line would.
+fn own_line_directives<'a>(source: &'a str, directives: &mut Vec<Directive>) -> Cow<'a, str> {
+    if !source.contains("[copydesk-") {
+        return Cow::Borrowed(source);
+    }
+    let mut blanked: Option<Vec<u8>> = None;
+    let mut start = 0;
+    for (line_number, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("[copydesk-")
+            && trimmed.ends_with(']')
+            && let Some((kind, rules)) = parse_directive(&trimmed[1..trimmed.len() - 1])
+        {
+            directives.push(Directive {
+                kind,
+                rules,
+                line: line_number,
+                end_line: line_number,
+            });
+            let bytes = blanked.get_or_insert_with(|| source.as_bytes().to_vec());
+            mask_range(bytes, start..start + line.len());
+        }
+        start += line.len();
+    }
+    match blanked.map(String::from_utf8) {
+        Some(Ok(text)) => Cow::Owned(text),
+        // Blanking replaces whole lines, so it cannot split a character.
+        _ => Cow::Borrowed(source),
+    }
+}
+
+/// Finds `<!-- … -->` comments in HTML (a block's lines, or one inline HTML event) and
+/// keeps the directives among them.
+#[derive(Default)]
+struct CommentScanner {
+    /// The offset of an open comment's `<!--` and its text so far.
+    open: Option<(usize, String)>,
+}
+
+impl CommentScanner {
+    fn scan(&mut self, source: &str, range: Range<usize>, lines: &LineStarts, out: &mut Vec<Directive>) {
+        let mut at = range.start;
+        while at < range.end {
+            let rest = &source[at..range.end];
+            match &mut self.open {
+                None => match rest.find("<!--") {
+                    Some(found) => {
+                        self.open = Some((at + found, String::new()));
+                        at += found + 4;
                     }
-                    None => index += ticks,
-                }
-            }
-            b'<' => {
-                if text[index..].starts_with("<!--") {
-                    match text[index + 4..].find("-->") {
-                        Some(close) => {
-                            let end = index + 4 + close + 3;
-                            if let Some((kind, rules)) = parse_directive(&text[index + 4..index + 4 + close])
-                            {
-                                builder.directives.push(Directive {
-                                    kind,
-                                    rules,
-                                    line: line_number,
-                                    end_line: line_number,
-                                });
-                            }
-                            builder.mask_range(base + index..base + end);
-                            index = end;
+                    None => break,
+                },
+                Some((start, text)) => match rest.find("-->") {
+                    Some(found) => {
+                        text.push_str(&rest[..found]);
+                        if let Some((kind, rules)) = parse_directive(text) {
+                            out.push(Directive {
+                                kind,
+                                rules,
+                                line: lines.line_of(*start),
+                                end_line: lines.line_of(at + found),
+                            });
                         }
-                        None => {
-                            builder.mask_range(base + index..base + bytes.len());
-                            index = bytes.len();
-                        }
+                        self.open = None;
+                        at += found + 3;
                     }
-                    continue;
-                }
-                // An HTML tag or an autolink: `<` then a letter, `/` or `!`, up to `>`.
-                let next = bytes.get(index + 1).copied().unwrap_or(b' ');
-                if (next.is_ascii_alphabetic() || next == b'/' || next == b'!')
-                    && let Some(close) = text[index..].find('>')
-                {
-                    let inner = &text[index + 1..index + close];
-                    if !inner.contains('<') && !inner.contains('\n') {
-                        builder.mask_range(base + index..base + index + close + 1);
-                        index += close + 1;
-                        continue;
+                    None => {
+                        text.push_str(rest);
+                        break;
                     }
-                }
-                index += 1;
+                },
             }
-            b'!' if bytes.get(index + 1) == Some(&b'[') => {
-                // An image: mask the whole `![alt](target)`.
-                if let Some(end) = link_end(text, index + 1) {
-                    builder.mask_range(base + index..base + end.full_end);
-                    index = end.full_end;
-                } else {
-                    index += 1;
-                }
-            }
-            b'[' => {
-                if let Some(end) = link_end(text, index) {
-                    // Keep the link text; mask the brackets and the target.
-                    builder.mask_range(base + index..base + index + 1);
-                    builder.mask_range(base + end.text_end..base + end.full_end);
-                    index += 1;
-                } else {
-                    index += 1;
-                }
-            }
-            b'h' | b'w' => {
-                let rest = &text[index..];
-                let at_word_start = index == 0 || !bytes[index - 1].is_ascii_alphanumeric();
-                if at_word_start
-                    && (rest.starts_with("https://")
-                        || rest.starts_with("http://")
-                        || rest.starts_with("www."))
-                {
-                    let length = rest
-                        .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
-                        .unwrap_or(rest.len());
-                    let trimmed = rest[..length].trim_end_matches(['.', ',', ')', ';', ':']);
-                    builder.mask_range(base + index..base + index + trimmed.len());
-                    index += trimmed.len().max(1);
-                } else {
-                    index += 1;
-                }
-            }
-            _ => index += 1,
         }
     }
 }
 
-struct LinkEnd {
-    /// Offset of the `]` that closes the link text.
-    text_end: usize,
-    /// Offset just past the target's `)` or the reference's `]`.
-    full_end: usize,
+/// A block being built from parser events.
+struct OpenBlock {
+    kind: BlockKind,
+    /// From the first to the last byte of copy taken into the block.
+    copy: Option<Range<usize>>,
+    /// From the first to the last byte of the block's inline content, copy or not (a code
+    /// span, an image), for its lines.
+    extent: Option<Range<usize>>,
+    /// The range of the event that opened the block, for a block with no inline content.
+    opened_by: Range<usize>,
+    /// Opened by inline content with no paragraph around it (a tight list item's text).
+    implicit: bool,
 }
 
-/// For a `[` at `open`, finds `](target)` or `][ref]` and returns where they end.
-fn link_end(text: &str, open: usize) -> Option<LinkEnd> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut index = open;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'[' => depth += 1,
-            b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    break;
+struct MarkdownBuilder<'a> {
+    /// The text the parser reads (the source, with directive lines blanked).
+    text: &'a str,
+    lines: LineStarts,
+    copy: Vec<u8>,
+    blocks: Vec<LayoutBlock>,
+    open: Option<OpenBlock>,
+    /// The kinds of block the containers around the current event give their paragraphs:
+    /// a list item's, a block quote's, a footnote definition's.
+    containers: Vec<BlockKind>,
+    /// How many enclosing elements hide their text (code, HTML, images, autolinks, front
+    /// matter).
+    hidden: usize,
+    /// For each open link, whether it hides its text (an autolink).
+    links: Vec<bool>,
+    /// Code blocks, where a directive line is code.
+    code_blocks: Vec<Range<usize>>,
+    comments: CommentScanner,
+    directives: Vec<Directive>,
+}
+
+impl MarkdownBuilder<'_> {
+    fn open(&mut self, kind: BlockKind, range: Range<usize>, implicit: bool) {
+        self.close();
+        self.open = Some(OpenBlock {
+            kind,
+            copy: None,
+            extent: None,
+            opened_by: range,
+            implicit,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(block) = self.open.take() else {
+            return;
+        };
+        let extent = block.extent.unwrap_or_else(|| {
+            let opened = &self.text[block.opened_by.clone()];
+            block.opened_by.start..block.opened_by.start + opened.trim_end().len()
+        });
+        let span = block.copy.unwrap_or_else(|| extent.clone());
+        self.blocks.push(LayoutBlock {
+            kind: block.kind,
+            span,
+            first_line: self.lines.line_of(extent.start),
+            last_line: self.lines.line_of(extent.end.saturating_sub(1).max(extent.start)),
+        });
+    }
+
+    fn close_implicit(&mut self) {
+        if self.open.as_ref().is_some_and(|b| b.implicit) {
+            self.close();
+        }
+    }
+
+    /// The open block for inline content at `range`, opening one (a tight list item's text)
+    /// when none is.
+    fn inline_block(&mut self, range: &Range<usize>) -> &mut OpenBlock {
+        if self.open.is_none() {
+            let kind = self.containers.last().copied().unwrap_or(BlockKind::Paragraph);
+            self.open(kind, range.clone(), true);
+        }
+        let block = self.open.as_mut().expect("a block was just opened");
+        block.extent = Some(match &block.extent {
+            Some(extent) => extent.start.min(range.start)..extent.end.max(range.end),
+            None => range.clone(),
+        });
+        block
+    }
+
+    fn take_copy(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        self.copy[range.clone()].copy_from_slice(&self.text.as_bytes()[range.clone()]);
+        let block = self.inline_block(&range);
+        block.copy = Some(match &block.copy {
+            Some(copy) => copy.start.min(range.start)..copy.end.max(range.end),
+            None => range,
+        });
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                let kind = self.containers.last().copied().unwrap_or(BlockKind::Paragraph);
+                self.open(kind, range, false);
+            }
+            Tag::Heading { .. } => self.open(BlockKind::Heading, range, false),
+            // Each cell is a block of its own, so that no sentence runs from one cell into
+            // the next. A table is agate, like a list: its cells (the column labels too)
+            // are list items, and a lead-in line ("Results, according to the commission:")
+            // sources the whole table.
+            Tag::TableCell => self.open(BlockKind::ListItem, range, false),
+            Tag::Item => {
+                self.close_implicit();
+                self.containers.push(BlockKind::ListItem);
+            }
+            Tag::BlockQuote(_) => {
+                self.close_implicit();
+                self.containers.push(BlockKind::BlockQuote);
+            }
+            Tag::FootnoteDefinition(_) => {
+                self.close_implicit();
+                self.containers.push(BlockKind::Paragraph);
+            }
+            Tag::CodeBlock(_) => {
+                self.close_implicit();
+                self.code_blocks.push(range);
+                self.hidden += 1;
+            }
+            Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                self.close_implicit();
+                self.hidden += 1;
+            }
+            Tag::Image { .. } => {
+                self.inline_block(&range);
+                self.hidden += 1;
+            }
+            Tag::Link { link_type, .. } => {
+                self.inline_block(&range);
+                let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                self.links.push(hides);
+                if hides {
+                    self.hidden += 1;
                 }
             }
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                self.inline_block(&range);
+            }
+            Tag::List(_) | Tag::Table(_) | Tag::DefinitionList | Tag::DefinitionListTitle => {
+                self.close_implicit();
+            }
+            Tag::TableHead | Tag::TableRow | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => self.close(),
+            TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+                self.close_implicit();
+                self.containers.pop();
+            }
+            TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+            TagEnd::HtmlBlock => {
+                self.hidden = self.hidden.saturating_sub(1);
+                // A comment left open at the end of an HTML block is not a directive.
+                self.comments.open = None;
+            }
+            TagEnd::Link if self.links.pop() == Some(true) => {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+            TagEnd::List(_) | TagEnd::Table => self.close_implicit(),
             _ => {}
         }
-        index += 1;
     }
-    if index >= bytes.len() {
-        return None;
-    }
-    let text_end = index;
-    match bytes.get(index + 1) {
-        Some(b'(') => {
-            let close = text[index + 1..].find(')')?;
-            Some(LinkEnd {
-                text_end,
-                full_end: index + 1 + close + 1,
-            })
+}
+
+fn markdown_layout(source: &str) -> RawLayout {
+    let mut directives = Vec::new();
+    let text = own_line_directives(source, &mut directives);
+    let own_line_count = directives.len();
+    let mut builder = MarkdownBuilder {
+        text: &text,
+        lines: LineStarts::new(source),
+        copy: source
+            .bytes()
+            .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+            .collect(),
+        blocks: Vec::new(),
+        open: None,
+        containers: Vec::new(),
+        hidden: 0,
+        links: Vec::new(),
+        code_blocks: Vec::new(),
+        comments: CommentScanner::default(),
+        directives,
+    };
+    let mut front_matter = None;
+    let mut front_matter_title = None;
+    let mut in_front_matter = false;
+
+    for (event, range) in Parser::new_ext(&text, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                front_matter = Some(range);
+                in_front_matter = true;
+                builder.start(Tag::MetadataBlock(kind), 0..0);
+            }
+            Event::End(TagEnd::MetadataBlock(kind)) => {
+                in_front_matter = false;
+                builder.end(TagEnd::MetadataBlock(kind));
+            }
+            Event::Start(tag) => builder.start(tag, range),
+            Event::End(tag) => builder.end(tag),
+            Event::Text(content) => {
+                if in_front_matter {
+                    front_matter_title = front_matter_title.or(self::front_matter_title(&content));
+                } else if builder.hidden == 0 {
+                    builder.take_copy(range);
+                } else if builder.open.is_some() {
+                    builder.inline_block(&range);
+                }
+            }
+            Event::Code(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+                builder.inline_block(&range);
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
+                builder.inline_block(&range);
+            }
+            Event::InlineHtml(_) => {
+                builder.inline_block(&range);
+                let MarkdownBuilder {
+                    text,
+                    lines,
+                    comments,
+                    directives,
+                    ..
+                } = &mut builder;
+                comments.scan(text, range, lines, directives);
+                comments.open = None;
+            }
+            Event::Html(_) => {
+                let MarkdownBuilder {
+                    text,
+                    lines,
+                    comments,
+                    directives,
+                    ..
+                } = &mut builder;
+                comments.scan(text, range, lines, directives);
+            }
+            Event::Rule => {
+                builder.close_implicit();
+                let line = line_bounds(source, range.start);
+                let line_number = builder.lines.line_of(range.start);
+                builder.blocks.push(LayoutBlock {
+                    kind: BlockKind::Separator,
+                    span: line,
+                    first_line: line_number,
+                    last_line: line_number,
+                });
+            }
+            Event::SoftBreak | Event::HardBreak => {}
         }
-        Some(b'[') => {
-            let close = text[index + 1..].find(']')?;
-            Some(LinkEnd {
-                text_end,
-                full_end: index + 1 + close + 1,
-            })
-        }
-        _ => None,
     }
+    builder.close();
+
+    // A directive line inside a code block is code.
+    if !builder.code_blocks.is_empty() {
+        let MarkdownBuilder {
+            lines,
+            code_blocks,
+            directives,
+            ..
+        } = &mut builder;
+        let mut index = 0;
+        directives.retain(|directive| {
+            index += 1;
+            index > own_line_count
+                || !code_blocks.iter().any(|code| {
+                    let line = lines.span(directive.line, source.len());
+                    code.start < line.end && line.start < code.end
+                })
+        });
+    }
+
+    let MarkdownBuilder {
+        mut copy,
+        mut blocks,
+        lines,
+        directives,
+        ..
+    } = builder;
+    split_bullet_lines(source, &lines, &mut copy, &mut blocks);
+    for block in &mut blocks {
+        match block.kind {
+            BlockKind::Paragraph | BlockKind::Heading if block.first_line == block.last_line => {
+                let line = line_bounds(source, block.span.start);
+                if is_separator_line(&source[line.clone()]) {
+                    mask_range(&mut copy, line.clone());
+                    block.kind = BlockKind::Separator;
+                    block.span = line;
+                    continue;
+                }
+            }
+            BlockKind::Separator => continue,
+            _ => {}
+        }
+        mask_bare_urls(&mut copy, block.span.clone());
+    }
+
+    RawLayout {
+        copy,
+        blocks,
+        front_matter,
+        front_matter_title,
+        directives,
+    }
+}
+
+/// Masks bare URLs (`https://…`, `http://…`, `www.…`) in a block's copy, up to white space
+/// or an angle bracket, leaving closing punctuation.
+fn mask_bare_urls(copy: &mut [u8], span: Range<usize>) {
+    let end = span.end.min(copy.len());
+    let mut index = span.start.min(end);
+    while index < end {
+        let byte = copy[index];
+        if (byte != b'h' && byte != b'w') || (index > 0 && copy[index - 1].is_ascii_alphanumeric()) {
+            index += 1;
+            continue;
+        }
+        let rest = &copy[index..end];
+        if !(rest.starts_with(b"https://") || rest.starts_with(b"http://") || rest.starts_with(b"www.")) {
+            index += 1;
+            continue;
+        }
+        let mut length = rest
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'<' || *b == b'>')
+            .unwrap_or(rest.len());
+        // Unicode white space ends a URL too.
+        if let Ok(text) = std::str::from_utf8(&rest[..length])
+            && let Some(space) = text.find(char::is_whitespace)
+        {
+            length = space;
+        }
+        while length > 0 && matches!(rest[length - 1], b'.' | b',' | b')' | b';' | b':') {
+            length -= 1;
+        }
+        mask_range(copy, index..index + length);
+        index += length.max(1);
+    }
+}
+
+/// In a paragraph, a line that starts with `•` and a space is a list item of its own, as
+/// pasted copy writes bullets (Markdown has no such marker): the paragraph is split there
+/// and the bullet blanked.
+fn split_bullet_lines(source: &str, lines: &LineStarts, copy: &mut [u8], blocks: &mut Vec<LayoutBlock>) {
+    const BULLET: &str = "•";
+    let has_bullet_line = |block: &LayoutBlock, copy: &[u8]| {
+        block.kind == BlockKind::Paragraph
+            && std::str::from_utf8(&copy[block.span.clone()]).is_ok_and(|text| text.contains(BULLET))
+    };
+    if !blocks.iter().any(|b| has_bullet_line(b, copy)) {
+        return;
+    }
+    let mut split = Vec::with_capacity(blocks.len() + 8);
+    for block in blocks.drain(..) {
+        if !has_bullet_line(&block, copy) {
+            split.push(block);
+            continue;
+        }
+        let mut current: Option<LayoutBlock> = None;
+        for line in block.first_line..=block.last_line {
+            let bounds = lines.span(line, source.len());
+            let start = bounds.start.max(block.span.start);
+            let end = bounds.end.min(block.span.end);
+            if start >= end {
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(&copy[start..end]) else {
+                continue;
+            };
+            let lead = text.len() - text.trim_start().len();
+            if text.trim().is_empty() {
+                continue;
+            }
+            let marker = text[lead..]
+                .starts_with(BULLET)
+                .then(|| list_marker(&text[lead..]))
+                .flatten();
+            match (&mut current, marker) {
+                (Some(open), None) => {
+                    open.span.end = end;
+                    open.last_line = line;
+                }
+                (_, marker) => {
+                    split.extend(current.take());
+                    let content = start + lead + marker.unwrap_or(0);
+                    mask_range(copy, start..content);
+                    current = Some(LayoutBlock {
+                        kind: if marker.is_some() {
+                            BlockKind::ListItem
+                        } else {
+                            block.kind
+                        },
+                        span: content..end,
+                        first_line: line,
+                        last_line: line,
+                    });
+                }
+            }
+        }
+        split.extend(current);
+    }
+    *blocks = split;
 }
 
 #[cfg(test)]
@@ -820,6 +847,224 @@ mod tests {
             .iter()
             .map(|b| (b.kind, layout.copy[b.span.clone()].to_string()))
             .collect()
+    }
+
+    fn masked(source: &str) -> String {
+        let layout = layout(source, DraftFormat::Markdown);
+        assert_eq!(layout.copy.len(), source.len());
+        layout.copy
+    }
+
+    #[test]
+    fn code_spans_and_blocks_are_masked_wherever_they_sit() {
+        // A code span continued onto the next line.
+        assert_eq!(masked("Ask `git\nlog TK` now.\n"), "Ask     \n        now.\n");
+        // A fenced code block inside a block quote.
+        assert_eq!(
+            masked("> Quoted.\n> ```\n> the the\n> ```\n"),
+            "  Quoted.\n     \n         \n     \n"
+        );
+        // A fenced code block indented inside a list item.
+        assert_eq!(
+            masked("- Item.\n\n  ```\n  TK\n  ```\n"),
+            "  Item.\n\n     \n    \n     \n"
+        );
+        // A nested list with code.
+        assert_eq!(masked("- One\n  - Two `TK`\n"), "  One\n    Two     \n");
+        // Indented code after a paragraph break.
+        assert_eq!(masked("Text.\n\n    TK here\n"), "Text.\n\n           \n");
+    }
+
+    #[test]
+    fn html_is_masked_in_blocks_and_inline() {
+        // A comment opened mid-line and closed on a later line.
+        assert_eq!(
+            masked("Say <!-- note\nTK --> it.\n"),
+            "Say          \n       it.\n"
+        );
+        // Script and style blocks, and other HTML blocks.
+        assert_eq!(
+            masked("<script>\nvar TK = 1;\n</script>\n\nText.\n"),
+            "        \n           \n         \n\nText.\n"
+        );
+        assert_eq!(
+            masked("<div>\nTK\n</div>\n\nText.\n"),
+            "     \n  \n      \n\nText.\n"
+        );
+        // A tag whose attributes run onto the next line.
+        assert_eq!(
+            masked("Text <span\nclass=\"TK\">x</span> end.\n"),
+            "Text      \n           x        end.\n"
+        );
+    }
+
+    #[test]
+    fn links_keep_their_text_and_lose_their_targets() {
+        // A link title on a continuation line.
+        assert_eq!(
+            masked("[text](http://x \"title\nTK\") end.\n"),
+            " text                 \n     end.\n"
+        );
+        // A reference definition, and a link that uses it.
+        assert_eq!(
+            masked("[ref]: http://x \"TK\"\n\nText [ref].\n"),
+            "                    \n\nText  ref .\n"
+        );
+        // Images, autolinks and bare URLs are not copy.
+        assert_eq!(masked("A ![alt TK](i.png) b.\n"), "A                  b.\n");
+        assert_eq!(masked("See <https://x.org> now.\n"), "See                 now.\n");
+        assert_eq!(
+            masked("See https://x.org/a. Now.\n"),
+            "See                . Now.\n"
+        );
+    }
+
+    #[test]
+    fn footnote_text_is_copy_and_its_markers_are_not() {
+        let source = "Text[^1].\n\n[^1]: Note TK.\n";
+        assert_eq!(masked(source), "Text    .\n\n      Note TK.\n");
+        let blocks = block_texts(source, DraftFormat::Markdown);
+        assert_eq!(blocks[1], (BlockKind::Paragraph, "Note TK.".into()));
+    }
+
+    #[test]
+    fn emphasis_escapes_breaks_and_entities() {
+        assert_eq!(
+            masked("**bold** and _it_ ~~old~~\n"),
+            "  bold   and  it    old  \n"
+        );
+        assert_eq!(masked("\\*not\\* AT&amp;T\n"), " *not * AT&amp;T\n");
+        assert_eq!(masked("One  \ntwo\\\nthree.\n"), "One  \ntwo \nthree.\n");
+        assert_eq!(masked("- [x] done\n"), "      done\n");
+        assert_eq!(masked("## Title ##\n"), "   Title   \n");
+    }
+
+    #[test]
+    fn tables_are_a_list_item_per_cell() {
+        let source = "| Route | Drivers |\n|---|---|\n| 46A | 2,300 |\n";
+        assert_eq!(
+            masked(source),
+            "  Route   Drivers  \n         \n  46A   2,300  \n"
+        );
+        assert_eq!(
+            block_texts(source, DraftFormat::Markdown),
+            vec![
+                (BlockKind::ListItem, "Route".into()),
+                (BlockKind::ListItem, "Drivers".into()),
+                (BlockKind::ListItem, "46A".into()),
+                (BlockKind::ListItem, "2,300".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_in_both_forms() {
+        let toml = layout(
+            "+++\ntitle = \"Fares rise\"\n+++\n\nBody.\n",
+            DraftFormat::Markdown,
+        );
+        assert_eq!(toml.front_matter_title.as_deref(), Some("Fares rise"));
+        assert_eq!(toml.front_matter, Some(0..28));
+        assert_eq!(toml.copy, "   \n                    \n   \n\nBody.\n");
+        let yaml = layout("---\ntitle: 'A fire'\n---\nBody.\n", DraftFormat::Markdown);
+        assert_eq!(yaml.front_matter_title.as_deref(), Some("A fire"));
+        assert_eq!(yaml.copy, "   \n               \n   \nBody.\n");
+    }
+
+    #[test]
+    fn block_quotes_take_lazy_lines_and_headings_keep_their_lines() {
+        let source = "> Quoted line\nlazy line.\n\nTitle\n=====\n\nBody.\n";
+        let layout = layout(source, DraftFormat::Markdown);
+        let blocks: Vec<_> = layout
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &layout.copy[b.span.clone()], b.first_line, b.last_line))
+            .collect();
+        assert_eq!(
+            blocks,
+            vec![
+                (BlockKind::BlockQuote, "Quoted line\nlazy line.", 0, 1),
+                (BlockKind::Heading, "Title", 3, 3),
+                (BlockKind::Paragraph, "Body.", 6, 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn pasted_bullets_and_separator_lines() {
+        let source = "Intro line one.\n\n• One\n• Two\nwraps.\n\n•••\n\n# # #\n\nEnd.\n";
+        assert_eq!(
+            block_texts(source, DraftFormat::Markdown),
+            vec![
+                (BlockKind::Paragraph, "Intro line one.".into()),
+                (BlockKind::ListItem, "One".into()),
+                (BlockKind::ListItem, "Two\nwraps.".into()),
+                (BlockKind::Separator, " ".repeat("•••".len())),
+                (BlockKind::Separator, "     ".into()),
+                (BlockKind::Paragraph, "End.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn directives_in_multi_line_comments_and_on_lines_of_their_own() {
+        let source = "Text.\n<!--\ncopydesk-disable placeholder\n-->\n\n[copydesk-disable-next-line]\nNext TK.\n\n```\n[copydesk-enable]\n```\n";
+        let layout = layout(source, DraftFormat::Markdown);
+        let found: Vec<_> = layout
+            .directives
+            .iter()
+            .map(|d| (d.kind, d.rules.clone(), d.line, d.end_line))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (DirectiveKind::Disable, vec!["placeholder".to_string()], 1, 3),
+                (DirectiveKind::DisableNextLine, vec![], 5, 5),
+            ]
+        );
+        let texts: Vec<_> = layout
+            .blocks
+            .iter()
+            .map(|b| &layout.copy[b.span.clone()])
+            .collect();
+        assert_eq!(texts, vec!["Text.", "Next TK."]);
+    }
+
+    #[test]
+    fn plain_text_lines_longer_than_a_wrap_are_paragraphs_of_their_own() {
+        let long = "The council voted on Tuesday to close the harbour road for six weeks while crews repair the sea wall.";
+        assert!(long.chars().count() > plain_text::LONG_LINE_CHARS);
+        let source = format!("Headline\n\n{long}\nShort line after it.\n{long}\n");
+        let blocks = block_texts(&source, DraftFormat::PlainText);
+        assert_eq!(
+            blocks,
+            vec![
+                (BlockKind::Heading, "Headline".into()),
+                (BlockKind::Paragraph, long.into()),
+                (BlockKind::Paragraph, "Short line after it.".into()),
+                (BlockKind::Paragraph, long.into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_hard_wrapped_paragraphs_stay_whole() {
+        // Lines wrapped under 90 characters (as in the dev corpus's wrapped drafts), up to
+        // the 100-character limit.
+        let line = "x".repeat(100);
+        let source = format!(
+            "The council voted on Tuesday to close the harbour road for\nsix weeks while crews repair the sea wall, officials said.\n{line}\n"
+        );
+        let blocks = block_texts(&source, DraftFormat::PlainText);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert_eq!(blocks[0].0, BlockKind::Paragraph);
+        // Characters, not bytes: a wrapped line of accented or curly text is not long.
+        let accented = "é".repeat(60);
+        let blocks = block_texts(
+            &format!("Intro.\n\n{accented}\n{accented}\n"),
+            DraftFormat::PlainText,
+        );
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod line_index;
 pub mod markdown;
 pub mod names;
+mod plain_text;
 pub mod quotes;
 pub mod segment;
 pub mod spans;
