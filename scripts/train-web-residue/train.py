@@ -61,7 +61,8 @@ test = np.array([held_out(r["page"]) for r in rows])
 y = np.array([-1 if r["y"] is None else r["y"] for r in rows])
 weights = np.sqrt(np.array([len(r["lines"]) for r in rows], dtype=np.float64))
 
-PARAMETERS = dict(max_depth=4, max_iter=300, learning_rate=0.08, class_weight={0: 3, 1: 1}, random_state=0)
+PARAMETERS = dict(max_depth=4, max_iter=300, learning_rate=0.08, early_stopping=False,
+                  class_weight={0: 3, 1: 1}, random_state=0)
 
 
 def fit(mask):

@@ -178,19 +178,6 @@ pub fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
         for line in block.first_line..=block.last_line.min(covered.len().saturating_sub(1)) {
             covered[line] = true;
         }
-        // Plain text pasted from an article extractor puts a paragraph on each line: a
-        // block with a line longer than hard-wrapped prose has is read line by line.
-        let unwrapped = parsed.format == DraftFormat::PlainText
-            && block.last_line > block.first_line
-            && (block.first_line..=block.last_line).any(|line| line_text(line).chars().count() > 100);
-        if unwrapped {
-            for line in block.first_line..=block.last_line {
-                if !line_text(line).trim().is_empty() {
-                    units.push(unit_of(line, line, Some(block_index)));
-                }
-            }
-            continue;
-        }
         units.push(unit_of(block.first_line, block.last_line, Some(block_index)));
     }
     // A bare address, handle or image file on a line of its own is not copy, so no block
