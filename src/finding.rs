@@ -221,8 +221,9 @@ pub fn collapse_groups(findings: &[Finding]) -> Vec<Finding> {
 }
 
 impl Finding {
-    /// A finding with no related places and no fixes, at the rule's default severity
-    /// (the engine applies the configured severity afterwards).
+    /// A finding with no related places and no fixes, at the rule's level (the engine
+    /// applies the configured severity afterwards; a rule sets `Severity::Hint` on a finding
+    /// whose evidence is weak, and it stays a hint).
     pub fn new(rule: &'static str, draft: usize, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             rule,

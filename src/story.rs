@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::checks::{self, Ctx, DraftContext};
 use crate::config::{Config, RuleLevel};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
 
 /// Stories at least this long (in bytes, about 600 words) run their rules in parallel: on
@@ -81,8 +81,14 @@ pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Findi
             debug_assert!(false, "check {} panicked", rule.id());
             return Vec::new();
         }
+        // A finding comes at the rule's level; one the rule marks as a hint (weak evidence)
+        // stays a hint, or below if the rule is configured lower.
         for finding in &mut rule_findings {
-            finding.severity = severity;
+            finding.severity = if finding.severity == Severity::Hint {
+                Severity::Hint.min(severity)
+            } else {
+                severity
+            };
         }
         rule_findings
     };

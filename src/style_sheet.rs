@@ -30,11 +30,11 @@ use std::ops::Range;
 
 use serde_json::{Value, json};
 
-use crate::checks::unattributed_figure::{SourceCue, sourced_figures};
 use crate::checks::{self, DraftContext};
 use crate::config::Config;
 use crate::text::attribution::{ATTRIBUTION_VERBS, find_attribution};
 use crate::text::figures::FigureKind;
+use crate::text::figures::context::{Decision, Scope, decide};
 use crate::text::lexicon::is_common_word;
 use crate::text::names::NameMention;
 use crate::text::{BlockKind, LineIndex, ParsedDraft, PositionEncoding, TokenKind};
@@ -454,36 +454,65 @@ fn collect_figures(draft_index: usize, draft: &DraftContext<'_>, config: &Config
     let verbs = &config.attribution_verbs;
     let quotations = draft.quotations(config);
     // The rule decides where each figure's source is; the style sheet only words it.
-    sourced_figures(draft, config)
+    decide(draft, config)
         .into_iter()
-        .map(|sourced| {
-            let sentence = &parsed.sentences[sourced.sentence];
-            let source = sourced.source.map(|cue| match cue {
-                SourceCue::Sentence(cue) => {
-                    source_clause(parsed, draft_index, sentence.tokens.clone(), &cue, verbs)
-                }
-                SourceCue::ListLeadIn { block, cue } => source_clause(
-                    parsed,
-                    draft_index,
-                    parsed.blocks[block].tokens.clone(),
-                    &cue,
-                    verbs,
-                ),
-                SourceCue::Quotation(index) => {
-                    quotation_source(parsed, draft_index, quotations, quotations[index].block, verbs)
-                }
-            });
-            let figure = &sourced.figure;
-            FigureEntry {
+        .filter_map(|decided| {
+            let kind = decided.kind?;
+            let sentence = &parsed.sentences[decided.sentence];
+            let source = match decided.decision {
+                Decision::Sourced(scope) => Some(match scope {
+                    Scope::Sentence(cue) => {
+                        source_clause(parsed, draft_index, sentence.tokens.clone(), &cue, verbs)
+                    }
+                    Scope::ListLeadIn { block, cue } => source_clause(
+                        parsed,
+                        draft_index,
+                        parsed.blocks[block].tokens.clone(),
+                        &cue,
+                        verbs,
+                    ),
+                    Scope::Quotation(index) => {
+                        quotation_source(parsed, draft_index, quotations, quotations[index].block, verbs)
+                    }
+                    Scope::Paragraph { sentence, cue } | Scope::NextSentence { sentence, cue } => {
+                        source_clause(
+                            parsed,
+                            draft_index,
+                            parsed.sentences[sentence].tokens.clone(),
+                            &cue,
+                            verbs,
+                        )
+                    }
+                    Scope::DocumentSubject(noun) => FigureSource {
+                        text: format!("the {}", parsed.copy.get(noun.clone()).unwrap_or_default()),
+                        place: Place {
+                            draft: draft_index,
+                            span: noun,
+                        },
+                    },
+                    Scope::StoryDocument { noun, .. } => FigureSource {
+                        text: format!(
+                            "the {} the story reports on",
+                            parsed.copy.get(noun.clone()).unwrap_or_default()
+                        ),
+                        place: Place {
+                            draft: draft_index,
+                            span: noun,
+                        },
+                    },
+                }),
+                _ => None,
+            };
+            Some(FigureEntry {
                 place: Place {
                     draft: draft_index,
-                    span: figure.span.clone(),
+                    span: decided.span.clone(),
                 },
-                text: collapse_white_space(parsed.copy.get(figure.span.clone()).unwrap_or_default()),
-                kind: figure.kind,
+                text: collapse_white_space(parsed.copy.get(decided.span.clone()).unwrap_or_default()),
+                kind,
                 sentence: collapse_white_space(parsed.copy.get(sentence.span.clone()).unwrap_or_default()),
                 source,
-            }
+            })
         })
         .collect()
 }

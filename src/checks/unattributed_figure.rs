@@ -1,13 +1,17 @@
 //! # unattributed-figure
 //!
 //! ## What it flags
-//! A statistic stated as fact with no source in its sentence: a count of people or
-//! things ("2,300 drivers", "Forty-one houses", "dozens of"), an amount of money, a
-//! percentage, a rate, a proportion ("four in ten") or a measurement. Money and units
-//! glued to the number count too: "Sh120", "KSh2,750", "Rs312.50", "47C", "25kg" (a
-//! one-letter code such as "R45" needs a word of money before it or a rate after it, since
-//! it may name a road). One diagnostic per
-//! sentence, on its first unattributed figure.
+//! A statistic stated as fact with no source: a count of people or things ("2,300
+//! drivers", "Forty-one houses", "dozens of"), an amount of money, a percentage, a rate, a
+//! proportion ("four in ten") or a measurement, when no source stands for it. One
+//! diagnostic per sentence, on its first such figure.
+//!
+//! It is a **warning** when the figure is plainly a claim a copy desk always queries (a
+//! figure hedged with no one named, "are believed to", "an estimated"; a count of people
+//! killed, hurt, evacuated, arrested or laid off; a rate or a share; what something cost,
+//! was spent or is owed; an average, a median, a rate over time) and no source is named in
+//! the paragraph before or after it either. Every other unsourced figure is a **hint**: on
+//! edited copy most are sourced nearby or are background, so the rule says so quietly.
 //!
 //! ## Why it matters
 //! Every number in a news story came from somewhere: police, a court filing, a survey,
@@ -20,43 +24,33 @@
 //! ```
 //! Use instead: `The dispute affects about 2,300 drivers and maintenance staff, the union said.`
 //!
-//! A sentence is attributed when it names a source anywhere in it: "according to …", a
-//! speech or reporting verb with its subject ("police said", "the figures showed", "the
-//! court heard", "told reporters"), a passive verb with its agent ("was reported by the
-//! ministry"), a source phrase ("data from", "figures released by", "a survey by", "as
-//! published by", "by the union's count", "put the number at"), or a parenthetical source
-//! ("(Eurostat)", "(company filing)", "(2021 census)", "(state police)"). A passive hedge
-//! with no agent ("are believed to be held", "is estimated") is not attribution, nor is an
-//! adjective ("an estimated €1.1 million", "16,000 registered voters", "300 reported
-//! cases").
+//! How it decides (`copydesk debug figures FILE` shows the decision for every number):
 //!
-//! Not figures: dates, years (also before a noun: "the 2026 local elections", "its 2030
-//! targets", "2019 floods"; "2026 voters" with no determiner stays a count), times, ages
-//! ("Okafor, 62,", "aged 40", "she turned 40", "he was 12 when", "who is 62", "signed with
-//! the club at 16", "died at 84", and a plural subject's: "the cousins, both 17,", "the
-//! two climbers, 31 and 28,"), addresses ("21 Haddington Road", "the 2300 block of
-//! Lindell Boulevard"), game scores ("4-1") and the parts of a game they are kept in ("led
-//! 3-2 after two periods", "won in three sets"), golf scores ("a three-under-par 69",
-//! "nine under par", "rounds of 71 and 68", "a par-71 course"), race names and results
-//! (a standard distance after "the women's", a possessive, or "the" in a sentence about a
-//! race: "the men's 200 metres", "his 1,500 metres title"; a time in hundredths or seconds
-//! after "in", "ran" or "clocked" with a win or a placing: "third in 20.31", "clocked 10.08
-//! seconds to win"; "the river rose 3 metres" and "400 metres of road" stay figures), what
-//! is left of a season ("with three games remaining", "two races left"), vote tallies ("passed 52 to 48", "by 312 votes to 254"), rankings ("world No.
-//! 9") and league standings (a table row "Ashby Rovers – 62 points", "third in the
-//! Northern Division with 58 points", "12 1/2 games behind", win-loss records "31-12-4"),
-//! ordinals, numbers written with a slash ("9/11", "24/7", "HC/CV/2211/2024"), numbers in
-//! names ("Route 46A", "Apollo 11", "the iPhone 15", "COVID-19", "F-150", "move 43",
-//! "Boeing 737-8 and 737-10" — a number coordinated with a label of the same stem is one
-//! too), compound modifiers ("a 24-bed ward", "a 10-year term"), narrative durations ("for
-//! two weeks", "in 40 years", "jailed for 11 months"; a duration is a figure when it is a
-//! statistic: "a median of 14.2 weeks", "waits have grown to 14 months", "waiting lists of
-//! 40 weeks"), and headings. A player's season totals stay figures ("leads the league
-//! with 44 goals", "leads the NHL with 41 goals"), and so do points that name no table
-//! ("12 points ahead of the Greens"). A
-//! capitalised word before a number makes it part of a name unless the word is a function
-//! word or an adverb opening the sentence: "Then 300 cars burned" and "Reportedly 300
-//! people died" state figures (a hedge with no agent is not a source).
+//! - **What is a figure** (`src/text/figures/`): dates, times, ages, addresses, years,
+//!   scores and the parts of a game, rankings and standings, vote tallies, ordinals,
+//!   numbers with a slash, phone numbers and codes, numbers in names ("Route 46A", "the
+//!   iPhone 15"), compound modifiers ("a 24-bed ward"), narrative durations ("for two
+//!   weeks") and small bare numbers are not figures; each class is one file of
+//!   `exclusions/`.
+//! - **Where a source can stand** (`context/scope.rs`): the figure's sentence ("police
+//!   said", "according to", "data from", "put the number at", a passive with its agent,
+//!   "(Eurostat)"); the lead-in of its list; the attributed quotation it sits in; an
+//!   earlier sentence of its paragraph; the next sentence, when it carries the source back
+//!   ("The company also said …", "It added"); a document as the sentence's subject ("The
+//!   bill sets aside $3 billion"); the study, report, survey, filing or plan the story is
+//!   about, named in its lede, for a paragraph that walks through it ("the study",
+//!   "researchers", "participants").
+//! - **What is not a claim** (`context/genre.rs`, `context/record.rs`): in a story about
+//!   products (two or more figures in units of specification: GB, W, kWh, hp, inches), a
+//!   price, specification or feature; in a match report, the play the reporter watched (a
+//!   season's or a career's figures stay claims); a historical toll; a place's population;
+//!   a distance that locates ("100 km east of"); a market's close; the record of a court
+//!   case (bail, bonds, fines, sentences, counts, pleas); an ownership stake; a number that
+//!   names (a list's number, a title, "the top 10", "called 911", "the 777 program"); a
+//!   number that points back ("these 11"); how long something lasted or how long ago ("for
+//!   less than 10 minutes", "the first time in 25 years"); a line with no final punctuation
+//!   amid the copy (a crosshead, a caption, a related headline). A hedged figure stays a
+//!   claim in a product or match story.
 //!
 //! Quotations: a figure inside a direct quotation is the speaker's, so it is attributed
 //! when the quote is: when its paragraph names the speaker outside the quote marks, which
@@ -72,111 +66,36 @@
 //! [source].[^1]`), and after a closing quote or bracket that the punctuation follows (`“300
 //! cars”, according to [source].`). A period inside a closing quote becomes a comma, with
 //! the placeholder after the quote (`"300 cars," according to [source].`); a sentence
-//! ending in an abbreviation keeps its period (`the U.S., according to [source].`). Unsafe:
-//! it leaves a placeholder for the writer to fill, so `--fix` applies it only with
+//! ending in an abbreviation keeps its period (`the U.S., according to [source].`). Display-only:
+//! it leaves a placeholder for the writer to fill, so the editor offers it (with the
+//! placeholder to type over) and `--fix` never applies it, with or without
 //! `--unsafe-fixes`. No fix is offered when the sentence ends in a question or an
 //! exclamation inside a quotation.
 //!
 //! ## Configuration
-//! - `[rules] unattributed-figure = "warning"`
+//! - `[rules] unattributed-figure = "warning"`: the level of its warnings; its hints stay
+//!   hints (or go with `"off"`).
 //! - `[attribution] verbs = ["briefed", "posted"]`: more verbs that attribute.
 
 use std::ops::Range;
 
-use super::{Ctx, DraftContext, FixAvailability, Rule};
-use crate::config::Config;
-use crate::finding::{Applicability, Finding, Fix};
-use crate::text::attribution::find_attribution;
-use crate::text::figures::{Figure, figures_in};
-use crate::text::{BlockKind, TokenKind, one_line, segment};
+use super::{Ctx, FixAvailability, Rule};
+use crate::finding::{Applicability, Finding, Fix, Severity};
+use crate::text::figures::context::{Claim, Decision, Strength, decide};
+use crate::text::{TokenKind, one_line, segment};
 
 const RULE: &str = "unattributed-figure";
 
-/// Where a figure's source is named.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SourceCue {
-    /// A cue in the figure's own sentence ("police said"), by its byte span.
-    Sentence(Range<usize>),
-    /// The attributed lead-in paragraph of the figure's list ("as published by the
-    /// organizers:"), and the cue in it.
-    ListLeadIn { block: usize, cue: Range<usize> },
-    /// The attributed direct quotation the figure sits in, as an index into the draft's
-    /// quotations.
-    Quotation(usize),
-}
-
-/// A figure of a draft's prose and where its source is named, if anywhere.
-#[derive(Debug, Clone)]
-pub struct SourcedFigure {
-    pub block: usize,
-    pub sentence: usize,
-    pub figure: Figure,
-    pub source: Option<SourceCue>,
-}
-
-/// Every figure in a draft's prose (headings are not prose) with its source: the decision
-/// this rule makes, shared with the story style sheet. A sentence's own cue comes first,
-/// then a list's lead-in, then the quotation the figure sits in.
-pub fn sourced_figures(draft: &DraftContext<'_>, config: &Config) -> Vec<SourcedFigure> {
-    let parsed = &draft.parsed;
-    let verbs = &config.attribution_verbs;
-    let quotations = draft.quotations(config);
-    let mut out = Vec::new();
-    let mut lead_in: Option<(usize, Range<usize>)> = None;
-    for (block_index, block) in parsed.blocks.iter().enumerate() {
-        match block.kind {
-            BlockKind::ListItem => {}
-            BlockKind::Paragraph | BlockKind::BlockQuote => lead_in = None,
-            BlockKind::Heading | BlockKind::Separator => {
-                lead_in = None;
-                continue;
-            }
-        }
-        for sentence_index in block.sentences.clone() {
-            let sentence = &parsed.sentences[sentence_index];
-            // Figures first: most sentences have none, and finding one is cheaper than
-            // looking for a source.
-            let figures = figures_in(parsed, sentence.tokens.clone());
-            if figures.is_empty() {
-                continue;
-            }
-            let sentence_cue = find_attribution(parsed, sentence.tokens.clone(), verbs, &|_| false);
-            for figure in figures {
-                let source = if let Some(cue) = &sentence_cue {
-                    Some(SourceCue::Sentence(cue.clone()))
-                } else if let (BlockKind::ListItem, Some((lead_block, cue))) = (block.kind, &lead_in) {
-                    Some(SourceCue::ListLeadIn {
-                        block: *lead_block,
-                        cue: cue.clone(),
-                    })
-                } else {
-                    // Quotations are in token order and do not overlap: the one that can
-                    // hold the figure is the first that ends after it.
-                    let candidate = quotations.partition_point(|q| q.tokens.end <= figure.token);
-                    quotations
-                        .get(candidate)
-                        .filter(|q| q.attributed && q.tokens.contains(&figure.token))
-                        .map(|_| SourceCue::Quotation(candidate))
-                };
-                out.push(SourcedFigure {
-                    block: block_index,
-                    sentence: sentence_index,
-                    figure,
-                    source,
-                });
-            }
-        }
-        if block.kind == BlockKind::Paragraph {
-            let text = parsed.copy[block.span.clone()].trim_end();
-            lead_in = if text.ends_with(':') {
-                find_attribution(parsed, block.tokens.clone(), verbs, &|_| false)
-                    .map(|cue| (block_index, cue))
-            } else {
-                None
-            };
-        }
+/// The class of a claim, in a message.
+fn claim_words(claim: Claim) -> &'static str {
+    match claim {
+        Claim::Hedged => "a hedge names no one",
+        Claim::PeopleAffected => "a count of people affected",
+        Claim::Rate => "a rate or a share",
+        Claim::Cost => "what something cost",
+        Claim::Forecast => "a forecast",
+        Claim::Statistic => "a statistic",
     }
-    out
 }
 
 /// The `unattributed-figure` rule.
@@ -188,7 +107,7 @@ impl Rule for UnattributedFigure {
     }
 
     fn summary(&self) -> &'static str {
-        "A statistic stated as fact with no source in its sentence."
+        "A statistic stated as fact with no source standing for it."
     }
 
     fn fix_availability(&self) -> FixAvailability {
@@ -199,25 +118,40 @@ impl Rule for UnattributedFigure {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let mut last_sentence = None;
-        for sourced in sourced_figures(draft, ctx.config) {
-            // One finding per sentence, on its first unattributed figure.
-            if sourced.source.is_some() || last_sentence == Some(sourced.sentence) {
+        for decided in decide(draft, ctx.config) {
+            // One finding per sentence, on its first unsourced figure.
+            let Decision::Unsourced(strength) = decided.decision else {
+                continue;
+            };
+            if last_sentence == Some(decided.sentence) {
                 continue;
             }
-            last_sentence = Some(sourced.sentence);
-            let figure = &sourced.figure;
-            let sentence = &parsed.sentences[sourced.sentence];
-            let text = one_line(&parsed.source[figure.span.clone()]);
-            let message =
-                format!("‘{text}’ is stated as fact with no source in its sentence: say who says so.");
-            let mut finding = Finding::new(RULE, draft_index, figure.span.clone(), message);
+            last_sentence = Some(decided.sentence);
+            let sentence = &parsed.sentences[decided.sentence];
+            let text = one_line(&parsed.source[decided.span.clone()]);
+            let message = match strength {
+                Strength::Claim(claim) => format!(
+                    "‘{text}’ is stated as fact with no source ({}): say who says so.",
+                    claim_words(claim)
+                ),
+                Strength::SourceNearby(_) => format!(
+                    "‘{text}’ has no source in its paragraph: if the source named nearby is not its source, say who says so."
+                ),
+                Strength::NoClaimClass => {
+                    format!("‘{text}’ has no source in its paragraph: if it is a claim, say who says so.")
+                }
+            };
+            let mut finding = Finding::new(RULE, draft_index, decided.span.clone(), message);
+            if !strength.is_claim() {
+                finding.severity = Severity::Hint;
+            }
             if let Some((span, new_text)) = attribution_edit(parsed, sentence.tokens.clone()) {
                 finding = finding.with_fix(Fix::replace(
                     "Add “, according to [source]”",
                     draft_index,
                     span,
                     new_text,
-                    Applicability::Unsafe,
+                    Applicability::DisplayOnly,
                 ));
             }
             out.push(finding);
@@ -426,21 +360,28 @@ Turnout was 58 on Monday.
     }
 
     #[test]
-    fn a_source_does_not_reach_past_an_abbreviation_that_ends_its_sentence() {
-        assert_fixture(
-            "unattributed-figure",
-            "Fire headline
+    fn a_sentence_ends_at_an_abbreviation_that_ends_it() {
+        // The figures after "p.m." and "U.S." are in sentences of their own, sourced by the
+        // sentence before in their paragraph, not by their own.
+        use crate::text::figures::context::tests::decisions;
+        let text = "Fire headline
 
 Police said it happened at 5 p.m. Firefighters recovered 40 bodies.
-                                                         ^^^^^^^^^ unattributed-figure
 
 Officials said the fire was the worst in the U.S. Another 40 homes burned.
-                                                          ^^^^^^^^ unattributed-figure
 
 U.S. Sen. John Smith said the U.S. Navy lost 40 ships at 5 p.m. Eastern.
 
 The buyer said it paid Acme Inc. Chairman John Smith $40 million.
-",
+";
+        assert_eq!(
+            decisions(text),
+            vec![
+                ("40 bodies", "sourced:paragraph"),
+                ("40 homes", "sourced:paragraph"),
+                ("40 ships", "sourced:sentence"),
+                ("$40 million", "sourced:sentence"),
+            ]
         );
     }
 
@@ -486,6 +427,12 @@ Mensah leads the league with 44 goals and is shooting .181.
 
 The arena holds 9,200 seated fans.
                 ^^^^^^^^^^^^^^^^^ unattributed-figure
+",
+        );
+        // Points that name no table, in a story that is no match report, are a figure.
+        assert_fixture(
+            "unattributed-figure",
+            "Poll headline
 
 Labour is 12 points ahead of the Greens.
           ^^^^^^^^^ unattributed-figure
@@ -627,8 +574,8 @@ About 2026 voters turned out.
                 "The blaze destroyed 300 cars at Acme Inc., according to [source].",
             ),
             (
-                "The blaze destroyed 300 cars",
-                "The blaze destroyed 300 cars, according to [source]",
+                "- The blaze destroyed 300 cars",
+                "- The blaze destroyed 300 cars, according to [source]",
             ),
         ] {
             assert_eq!(fixed(before).as_deref(), Some(after), "{before}");
@@ -652,14 +599,15 @@ About 2026 voters turned out.
         let attributed = format!("Headline\n\n{}more, police said.\n", clause.repeat(repeats));
         assert!(findings_for("unattributed-figure", &attributed).is_empty());
 
+        // The quotation is attributed; the paragraph after it is not.
         let quoted = format!(
-            "Headline\n\n“{}more,” the chief said. {}more.\n",
+            "Headline\n\n“{}more,” the chief said.\n\n{}more.\n",
             clause.repeat(repeats / 2),
             clause.repeat(repeats / 2)
         );
         let findings = findings_for("unattributed-figure", &quoted);
         assert_eq!(findings.len(), 1);
-        let outside = quoted.find("said. The blaze").unwrap() + "said. The blaze destroyed ".len();
+        let outside = quoted.find("said.\n\nThe blaze").unwrap() + "said.\n\nThe blaze destroyed ".len();
         assert_eq!(findings[0].span, outside..outside + "300 cars".len());
     }
 
@@ -668,7 +616,9 @@ About 2026 voters turned out.
         let findings = findings_for("unattributed-figure", "Headline\n\nTurnout was 58.3%.\n");
         assert_eq!(findings.len(), 1);
         let fix = &findings[0].fixes[0];
-        assert_eq!(fix.applicability, crate::finding::Applicability::Unsafe);
+        // The writer must fill the placeholder: offered in the editor, never applied.
+        assert_eq!(fix.applicability, crate::finding::Applicability::DisplayOnly);
+        assert!(crate::fix::edits_for_draft(&findings, 0, crate::fix::FixMode::Unsafe).is_empty());
         let source = "Headline\n\nTurnout was 58.3%.\n";
         let edit = &fix.edits[0];
         let mut fixed = source.to_string();

@@ -17,11 +17,23 @@ pub enum DebugCommand {
     },
     /// Print the names of the web-residue features, in order, as a JSON array.
     ResidueFeatures,
+    /// Print each number of each draft's prose with what unattributed-figure decided about
+    /// it: unsourced, sourced (and by what), not a claim (and why), not a figure (and which
+    /// class of number it is), as `path:line: text  decision`, or JSON lines with --json.
+    Figures {
+        /// Files, or folders whose `.md`, `.markdown` and `.txt` files are read (not
+        /// recursively).
+        paths: Vec<PathBuf>,
+        /// Print JSON lines instead.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(command: &DebugCommand) -> i32 {
     match command {
         DebugCommand::Residue { paths } => residue(paths),
+        DebugCommand::Figures { paths, json } => figures(paths, *json),
         DebugCommand::ResidueFeatures => {
             println!("{}", serde_json::json!(furniture::FEATURE_NAMES));
             0
@@ -88,6 +100,38 @@ fn residue(paths: &[PathBuf]) -> i32 {
                 "features": values.to_vec(),
             });
             if writeln!(stdout, "{record}").is_err() {
+                return status;
+            }
+        }
+    }
+    status
+}
+
+fn figures(paths: &[PathBuf], json: bool) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut status = 0;
+    let config = crate::Config::default();
+    for path in drafts(paths) {
+        let Some(text) = read(&path) else {
+            status = 2;
+            continue;
+        };
+        let display = path.to_string_lossy();
+        let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
+        let draft = crate::checks::DraftContext::new(&display, parsed);
+        for decided in crate::text::figures::context::decide(&draft, &config) {
+            let line = draft.parsed.line_of(decided.span.start) + 1;
+            let figure = crate::text::one_line(&text[decided.span.clone()]);
+            let decision = decided.decision.describe();
+            let written = if json {
+                let record = serde_json::json!({
+                    "path": display, "line": line, "text": figure, "decision": decision,
+                });
+                writeln!(stdout, "{record}")
+            } else {
+                writeln!(stdout, "{display}:{line}: {figure}  {decision}")
+            };
+            if written.is_err() {
                 return status;
             }
         }

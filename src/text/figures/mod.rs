@@ -27,6 +27,7 @@
 //! figure or with the excuse that let it go, so a missed or a false figure can be traced to
 //! one class; [`figures_in`] gives the figures.
 
+pub mod context;
 mod exclusions;
 mod scan;
 

@@ -88,8 +88,12 @@ impl Scanner<'_, '_> {
             return true;
         }
         if previous == Some(",") && closes {
-            // The word before the comma is a name or a person noun.
-            return self.word_before(index, 2).is_some();
+            // The word before the comma is a name or a person noun, or a name's suffix
+            // ("Patrick Carlineo Jr., 55,").
+            return self.word_before(index, 2).is_some()
+                || self
+                    .before(index, 2)
+                    .is_some_and(|i| matches!(self.text(i), "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III"));
         }
         if previous == Some("(") && next == Some(")") {
             return self
