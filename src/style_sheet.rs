@@ -24,6 +24,7 @@
 //! the ministry"), the attribution of the direct quotation it sits in, or the attributed
 //! lead-in of the list it belongs to; a figure with none of these is "unattributed".
 
+use crate::text::lexicon::class;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -32,7 +33,7 @@ use serde_json::{Value, json};
 
 use crate::checks::{self, DraftContext};
 use crate::config::Config;
-use crate::text::attribution::{ATTRIBUTION_VERBS, find_attribution};
+use crate::text::attribution::find_attribution;
 use crate::text::figures::FigureKind;
 use crate::text::figures::context::{Decision, Scope, decide};
 use crate::text::lexicon::is_common_word;
@@ -395,7 +396,7 @@ fn source_clause(
         (span, text)
     };
     let cue_word = text_of(cue_first).to_lowercase();
-    let is_verb = ATTRIBUTION_VERBS.contains(cue_word.as_str())
+    let is_verb = class::ATTRIBUTION_ATTRIBUTION_VERBS.contains(cue_word.as_str())
         || verbs.iter().any(|verb| verb.eq_ignore_ascii_case(&cue_word));
     if !is_verb {
         // The cue and the rest of its clause, a few words at most.

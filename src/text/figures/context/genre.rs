@@ -14,11 +14,11 @@
 //!   play, and stays a claim; so do money (a prize, a transfer fee, a contract) and counts
 //!   of people (a crowd).
 
+use crate::text::lexicon::class;
 use std::ops::Range;
 
 use super::Context;
 use crate::text::figures::{Excuse, Figure, FigureKind, candidates_in};
-use crate::text::lexicon::class;
 use crate::text::{BlockKind, ParsedDraft};
 
 /// What kind of story a draft is, as far as its figures are concerned.
