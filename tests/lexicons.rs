@@ -59,7 +59,7 @@ fn no_entry_is_a_word_only_the_labelled_corpora_know() {
         })
         .collect();
     let mut corpora = vec![root.join("tests/corpus/blind"), root.join("tests/corpus/fresh")];
-    for name in ["holdout", "sixth", "validation"] {
+    for name in ["holdout", "sixth", "seventh", "validation"] {
         corpora.push(root.join("tests/corpus").join(name));
     }
     if let Some(dev) = support::shared_corpus("dev") {

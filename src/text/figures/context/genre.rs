@@ -112,9 +112,15 @@ pub fn context(
                 "of" | "more" | "than" | "million" | "billion"
             )
         });
+    // A crowd's size ("A crowd of 21,400", "an attendance of 9,000") counts people too.
+    let crowd = figure.token >= sentence.start + 2
+        && parsed.token_text(figure.token - 1).eq_ignore_ascii_case("of")
+        && class::CROWD_NOUNS.contains(parsed.token_text(figure.token - 2));
     let counts_people = matches!(figure.kind, FigureKind::Count | FigureKind::Quantity)
-        && (class::PERSON_NOUNS.contains(parsed.copy[figure.span.clone()].rsplit(' ').next().unwrap_or(""))
-            || next_word.is_some_and(|w| class::PERSON_NOUNS.contains(w)));
+        && (crowd
+            || class::PERSON_NOUNS
+                .contains(parsed.copy[figure.span.clone()].rsplit(' ').next().unwrap_or(""))
+            || next_word.is_some_and(|w| class::PERSON_NOUNS.contains(w) || class::CROWD_NOUNS.contains(w)));
     if genres.product && !counts_people {
         return Some(Context::ProductDetail);
     }

@@ -247,8 +247,10 @@ pub fn context(
         return Some(Context::History);
     }
     // Population.
+    // "home to 5 million", "home to about 17 million": skip a hedge before the figure.
+    let hedge_skipped = if is_any(before(1), DURATION_HEDGES) { 2 } else { 1 };
     if (1..=3).any(|offset| is_any(before(offset), &["population", "populations"]))
-        || (is_any(before(1), &["to"]) && is_any(before(2), &["home"]))
+        || (is_any(before(hedge_skipped), &["to"]) && is_any(before(hedge_skipped + 1), &["home"]))
         || (is_any(before(1), &["of"]) && is_any(before(2), PLACE_NOUNS))
     {
         return Some(Context::Population);
