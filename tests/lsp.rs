@@ -691,8 +691,13 @@ fn duplicate_and_unsafe_figure_fixes_apply_and_clear() {
         Some(json!(["quickfix"])),
     );
     let attribute = action_titled(&actions, "Add “, according to [source]”");
-    // A fix that leaves a placeholder is never the preferred one.
+    // A fix that leaves a placeholder is never the preferred one, and carries its edit as
+    // a snippet with the placeholder to type over.
     assert_eq!(attribute["isPreferred"], false);
+    assert_eq!(
+        attribute["data"]["snippet"]["text"],
+        ", according to ${1:[source]}"
+    );
     let fixed = apply_action(&mut lsp, &figure_uri, FIGURE_DRAFT, 1, attribute);
     assert_eq!(
         fixed,
