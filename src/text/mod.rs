@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod dateline;
+pub mod embeds;
 pub mod figures;
 pub mod fold;
 pub mod furniture;
