@@ -56,7 +56,8 @@
 //! ("US" → "U.S." may sit inside a company's name; "Kiev" inside a club's), and a word
 //! written with a capital next to another capitalised word ("Healthcare Workers …" at the
 //! start of a sentence). Unsafe too where it cannot be told whether "U.S." ended its
-//! sentence.
+//! sentence, and for a range of percentages ("30-60 per cent" → "30-60%": AP writes "30%
+//! to 60%", which the writer finishes).
 //!
 //! ## Configuration
 //! - `[rules] house-spelling = "warning"`
@@ -884,6 +885,13 @@ fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, 
         .and_then(|t| t.checked_sub(1))
         .map_or(figure_end, |t| parsed.tokens[t].start);
     let figure = &parsed.copy[figure_start..figure_end];
+    // A range ("30-60 per cent") takes the sign on both ends in AP ("30% to 60%"): the
+    // rewrite to "30-60%" is only half of it, for the writer to finish.
+    let applicability = if figure.contains(['-', '–']) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     out.push(
         Finding::new(
             RULE,
@@ -896,7 +904,7 @@ fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, 
             occurrence.draft,
             figure_end..occurrence.span.end,
             "%",
-            Applicability::Safe,
+            applicability,
         )),
     );
 }
@@ -966,6 +974,18 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
             "house-spelling",
         );
         assert_eq!(findings.len(), 2, "{findings:?}");
+    }
+
+    #[test]
+    fn a_range_of_percentages_is_left_to_the_writer() {
+        let config = "style = \"ap\"\n";
+        let findings = findings_with_config(
+            "Headline\n\nUp to 30-60 per cent of those infected died.\n",
+            config,
+            "house-spelling",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].fixes[0].applicability, Applicability::Unsafe);
     }
 
     #[test]
