@@ -39,10 +39,10 @@ impl<'a> DraftInput<'a> {
     }
 }
 
-/// Builds everything the engine builds on first use (word lists, compiled patterns), so
-/// that the first real analysis is not the slow one. The language server calls it at start.
+/// Builds everything the engine builds on first use (compiled patterns, small word
+/// sets), so that the first real analysis is not the slow one. The language server calls
+/// it at start.
 pub fn warm_up() {
-    crate::text::lexicon::warm_up();
     let draft = "Warm-up headline\n\nTaras Kovalevskyi said 2,300 drivers walked out. Kovalevsky left.\n";
     let _ = analyze(&[DraftInput::new("warm-up.md", draft)], &Config::default());
     // Patterns the warm-up draft does not reach (they run only on lines that need them).

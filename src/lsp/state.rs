@@ -310,7 +310,7 @@ impl State {
                 gone.notify_one();
             });
         }
-        // Load the word lists now, not on the first keystroke.
+        // Compile the patterns now, not on the first keystroke.
         tokio::task::spawn_blocking(crate::story::warm_up);
         to_proto::encoding_kind(self.encoding())
     }
