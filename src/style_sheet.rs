@@ -34,6 +34,7 @@ use serde_json::{Value, json};
 use crate::checks::{self, DraftContext};
 use crate::config::Config;
 use crate::text::attribution::find_attribution;
+use crate::text::calendar;
 use crate::text::figures::FigureKind;
 use crate::text::figures::context::{Decision, Scope, decide};
 use crate::text::lexicon::is_common_word;
@@ -166,15 +167,10 @@ pub fn figure_kind_name(kind: FigureKind) -> &'static str {
     }
 }
 
-/// Days and months: capitalised, never names a style sheet needs.
-const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
-
 /// True for a capitalised ordinary word ("Park", "Union", "Forty-one") or a day or month.
 fn is_ordinary_word(word: &str) -> bool {
-    CALENDAR_WORDS.iter().any(|day| word.eq_ignore_ascii_case(day))
+    calendar::is_weekday_spelled_out(word)
+        || calendar::is_month_spelled_out(word)
         || word.split(['-', '‐']).all(is_common_word)
 }
 
