@@ -408,7 +408,7 @@ impl State {
             .or_insert_with(|| {
                 Arc::new(Story {
                     generation: AtomicU64::new(0),
-                    debounce_ms: AtomicU64::new(self.configs.base().debounce_ms),
+                    debounce_ms: AtomicU64::new(self.configs.base().editor.debounce_ms),
                     latest: Mutex::new(None),
                 })
             })
@@ -464,7 +464,7 @@ impl State {
             .documents
             .snapshots(|uri, path| StoryKey::of(uri, path) == *key);
         if let Some(folder) = key.folder()
-            && config.story == StoryScope::Folder
+            && config.workspace.story == StoryScope::Folder
         {
             self.read_folder_once(folder, &config);
             let marked: Vec<PathBuf> = self
@@ -475,7 +475,7 @@ impl State {
                 .collect();
             for path in marked {
                 self.to_reread.remove(&path);
-                if is_story_draft(&path, &config) {
+                if self.is_story_draft(&path, &config) {
                     self.read_disk_draft(&path, &config);
                 }
             }
@@ -513,7 +513,7 @@ impl State {
         };
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
-            if entry.file_type().is_ok_and(|kind| kind.is_file()) && is_story_draft(&path, config) {
+            if entry.file_type().is_ok_and(|kind| kind.is_file()) && self.is_story_draft(&path, config) {
                 self.read_disk_draft(&path, config);
             }
         }
@@ -521,7 +521,8 @@ impl State {
 
     /// Reads one unopened draft from disk into its folder story (or forgets it).
     fn read_disk_draft(&self, path: &Path, config: &Config) {
-        let too_large = std::fs::metadata(path).is_ok_and(|metadata| metadata.len() > config.max_file_size);
+        let too_large =
+            std::fs::metadata(path).is_ok_and(|metadata| metadata.len() > config.workspace.max_file_size);
         if too_large {
             tracing::info!(
                 "{} is larger than [files] max_size; left out of its story",
@@ -629,7 +630,7 @@ impl State {
         };
         story
             .debounce_ms
-            .store(analysis.config.debounce_ms, Ordering::SeqCst);
+            .store(analysis.config.editor.debounce_ms, Ordering::SeqCst);
         *latest = Some(analysis.clone());
         if let Some(report) = report {
             self.report_config(report).await;
@@ -795,7 +796,7 @@ impl State {
                     state.disk_drafts.remove(&path);
                 } else {
                     let (config, _) = state.configs.for_folder(Some(&folder));
-                    if is_story_draft(&path, &config) {
+                    if state.is_story_draft(&path, &config) {
                         state.read_disk_draft(&path, &config);
                     }
                 }
@@ -835,16 +836,37 @@ impl State {
         }
     }
 
+    /// The workspace root that holds `path` (the innermost), if any.
+    fn root_of(&self, path: &Path) -> Option<PathBuf> {
+        let roots = self.roots.read().map(|roots| roots.clone()).unwrap_or_default();
+        roots
+            .into_iter()
+            .filter(|root| path.starts_with(root))
+            .max_by_key(|root| root.components().count())
+    }
+
     /// Where a new `copydesk.toml` for a draft goes: the workspace root that holds it,
     /// else its folder.
     pub fn new_config_path(&self, draft: &Path) -> Option<PathBuf> {
-        let roots = self.roots.read().map(|roots| roots.clone()).unwrap_or_default();
-        let folder = roots
-            .into_iter()
-            .filter(|root| draft.starts_with(root))
-            .max_by_key(|root| root.components().count())
+        let folder = self
+            .root_of(draft)
             .or_else(|| draft.parent().map(Path::to_path_buf))?;
         Some(folder.join("copydesk.toml"))
+    }
+
+    /// True when a file in a folder story's folder is a draft: `[files] include` and
+    /// `exclude` select it (as `copydesk check` would: relative to the configuration
+    /// file's folder, or without one to the workspace root that holds it, else its
+    /// folder), and it is not a configuration file.
+    fn is_story_draft(&self, path: &Path, config: &Config) -> bool {
+        if is_config_file(path) {
+            return false;
+        }
+        let Some(folder) = path.parent() else {
+            return false;
+        };
+        let root = self.root_of(path).unwrap_or_else(|| folder.to_path_buf());
+        config.workspace.files.selects(path, &root)
     }
 }
 
@@ -858,7 +880,7 @@ fn log_analysis(analysis: &StoryAnalysis) {
             tracing::info!(
                 "{} is larger than [files] max_size ({} bytes); not checked",
                 draft.uri.as_str(),
-                analysis.config.max_file_size
+                analysis.config.workspace.max_file_size
             );
         }
     }
@@ -881,25 +903,6 @@ fn settings_section(value: &Value) -> &Value {
         Some(section) if section.is_object() => section,
         _ => value,
     }
-}
-
-/// True when a file in a folder story's folder is a draft: its name matches `[files]
-/// include` and not `exclude`, and it is not a configuration file.
-fn is_story_draft(path: &Path, config: &Config) -> bool {
-    if is_config_file(path) {
-        return false;
-    }
-    let Some(name) = path.file_name().map(Path::new) else {
-        return false;
-    };
-    let matches = |patterns: &[String]| {
-        patterns.iter().any(|pattern| {
-            globset::Glob::new(pattern)
-                .map(|glob| glob.compile_matcher().is_match(name))
-                .unwrap_or(false)
-        })
-    };
-    matches(&config.include) && !matches(&config.exclude)
 }
 
 /// Whether a process is still running (on platforms where that can be asked cheaply).
@@ -939,15 +942,6 @@ mod tests {
     fn this_process_is_alive_and_a_made_up_one_is_not() {
         assert!(process_is_alive(std::process::id()));
         assert!(!process_is_alive(u32::MAX - 7));
-    }
-
-    #[test]
-    fn drafts_of_a_folder_story_follow_the_file_patterns() {
-        let config = Config::default();
-        assert!(is_story_draft(Path::new("/news/main.md"), &config));
-        assert!(is_story_draft(Path::new("/news/side.txt"), &config));
-        assert!(!is_story_draft(Path::new("/news/copydesk.toml"), &config));
-        assert!(!is_story_draft(Path::new("/news/photo.jpg"), &config));
     }
 
     #[test]
