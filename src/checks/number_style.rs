@@ -173,24 +173,24 @@ fn ordinal_suffix(value: u32) -> &'static str {
     }
 }
 
-/// Words after a figure that keep it a figure: units, money, percentages, times, ages.
-static FIGURE_WORDS: WordList = WordList::new(&[
-    "percent", "per", "percentage", "pct", "points", "point", "million", "billion", "trillion", "bn", "m",
-    "dollars", "dollar", "cents", "cent", "euros", "euro", "pounds", "pound", "pence", "p", "yen", "yuan",
-    "renminbi", "rupees", "rupee", "naira", "kroner", "krone", "kronor", "krona", "koruna", "kwacha", "dong",
-    "won", "francs", "franc", "rand", "shekels", "shekel", "pesos", "peso", "reais", "real", "lira", "liras",
-    "zloty", "forint", "ringgit", "baht", "rubles", "roubles", "hryvnias", "dinars", "dirhams", "riyals",
-    "cedis", "shillings", "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile",
-    "meters", "metres", "meter", "metre", "feet", "foot", "ft", "inches", "inch", "yards", "yard",
-    "centimeters", "centimetres", "cm", "millimeters", "millimetres", "mm", "hectares", "hectare", "ha",
-    "acres", "acre", "tonnes", "tonne", "tons", "ton", "kilograms", "kilogram", "kg", "kilos", "kilo",
-    "grams", "gram", "g", "ounces", "ounce", "oz", "lb", "lbs", "liters", "litres", "liter", "litre", "l",
-    "gallons", "gallon", "barrels", "barrel", "megawatts", "megawatt", "mw", "gigawatts", "gw", "kilowatts",
-    "kw", "kwh", "mwh", "gwh", "degrees", "degree", "mph", "kph", "knots", "knot", "gigabytes", "gb",
-    "terabytes", "tb", "megabytes", "mb", "magnitude", "o'clock", "o’clock", "a.m.", "p.m.", "am", "pm", "x",
-    "by", "seeds", "seed", "stars", "star", "goals", "goal", "runs", "wickets", "sets", "games", "under",
-    "over", "up", "down", "nil", "all",
-]);
+/// Words after a figure that keep it a figure: units, money (the currency words are
+/// `data/lexicon/scan-currency-words.txt`), percentages, times, ages.
+static FIGURE_WORDS: WordList = WordList::with_classes(
+    &[&crate::text::lexicon::class::SCAN_CURRENCY_WORDS],
+    &[
+        "percent", "per", "percentage", "pct", "points", "point", "million", "billion", "trillion", "bn",
+        "m", "pound", "p", "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile",
+        "meters", "metres", "meter", "metre", "feet", "foot", "ft", "inches", "inch", "yards", "yard",
+        "centimeters", "centimetres", "cm", "millimeters", "millimetres", "mm", "hectares", "hectare", "ha",
+        "acres", "acre", "tonnes", "tonne", "tons", "ton", "kilograms", "kilogram", "kg", "kilos", "kilo",
+        "grams", "gram", "g", "ounces", "ounce", "oz", "lb", "lbs", "liters", "litres", "liter", "litre",
+        "l", "gallons", "gallon", "barrels", "barrel", "megawatts", "megawatt", "mw", "gigawatts", "gw",
+        "kilowatts", "kw", "kwh", "mwh", "gwh", "degrees", "degree", "mph", "kph", "knots", "knot",
+        "gigabytes", "gb", "terabytes", "tb", "megabytes", "mb", "magnitude", "o'clock", "o’clock", "a.m.",
+        "p.m.", "am", "pm", "x", "by", "seeds", "seed", "stars", "star", "goals", "goal", "runs", "wickets",
+        "sets", "games", "under", "over", "up", "down", "nil", "all",
+    ],
+);
 
 /// Words before a figure that make it part of a name or a reference: "page 5", "No. 4".
 static LABEL_WORDS: WordList = WordList::new(&[
@@ -206,11 +206,7 @@ static LABEL_WORDS: WordList = WordList::new(&[
     "beat", "won", "lost", "drew", "led", "trailed", "odds", "dial", "call", "text", "press", "level",
 ]);
 
-static MONTHS: WordList = WordList::new(&[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-]);
+use crate::text::lexicon::class::MONTHS;
 
 /// Words that join two numbers into a range, ratio, score or vote.
 static JOINERS: WordList = WordList::new(&[

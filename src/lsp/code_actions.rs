@@ -247,7 +247,12 @@ fn house_name_for(analysis: &StoryAnalysis, finding: &Finding) -> Option<String>
             )
         })
         .unwrap_or(canonical);
-    let already = analysis.config.known_names.iter().any(|known| known == &full);
+    let already = analysis
+        .config
+        .engine
+        .known_names
+        .iter()
+        .any(|known| known == &full);
     (!already).then_some(full)
 }
 

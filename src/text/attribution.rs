@@ -14,6 +14,7 @@
 //!   police)".
 
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 use std::ops::Range;
 
 use super::{ParsedDraft, TokenKind};
@@ -33,10 +34,6 @@ fn is_adverb(word: &str) -> bool {
                 "earlier", "then", "long",
             ],
         )
-}
-
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// Finds an attribution cue among the tokens `range` (a sentence, or a paragraph's text

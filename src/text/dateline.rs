@@ -140,34 +140,7 @@ fn is_place_particle(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    super::calendar::is_month(word.trim_end_matches('.'))
 }
 
 /// A day of the month in figures: "1" to "31".

@@ -2,6 +2,7 @@
 //! tokens, and the analyses several checks use (quotes, names, figures).
 
 pub mod attribution;
+pub mod calendar;
 pub mod dateline;
 pub mod embeds;
 pub mod figures;

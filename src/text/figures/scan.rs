@@ -7,6 +7,7 @@ use crate::text::lexicon::class;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::text::words::eq_any;
 use crate::text::{ParsedDraft, TokenKind};
 
 use super::exclusions::{
@@ -59,10 +60,6 @@ pub(super) fn is_currency_code(word: &str) -> bool {
         "R", "RM", "Ksh",
     ];
     CODES.contains(&word)
-}
-
-pub(super) fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// A spelled-out cardinal from two up ("two", "Forty-one", "hundred"), with its value.

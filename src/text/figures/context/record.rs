@@ -37,6 +37,7 @@ use std::ops::Range;
 use super::Context;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::{class, is_common_word};
+use crate::text::words::eq_any;
 use crate::text::{Block, BlockKind, ParsedDraft, TokenKind};
 
 const DEATH_WORDS: &[&str] = &[
@@ -143,7 +144,7 @@ fn word_at<'a>(parsed: &'a ParsedDraft<'_>, index: usize, range: &Range<usize>) 
 }
 
 fn is_any(word: Option<&str>, list: &[&str]) -> bool {
-    word.is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    word.is_some_and(|w| eq_any(w, list))
 }
 
 /// The index of the figure's last token.

@@ -11,10 +11,11 @@
 //! Excuse: `age`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
 use crate::text::lexicon::{is_common_word, is_proper_noun};
 use crate::text::segment::is_function_word_or_adverb;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// "Okafor, 62," / "his daughter, 9," / "said Liu, 19." / "aged 40" / "(62)".

@@ -5,8 +5,9 @@
 //! has to vouch for it the way one vouches for a statistic.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 /// Words after a number that make it a clock time: "4:30 a.m.", "0900 GMT", "1400 hrs".
 const CLOCK_WORDS: &[&str] = &[

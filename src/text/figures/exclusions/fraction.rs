@@ -10,8 +10,9 @@
 //!
 //! Excuses: `not-a-share` and `fraction-glyph`.
 
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 /// Is a number written only with fraction glyphs, with no digit: "½", "½-½"?
 pub(in crate::text::figures) fn is_fraction_glyph(text: &str) -> bool {

@@ -8,9 +8,10 @@
 //! Excuse: `game-segment`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the figure a count of the parts of a game in a sentence about play, with a

@@ -18,9 +18,10 @@
 
 use crate::text::TokenKind;
 use crate::text::figures::Excuse;
-use crate::text::figures::scan::{Scanner, eq_any, is_countable_plural, is_currency_code};
+use crate::text::figures::scan::{Scanner, is_countable_plural, is_currency_code};
 use crate::text::lexicon::class;
 use crate::text::segment::is_function_word_or_adverb;
+use crate::text::words::eq_any;
 
 /// The shape of a name or a product: capitalised ("Route", "Apollo", "IMO") or camel case
 /// ("iPhone", "eBay").

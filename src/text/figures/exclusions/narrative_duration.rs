@@ -12,8 +12,9 @@
 //! age") is excused as `age`.
 
 use crate::text::figures::Excuse;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Why the duration at `index`, whose unit ends at `unit_end`, is not a figure, if it is

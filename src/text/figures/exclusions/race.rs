@@ -8,9 +8,10 @@
 //! metres", "the 400 metres of road" and "Processing took 12.45 seconds" are measurements
 //! and stay figures.
 
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 use super::label::is_name_shaped;
 

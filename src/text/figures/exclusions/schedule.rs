@@ -6,9 +6,10 @@
 //!
 //! Excuse: `schedule`.
 
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the figure what is left of a season or a tournament: "with two rounds

@@ -12,9 +12,10 @@
 //! Excuse: `standing`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 use super::ordinal::is_ordinal_suffix;
 

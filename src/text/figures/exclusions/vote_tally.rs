@@ -9,8 +9,9 @@
 //! tokenizer makes one number (see `score_line.rs`).
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the number at `index` one side of a vote's tally: "passed 52 to 48", "voted 7 to
