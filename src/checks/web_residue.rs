@@ -1205,6 +1205,13 @@ const SENTENCE_EVIDENCE: &[&str] = &[
     "handle", "truncated", "any_subscription", "any_advertising", "any_legal",
 ];
 
+/// What no headline has: a credit, a picture word, a byline's "By", a clock time or a
+/// date with its weekday, a copyright, a count alone, an address, a call to action.
+const HEADLINE_DISQUALIFIERS: &[&str] = &[
+    "credit", "photo_word", "by_start", "time_pattern", "weekday_date", "copyright", "numbers_only", "url",
+    "handle", "call_to_action",
+];
+
 /// The vocabulary classes that are evidence of furniture in a list: what menus, share bars
 /// and related-links boxes are made of.
 const VOCABULARY_EVIDENCE: &[&str] = &[
@@ -1283,18 +1290,27 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     let named: Vec<bool> = units
         .iter()
         .map(|unit| {
+            // A named finding may cover a block that the units split into lines.
             out[first..].iter().any(|f| {
-                let line = parsed.line_of(f.span.start);
-                line >= unit.first_line && line <= unit.last_line
+                let first_line = parsed.line_of(f.span.start);
+                let last_line = parsed.line_of(f.span.end.saturating_sub(1).max(f.span.start));
+                first_line <= unit.last_line && last_line >= unit.first_line
             })
         })
         .collect();
     // The headline: a level-one Markdown heading before the first paragraph of body copy,
     // or else the first line there of two words or more with no closing punctuation that
-    // no named class calls furniture.
+    // nothing marks as furniture (a named class, a credit, a picture word, a byline, a
+    // timestamp, a counter).
+    let marked = |i: usize| {
+        named[i]
+            || HEADLINE_DISQUALIFIERS
+                .iter()
+                .any(|name| features[i][feature(name)] > 0.0)
+    };
     let before_body: Vec<usize> = (0..units.len())
         .take_while(|&i| features[i][feature("body_like")] == 0.0)
-        .filter(|&i| !named[i])
+        .filter(|&i| !marked(i))
         .collect();
     let level_one = before_body.iter().copied().find(|&i| {
         let text = parsed.source[units[i].span.clone()].trim_start();
@@ -1551,6 +1567,7 @@ Europe
 Why Europe's farmers keep protesting
 
 By Maria Lopez, Europe correspondent
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
 Published 25 May 2024, 06:00 BST
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ web-residue
 

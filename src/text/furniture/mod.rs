@@ -178,6 +178,17 @@ pub fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
         for line in block.first_line..=block.last_line.min(covered.len().saturating_sub(1)) {
             covered[line] = true;
         }
+        // A stack of short lines, each opening with a capital or a figure and none ending
+        // mid-clause ("New York man pleads guilty…" / "By Justine Coleman - 11/18/19"), is
+        // lines of a page, not a hard-wrapped paragraph: each is a unit.
+        if block.last_line > block.first_line && is_stack(source, index, block.first_line, block.last_line) {
+            for line in block.first_line..=block.last_line {
+                if !line_text(line).trim().is_empty() {
+                    units.push(unit_of(line, line, Some(block_index)));
+                }
+            }
+            continue;
+        }
         units.push(unit_of(block.first_line, block.last_line, Some(block_index)));
     }
     // A bare address, handle or image file on a line of its own is not copy, so no block
@@ -199,6 +210,29 @@ pub fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
     }
     units.sort_by_key(|unit| unit.first_line);
     units
+}
+
+/// The most words a line of a stack has.
+const STACK_LINE_WORDS: usize = 14;
+
+/// True when the lines are a stack: each short, opening with a capital, a figure or a
+/// symbol, and none ending mid-clause (a comma, a hyphen, a conjunction) — lines of a page
+/// rather than a hard-wrapped paragraph, whose lines open mid-sentence.
+fn is_stack(source: &str, index: &super::LineIndex, first: usize, last: usize) -> bool {
+    (first..=last).all(|line| {
+        let text = source[index.line_span(source, line)].trim();
+        let words = text.split_whitespace().count();
+        let opens = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric());
+        let last_word = text.split_whitespace().last().unwrap_or("");
+        let mid_clause = text.ends_with([',', ';', '-', '–', '—'])
+            || ["and", "or", "the", "a", "of", "to", "in", "for", "with"]
+                .iter()
+                .any(|w| last_word.eq_ignore_ascii_case(w));
+        text.is_empty() || (words <= STACK_LINE_WORDS && opens && !mid_clause)
+    })
 }
 
 /// The features of one unit on its own; the context features are filled in by [`features`].
