@@ -27,7 +27,10 @@
 //! A name counts as the spelling-out when its capitalised words give the acronym's
 //! letters in order ("of", "and", "for", "the" and other small words may be skipped;
 //! "Anti-Corruption" may give A or AC); a phrase in ordinary case counts too ("private
-//! equity" for PE, "frames per second" for FPS). Spelled out before the letters, in the
+//! equity" for PE, "frames per second" for FPS), for two letters only in their own
+//! paragraph, since two words fit two letters by chance. A name found only in a block set
+//! in title case (a subhead, a related link), or two letters that fit inside a longer
+//! name, makes a hint, not a warning. Spelled out before the letters, in the
 //! same sentence or the next one, or in brackets right after them ("DACA (Deferred Action
 //! for Childhood Arrivals)"), the letters are explained; an acronym in brackets after a
 //! name, "(WRC)", is its own definition.
@@ -36,9 +39,10 @@
 //! - abbreviations a general reader knows (FBI, NATO, CNBC, NFL, CEO, GPS, DNA, EP, …: the
 //!   list in `data/lexicon/acronyms-general.txt`, from the stylebooks' lists of
 //!   abbreviations acceptable on first reference) and the ones in the house list;
-//! - capitals that are not an abbreviation: ordinary words in capitals ("NOT"), roman
-//!   numerals ("Louis XV"), placeholders ("TK", left to `placeholder`), one letter
-//!   repeated as a grade or rating ("AAA titles", "BB bonds");
+//! - capitals that are not an abbreviation: ordinary words in capitals ("NOT"), names in
+//!   capitals that a dictionary lists ("TOYOTA", "Dear ABBY"), roman numerals after a name
+//!   or a numbered noun ("Louis XV", "phase III"), placeholders ("TK", left to
+//!   `placeholder`), one letter repeated as a grade or rating ("AAA titles", "BB bonds");
 //! - capitals in their setting: headlines and subheads, a line mostly in capitals (a
 //!   dateline, a credit, a label: "PHOTO: JANE DOE/STAFF"), a run of words in capitals,
 //!   datelines ("DUBLIN, 18 September —") and their wire or station credit ("TULSA, Okla.
@@ -46,7 +50,8 @@
 //!   line ("Photo: KXAN", "Source: NHTSA"), a pronunciation guide ("Nguyen (pronounced
 //!   WIN)"), acronyms inside quotations;
 //! - letters that are part of something else: a code or case number ("IMO 9812345",
-//!   "FHC/ABJ/03/2018", "NT$18.6 billion"), a name joined with "&" ("BB&T"), a unit after a
+//!   "FHC/ABJ/03/2018", "NT$18.6 billion"), a picture credit joined by slashes
+//!   ("(NASA/JPL)"), a name joined with "&" ("BB&T"), a unit after a
 //!   figure ("8.69 GW"), the start of a name ("the FAI Cup"), the end of one ("Galata SK",
 //!   "Transport for NSW"), a region after a place ("Vancouver, BC");
 //! - an acronym the writer introduces by what it is (a noun for the kind of thing right

@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use super::expansion::{find_expansions, is_glossed_in_brackets};
 use super::introduced::{is_described, is_part_of_name, is_used_as_institution, numbers_what_precedes};
-use super::letters::{acronym_letters, is_call_letters, is_grade_label, is_placeholder, is_roman_numeral};
+use super::letters::{
+    acronym_letters, is_call_letters, is_grade_label, is_name_in_capitals, is_placeholder, is_roman_numeral,
+};
 use super::setting::{
     is_credit_line, is_dateline_shaped, is_in_run_of_capitals, is_line_in_capitals, is_part_of_code,
     is_pronunciation_guide, is_unit_after_figure,
@@ -29,6 +31,8 @@ pub enum LetGo {
     HouseList,
     /// An ordinary word in capitals ("NOT").
     OrdinaryWord,
+    /// A dictionary name in capitals ("TOYOTA").
+    NameInCapitals,
     /// A roman numeral after a name or a numbered noun ("Louis XV", "phase III").
     RomanNumeral,
     Placeholder,
@@ -70,8 +74,8 @@ pub enum Flagged {
     SpelledOutLater(Range<usize>),
     /// Used with "the" as the name of a body and never explained: strong.
     UnexplainedInstitution,
-    /// Only a phrase in ordinary case later, or a short fit inside a longer name, spells
-    /// the letters: weak.
+    /// Only a phrase in ordinary case later, a short fit inside a longer name, or a name
+    /// in a block set in title case spells the letters: weak.
     MaybeSpelledOutLater(Range<usize>),
     /// A specialist's abbreviation (`acronyms-specialist.txt`), never spelled out: weak.
     SpecialistTerm,
@@ -250,6 +254,9 @@ fn decide_one(
     if token.kind == TokenKind::Word && is_common_word(stem) {
         return Decision::LetGo(LetGo::OrdinaryWord);
     }
+    if token.kind == TokenKind::Word && is_name_in_capitals(letters) {
+        return Decision::LetGo(LetGo::NameInCapitals);
+    }
     if is_grade_label(letters) {
         return Decision::LetGo(LetGo::GradeLabel);
     }
@@ -315,7 +322,7 @@ fn decide_one(
     }
     if let Some(strong) = expansions
         .iter()
-        .find(|e| e.capitalised && (letters.chars().count() >= 3 || e.whole))
+        .find(|e| e.capitalised && !e.in_title_case && (letters.chars().count() >= 3 || e.whole))
     {
         return Decision::Flagged(Flagged::SpelledOutLater(strong.span.clone()));
     }

@@ -29,6 +29,23 @@ pub struct Expansion {
     /// The name stands alone: no capitalised word runs on before or after it, so it is
     /// not a chance fit inside a longer name ("Carlyle Private Equity Partners").
     pub whole: bool,
+    /// The words sit in a block set in title case (a subhead, a related link: "How To Buy
+    /// Stocks In India"), where capitalised words fit letters by chance.
+    pub in_title_case: bool,
+}
+
+/// A block of four words or more, most of them capitalised: a title, not prose.
+fn is_title_case(parsed: &ParsedDraft<'_>, tokens: &Range<usize>) -> bool {
+    let words: Vec<&str> = tokens
+        .clone()
+        .filter(|&i| parsed.tokens[i].kind == TokenKind::Word)
+        .map(|i| parsed.token_text(i))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    words.len() >= 4 && capitalised * 10 > words.len() * 7
 }
 
 /// How one word can contribute letters: its initial, or the initials of its hyphenated
@@ -203,6 +220,7 @@ pub fn find_expansions(parsed: &ParsedDraft<'_>, letters: &str) -> Vec<Expansion
                 first_token: index,
                 capitalised,
                 whole: !runs_on_before && !runs_on_after,
+                in_title_case: is_title_case(parsed, &block.tokens),
             });
             index = after;
         }
@@ -249,6 +267,16 @@ mod tests {
             .into_iter()
             .map(|e| (&parsed.copy[e.span], e.capitalised, e.whole))
             .collect()
+    }
+
+    #[test]
+    fn names_in_title_case_blocks_are_marked() {
+        let parsed = parse(
+            "Headline\n\nMarkets rose.\n\nHow To Buy Shares Of Small Business Investors Now\n\nThe Small Business Investors group met today.\n",
+        );
+        let found = find_expansions(&parsed, "SBI");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].in_title_case && !found[1].in_title_case);
     }
 
     #[test]

@@ -32,6 +32,20 @@ pub fn acronym_letters(text: &str, kind: TokenKind) -> Option<String> {
     (2..=6).contains(&count).then_some(letters)
 }
 
+/// A dictionary proper noun written in capitals ("OBAMA", "TOYOTA", "Dear ABBY"): a name
+/// shouted or set in capitals, not initials. Four letters at least, since short names
+/// ("Ed", "Ted") collide with real initialisms.
+pub fn is_name_in_capitals(letters: &str) -> bool {
+    let mut chars = letters.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let capitalised: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    letters.chars().count() >= 4 && crate::text::lexicon::is_proper_noun(&capitalised)
+}
+
 /// TK, TKTK and XX are placeholders (the `placeholder` rule's), not acronyms.
 pub fn is_placeholder(letters: &str) -> bool {
     let bytes = letters.as_bytes();
@@ -110,6 +124,12 @@ mod tests {
         assert!(!is_roman_numeral("ICICI") && !is_roman_numeral("IDC") && !is_roman_numeral("VV"));
         assert!(is_grade_label("AAA") && is_grade_label("BB") && is_grade_label("AA"));
         assert!(!is_grade_label("ABA") && !is_grade_label("A"));
+    }
+
+    #[test]
+    fn dictionary_names_in_capitals() {
+        assert!(is_name_in_capitals("TOYOTA") && is_name_in_capitals("PARIS"));
+        assert!(!is_name_in_capitals("NTWU") && !is_name_in_capitals("ED"));
     }
 
     #[test]

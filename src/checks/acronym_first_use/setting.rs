@@ -102,9 +102,10 @@ pub fn is_pronunciation_guide(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, i
     })
 }
 
-/// Letters that are part of a code, a case number or a name joined with marks: "IMO
-/// 9812345", "NT$18.6 billion" (a figure right after), "FHC/ABJ/03/2018" (slashes to a
-/// number), "BB&T" or "R&D" (joined by an ampersand).
+/// Letters that are part of a code, a case number, a credit or a name joined with marks:
+/// "IMO 9812345", "NT$18.6 billion" (a figure right after), "FHC/ABJ/03/2018" (slashes to
+/// a number), "(NASA/JPL)" or "NASA/JPL/Caltech" (a picture credit), "BB&T" or "R&D"
+/// (joined by an ampersand).
 pub fn is_part_of_code(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
     let kind_at = |i: usize| tokens.contains(&i).then(|| parsed.tokens[i].kind);
     if matches!(
@@ -123,7 +124,9 @@ pub fn is_part_of_code(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: u
     {
         return true;
     }
-    // A chain of parts joined by slashes with no spaces, one of them a number.
+    // A chain of parts joined by slashes with no spaces: a case number (one part a
+    // number), a picture credit (three parts or more, "NASA/JPL/Caltech", or in brackets,
+    // "(NASA/JPL)").
     let mut start = index;
     while start >= tokens.start + 2
         && parsed.token_text(start - 1) == "/"
@@ -140,10 +143,11 @@ pub fn is_part_of_code(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: u
     {
         end += 2;
     }
-    end > start
-        && (start..=end)
-            .step_by(2)
-            .any(|i| matches!(parsed.tokens[i].kind, TokenKind::Number | TokenKind::AlphaNum))
+    let has_number = (start..=end)
+        .step_by(2)
+        .any(|i| matches!(parsed.tokens[i].kind, TokenKind::Number | TokenKind::AlphaNum));
+    let in_brackets = start > tokens.start && parsed.token_text(start - 1) == "(";
+    end > start && (has_number || end - start >= 4 || in_brackets)
 }
 
 /// A unit of measure after a figure ("8.69 GW", "12 MW of output"): a symbol, not an
