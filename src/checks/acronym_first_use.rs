@@ -59,6 +59,9 @@
 //!   organisation right after it, "told ERT television"; an appositive ending in such a
 //!   noun, "France's civil aviation authority, the DGAC," or "the DGAC, France's aviation
 //!   regulator,"; a definition, "known as NTWU");
+//! - a specialist's abbreviation in a story that uses three or more of them without
+//!   spelling them out (a story written for the field's readers: "the GPU", "over HDMI",
+//!   "the SSD");
 //! - a US broadcaster's call letters that the story never spells out (four letters from K
 //!   or W: "KXAN", "WXYZ");
 //! - plurals and possessives of known acronyms ("NGOs", "NATO's").
@@ -320,6 +323,18 @@ Pickets stood outside the HTWU office.
         assert_eq!(
             severities("Headline\n\nThe QRZ rules changed.\n\nThey cover quarterly reporting zones.\n"),
             vec![("QRZ".into(), Severity::Hint)]
+        );
+    }
+
+    #[test]
+    fn a_story_for_specialists_uses_their_abbreviations_freely() {
+        assert_eq!(
+            severities("Headline\n\nThe GPU is fast and the SSD is large. The HDMI port is gone.\n"),
+            vec![]
+        );
+        assert_eq!(
+            severities("Headline\n\nThe GPU is fast and the SSD is large.\n"),
+            vec![("GPU".into(), Severity::Hint), ("SSD".into(), Severity::Hint)]
         );
     }
 

@@ -65,7 +65,14 @@ pub enum LetGo {
     SpelledOutNearby,
     /// A US broadcaster's call letters ("WXYZ").
     CallLetters,
+    /// A specialist's abbreviation in a story written for the field's readers: one that
+    /// uses [`SPECIALIST_STORY`] or more of them without spelling them out.
+    SpecialistStory,
 }
+
+/// How many of a field's abbreviations, none spelled out, make a story one written for the
+/// field's readers ("the GPU … over HDMI … the SSD").
+pub const SPECIALIST_STORY: usize = 3;
 
 /// Why a run of capitals is flagged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,6 +214,21 @@ pub fn decide(draft: &DraftContext<'_>, config: &Config) -> Vec<Decided> {
                 letters,
                 decision,
             });
+        }
+    }
+    // A story that uses a field's abbreviations freely is written for that field's readers.
+    let mut specialist: Vec<&str> = out
+        .iter()
+        .filter(|d| d.decision == Decision::Flagged(Flagged::SpecialistTerm))
+        .map(|d| d.letters.as_str())
+        .collect();
+    specialist.sort_unstable();
+    specialist.dedup();
+    if specialist.len() >= SPECIALIST_STORY {
+        for decided in &mut out {
+            if decided.decision == Decision::Flagged(Flagged::SpecialistTerm) {
+                decided.decision = Decision::LetGo(LetGo::SpecialistStory);
+            }
         }
     }
     out

@@ -104,14 +104,21 @@ pub fn is_pronunciation_guide(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, i
 
 /// Letters that are part of a code, a case number, a credit or a name joined with marks:
 /// "IMO 9812345", "NT$18.6 billion" (a figure right after), "FHC/ABJ/03/2018" (slashes to
-/// a number), "(NASA/JPL)" or "NASA/JPL/Caltech" (a picture credit), "BB&T" or "R&D"
-/// (joined by an ampersand).
+/// a number), "DOI: 10.1007/…" (the label of an identifier), "(NASA/JPL)" or
+/// "NASA/JPL/Caltech" (a picture credit), "BB&T" or "R&D" (joined by an ampersand).
 pub fn is_part_of_code(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
     let kind_at = |i: usize| tokens.contains(&i).then(|| parsed.tokens[i].kind);
     if matches!(
         kind_at(index + 1),
         Some(TokenKind::Symbol | TokenKind::Number | TokenKind::AlphaNum)
     ) {
+        return true;
+    }
+    // The label of an identifier: "DOI: 10.1007/…", "ISBN: 978-…".
+    if tokens.contains(&(index + 1))
+        && parsed.token_text(index + 1) == ":"
+        && matches!(kind_at(index + 2), Some(TokenKind::Number | TokenKind::AlphaNum))
+    {
         return true;
     }
     let touching = |a: usize, b: usize| parsed.tokens[a].end == parsed.tokens[b].start;
