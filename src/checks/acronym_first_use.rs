@@ -8,8 +8,9 @@
 //! an office and never explains them ("the IG said", "the PBWU's members"). A **hint**
 //! where it is weak: letters the story never explains that may be a name known by its
 //! letters (a company, a journal, a station), a specialist's abbreviation that the
-//! publication's own readers may know (GPU, EBITDA, PV), or a later phrase in ordinary
-//! case that may spell them out.
+//! publication's own readers may know (GPU, EBITDA, PV), a name that one country's readers
+//! know by its letters (a national party, central bank or exchange: BJP, RBI, SNP), or a
+//! later phrase in ordinary case that may spell them out.
 //!
 //! ## Why it matters
 //! Every unexplained set of capitals is a small wall between the reader and the story.
@@ -112,6 +113,9 @@ fn message(parsed: &crate::text::ParsedDraft<'_>, stem: &str, flag: &Flagged) ->
         }
         Flagged::UnexplainedInstitution => format!(
             "‘{stem}’ is not spelled out: give the full name on first reference, or add it to `[acronyms] known` if readers know it."
+        ),
+        Flagged::NationalName => format!(
+            "‘{stem}’ is not spelled out before this use: readers in its own country know it by its letters, readers elsewhere may not; give the full name on first reference if your readers are elsewhere (or add it to `[acronyms] known`)."
         ),
         Flagged::SpecialistTerm => format!(
             "‘{stem}’ is a specialist's abbreviation and is not spelled out: give the full name on first reference unless your readers know it (then add it to `[acronyms] known`)."
@@ -319,11 +323,38 @@ Pickets stood outside the HTWU office.
                 ("JLX".into(), Severity::Hint)
             ]
         );
+        // A name one country's readers know by its letters: a hint, even when spelled out
+        // later or used with "the" as a body's name, where unknown letters warn.
+        assert_eq!(
+            severities("Headline\n\nThe BJP won.\n\nThe Bharatiya Janata Party leads the alliance.\n"),
+            vec![("BJP".into(), Severity::Hint)]
+        );
+        assert_eq!(
+            severities("Headline\n\nThe SNP said the vote was close. The PBWU said it was not.\n"),
+            vec![("SNP".into(), Severity::Hint), ("PBWU".into(), Severity::Warning)]
+        );
         // A phrase in ordinary case later may be the spelling-out: a hint.
         assert_eq!(
             severities("Headline\n\nThe QRZ rules changed.\n\nThey cover quarterly reporting zones.\n"),
             vec![("QRZ".into(), Severity::Hint)]
         );
+    }
+
+    #[test]
+    fn the_acronym_classes_do_not_overlap() {
+        use crate::text::lexicon::class::{ACRONYMS_GENERAL, ACRONYMS_NATIONAL, ACRONYMS_SPECIALIST};
+        // A national name known everywhere belongs in the general list, and one that is
+        // also a field's term would be decided by the order of the checks, not by its class.
+        for entry in ACRONYMS_NATIONAL.entries() {
+            assert!(
+                !ACRONYMS_GENERAL.contains(entry),
+                "{entry} is in acronyms-general.txt too"
+            );
+            assert!(
+                !ACRONYMS_SPECIALIST.contains(entry),
+                "{entry} is in acronyms-specialist.txt too"
+            );
+        }
     }
 
     #[test]

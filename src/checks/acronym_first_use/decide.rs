@@ -16,7 +16,7 @@ use crate::checks::DraftContext;
 use crate::config::Config;
 use crate::text::TokenKind;
 use crate::text::dateline::find_dateline;
-use crate::text::lexicon::class::{ACRONYMS_GENERAL, ACRONYMS_SPECIALIST};
+use crate::text::lexicon::class::{ACRONYMS_GENERAL, ACRONYMS_NATIONAL, ACRONYMS_SPECIALIST};
 use crate::text::lexicon::is_common_word;
 use crate::text::spans::SpanSet;
 
@@ -86,6 +86,10 @@ pub enum Flagged {
     MaybeSpelledOutLater(Range<usize>),
     /// A specialist's abbreviation (`acronyms-specialist.txt`), never spelled out: weak.
     SpecialistTerm,
+    /// A name that one country's readers know by its letters (`acronyms-national.txt`),
+    /// not spelled out before: weak, since the publication's readers may be that
+    /// country's.
+    NationalName,
     /// Never spelled out, and nothing says what it is; it may be a name known by its
     /// letters: weak.
     Unexplained,
@@ -119,6 +123,7 @@ impl Decision {
                     Flagged::UnexplainedInstitution => "UnexplainedInstitution",
                     Flagged::MaybeSpelledOutLater(_) => "MaybeSpelledOutLater",
                     Flagged::SpecialistTerm => "SpecialistTerm",
+                    Flagged::NationalName => "NationalName",
                     Flagged::Unexplained => "Unexplained",
                 };
                 format!("{severity}: {reason}")
@@ -341,6 +346,9 @@ fn decide_one(
     });
     if nearby {
         return Decision::LetGo(LetGo::SpelledOutNearby);
+    }
+    if ACRONYMS_NATIONAL.contains(letters) {
+        return Decision::Flagged(Flagged::NationalName);
     }
     if let Some(strong) = expansions
         .iter()
