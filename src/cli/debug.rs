@@ -128,7 +128,7 @@ fn figures(paths: &[PathBuf], json: bool) -> i32 {
         let display = path.to_string_lossy();
         let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
         let draft = crate::checks::DraftContext::new(&display, parsed);
-        for decided in crate::text::figures::context::decide(&draft, &config) {
+        for decided in crate::text::figures::context::decide(&draft, &config.engine) {
             let line = draft.parsed.line_of(decided.span.start) + 1;
             let figure = crate::text::one_line(&text[decided.span.clone()]);
             let decision = decided.decision.describe();
@@ -160,7 +160,7 @@ fn acronyms(paths: &[PathBuf]) -> i32 {
         let display = path.to_string_lossy();
         let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
         let draft = crate::checks::DraftContext::new(&display, parsed);
-        for decided in crate::checks::acronym_first_use::decide(&draft, &config) {
+        for decided in crate::checks::acronym_first_use::decide(&draft, &config.engine) {
             let line = draft.parsed.line_of(decided.span.start) + 1;
             let written = &text[decided.span.clone()];
             if writeln!(

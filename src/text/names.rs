@@ -15,7 +15,7 @@
 //! place cue ("grew up in Kelso") names a place, unless a title, a description or an age
 //! says it is a person.
 
-use crate::text::words::WordList;
+use crate::text::words::{WordList, eq_any};
 use std::ops::Range;
 
 use super::lexicon::{is_common_word, is_proper_noun};
@@ -206,10 +206,6 @@ impl NameMention {
     pub fn name_parts(&self) -> impl Iterator<Item = &NamePart> {
         self.parts.iter().filter(|p| !p.particle && !p.initial)
     }
-}
-
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// True for a token that can be part of a name by itself: capitalised but not ALL-CAPS

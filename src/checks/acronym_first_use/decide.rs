@@ -13,7 +13,7 @@ use super::setting::{
     is_pronunciation_guide, is_unit_after_figure,
 };
 use crate::checks::DraftContext;
-use crate::config::Config;
+use crate::config::EngineSettings;
 use crate::text::TokenKind;
 use crate::text::dateline::find_dateline;
 use crate::text::lexicon::class::{ACRONYMS_GENERAL, ACRONYMS_NATIONAL, ACRONYMS_SPECIALIST};
@@ -145,7 +145,7 @@ pub struct Decided {
 }
 
 /// The letters are known to readers: the general list or the house list.
-fn known(config: &Config, written: &str, letters: &str) -> Option<LetGo> {
+fn known(config: &EngineSettings, written: &str, letters: &str) -> Option<LetGo> {
     if ACRONYMS_GENERAL.contains(letters) || ACRONYMS_GENERAL.contains(written) {
         return Some(LetGo::KnownToGeneralReaders);
     }
@@ -159,7 +159,7 @@ fn known(config: &Config, written: &str, letters: &str) -> Option<LetGo> {
 }
 
 /// Decides about every run of capitals in the draft's prose, in order.
-pub fn decide(draft: &DraftContext<'_>, config: &Config) -> Vec<Decided> {
+pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<Decided> {
     let parsed = &draft.parsed;
     let quotes = SpanSet::of_quotations(draft.quotations(config));
     let found_dateline = find_dateline(parsed);
@@ -252,7 +252,7 @@ struct Candidate<'t> {
 fn decide_one(
     candidate: &Candidate<'_>,
     draft: &DraftContext<'_>,
-    config: &Config,
+    config: &EngineSettings,
     seen: &mut Vec<String>,
     placed: impl Fn(usize) -> Option<LetGo>,
 ) -> Decision {
