@@ -2,10 +2,15 @@
 //!
 //! ## What it flags
 //! An acronym or initialism on its first use in a draft when the draft has not spelled it
-//! out before: either the full name comes later ("the NTWU said …" before "the National
-//! Transport Workers' Union"), or it never comes. Acronyms readers know without help
-//! (FBI, CIA, NATO, UN, U.S., EU, BBC, CEO, GDP, COVID, …) are not flagged, nor are the
-//! ones in the house list.
+//! out before. A **warning** where the evidence is strong: the story spells the name out,
+//! but only after using the letters ("the NTWU said …" two paragraphs before "the National
+//! Transport Workers' Union"), or it uses the letters with "the" as the name of a body or
+//! an office and never explains them ("the IG said", "the PBWU's members"). A **hint**
+//! where it is weak: letters the story never explains that may be a name known by its
+//! letters (a company, a journal, a station), a specialist's abbreviation that the
+//! publication's own readers may know (GPU, EBITDA, PV), a name that one country's readers
+//! know by its letters (a national party, central bank or exchange: BJP, RBI, SNP), or a
+//! later phrase in ordinary case that may spell them out.
 //!
 //! ## Why it matters
 //! Every unexplained set of capitals is a small wall between the reader and the story.
@@ -20,601 +25,104 @@
 //! Use instead: `The National Transport Workers' Union (NTWU) said members had rejected
 //! the offer.` and `the NTWU` afterwards.
 //!
-//! A full name counts as the spelling-out when its capitalised words give the acronym's
+//! A name counts as the spelling-out when its capitalised words give the acronym's
 //! letters in order ("of", "and", "for", "the" and other small words may be skipped;
-//! "Anti-Corruption" may give A or AC). An acronym in parentheses after a name, "(WRC)",
-//! is taken as its own definition.
+//! "Anti-Corruption" may give A or AC); a phrase in ordinary case counts too ("private
+//! equity" for PE, "frames per second" for FPS), for two letters only in their own
+//! paragraph, since two words fit two letters by chance. A name found only in a block set
+//! in title case (a subhead, a related link), or two letters that fit inside a longer
+//! name, makes a hint, not a warning. Spelled out before the letters, in the
+//! same sentence or the next one, or in brackets right after them ("DACA (Deferred Action
+//! for Childhood Arrivals)"), the letters are explained; an acronym in brackets after a
+//! name, "(WRC)", is its own definition.
 //!
-//! Not flagged: words in capitals that are ordinary words ("NOT", "SWAT"), roman numerals
-//! ("Louis XV"), placeholders ("TK", left to `placeholder`), headlines and datelines
-//! (with a date, "DUBLIN, 18 September —", and the wire or station credit, "TULSA, Okla.
-//! (KTUV) —", which also introduces that acronym for the rest of the story), an acronym
-//! the writer introduces by what it is (a noun for the kind of thing right before it,
-//! "the broadcaster SBN", "the pilots' union SNPAM", or a noun for a kind of organisation
-//! right after it, "told ERT television"; an appositive ending in such a noun,
-//! "France's civil aviation authority, the DGAC," or "the DGAC, France's aviation
-//! regulator,"; a definition, "known as NTWU"), one that begins a name ("the FAI Cup") or
-//! ends one after a connecting word ("Transport for NSW"), acronyms inside quotations,
-//! an abbreviation that ends a name ("Galata SK", "Volkswagen AG"), a region after a place ("Vancouver, BC"),
-//! a code before a number or currency ("IMO 9812345", "NT$18.6 billion"), and plurals and
-//! possessives of known acronyms ("NGOs", "NATO's").
+//! Not flagged:
+//! - abbreviations a general reader knows (FBI, NATO, CNBC, NFL, CEO, GPS, DNA, EP, …: the
+//!   list in `data/lexicon/acronyms-general.txt`, from the stylebooks' lists of
+//!   abbreviations acceptable on first reference) and the ones in the house list;
+//! - capitals that are not an abbreviation: ordinary words in capitals ("NOT"), names in
+//!   capitals that a dictionary lists ("TOYOTA", "Dear ABBY"), roman numerals after a name
+//!   or a numbered noun ("Louis XV", "phase III"), placeholders ("TK", left to
+//!   `placeholder`), one letter repeated as a grade or rating ("AAA titles", "BB bonds");
+//! - capitals in their setting: headlines and subheads, a line mostly in capitals (a
+//!   dateline, a credit, a label: "PHOTO: JANE DOE/STAFF"), a run of words in capitals,
+//!   datelines ("DUBLIN, 18 September —") and their wire or station credit ("TULSA, Okla.
+//!   (KTUV) —", which also introduces that acronym for the rest of the story), a credit
+//!   line ("Photo: KXAN", "Source: NHTSA"), a pronunciation guide ("Nguyen (pronounced
+//!   WIN)"), acronyms inside quotations;
+//! - letters that are part of something else: a code or case number ("IMO 9812345",
+//!   "FHC/ABJ/03/2018", "NT$18.6 billion"), a picture credit joined by slashes
+//!   ("(NASA/JPL)"), a name joined with "&" ("BB&T"), a unit after a
+//!   figure ("8.69 GW"), the start of a name ("the FAI Cup"), the end of one ("Galata SK",
+//!   "Transport for NSW"), a region after a place ("Vancouver, BC");
+//! - an acronym the writer introduces by what it is (a noun for the kind of thing right
+//!   before it, "the broadcaster SBN", "the journal BMJ", or a noun for a kind of
+//!   organisation right after it, "told ERT television"; an appositive ending in such a
+//!   noun, "France's civil aviation authority, the DGAC," or "the DGAC, France's aviation
+//!   regulator,"; a definition, "known as NTWU");
+//! - a specialist's abbreviation in a story that uses three or more of them without
+//!   spelling them out (a story written for the field's readers: "the GPU", "over HDMI",
+//!   "the SSD");
+//! - a US broadcaster's call letters that the story never spells out (four letters from K
+//!   or W: "KXAN", "WXYZ");
+//! - plurals and possessives of known acronyms ("NGOs", "NATO's").
+//!
+//! `copydesk debug acronyms FILE` prints each run of capitals with the class that let it
+//! go or the reason it is flagged.
 //!
 //! ## Fix
 //! None: the full name has to come from the writer.
 //!
 //! ## Configuration
 //! - `[rules] acronym-first-use = "warning"`
-//! - `[acronyms] known = ["NTWU", "RTÉ"]`: more acronyms your readers know.
+//! - `[acronyms] known = ["NTWU", "RTÉ"]`: more acronyms your readers know (a trade
+//!   publication lists its field's abbreviations here).
 
-use std::ops::Range;
+mod decide;
+mod expansion;
+mod introduced;
+mod letters;
+mod setting;
 
-use super::{Ctx, DraftContext, FixAvailability, Rule};
-use crate::finding::Finding;
-use crate::text::dateline::find_dateline;
-use crate::text::lexicon::is_common_word;
-use crate::text::spans::SpanSet;
-use crate::text::words::WordList;
-use crate::text::{BlockKind, ParsedDraft, TokenKind};
+pub use decide::{Decided, Decision, Flagged, LetGo, decide};
+
+use super::{Ctx, FixAvailability, Rule};
+use crate::finding::{Finding, Severity};
 
 const RULE: &str = "acronym-first-use";
 
-/// Acronyms readers know: organisations, countries, media, and everyday terms.
-static WELL_KNOWN: WordList = WordList::new(&[
-    // Governments, agencies and international bodies.
-    "fbi", "cia", "nsa", "nato", "un", "us", "usa", "uk", "eu", "ussr", "uae", "nasa", "esa", "who", "wto",
-    "imf", "opec", "oecd", "unicef", "unesco", "unhcr", "icc", "icj", "iaea", "asean", "apec", "osce",
-    "nafta", "usmca", "brics", "ecb", "fda", "epa", "cdc", "nih", "irs", "sec", "faa", "fcc", "ftc", "doj",
-    "dhs", "ice", "tsa", "dea", "atf", "fema", "ntsb", "usda", "va", "nypd", "lapd", "rcmp", "raf", "kgb",
-    "mi5", "mi6", "ira", "anc", "plo", "isis", "isil", "nhs", "gop", "dc", "nyc", "la", "au", "cern",
-    "interpol", "europol", "ifc", "ilo", "fao", "wfp", "undp", "unrwa", "icrc",
-    // Media and news agencies.
-    "bbc", "cnn", "cbs", "nbc", "abc", "ap", "afp", "pbs", "npr", "msnbc", "itv", "cctv", "espn", "hbo",
-    "mtv", "cbc", "sbs", "nhk", "rte", "dpa", "ani", "pti", "bbc's", // Sport.
-    "nfl", "nba", "mlb", "nhl", "ncaa", "fifa", "uefa", "ioc", "nascar", "pga", "wwe", "ufc", "atp", "wta",
-    "mvp", // Companies best known by their initials.
-    "ibm", "hp", "bmw", "vw", "gm", "ge", "hsbc", "ubs", "kpmg", "ey", "bp", "bhp", "amd", "tsmc", "lg",
-    "ups", "dhl", "ikea", "aig", "axa", "ing", "bnp", "bbva", "klm", "cvs", "att", "ftse", "dax", "nasdaq",
-    "nyse", "s&p", // Everyday terms.
-    "tv", "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "vat", "gst", "ipo", "etf", "lng", "aids", "hiv",
-    "dna", "rna", "covid", "sars", "mers", "id", "iq", "phd", "mba", "md", "gp", "icu", "er", "atm", "pin",
-    "pdf", "usb", "gps", "sms", "suv", "ufo", "vip", "diy", "faq", "ai", "it", "ok", "lgbt", "lgbtq",
-    "lgbtqia", "am", "pm", "fm", "hq", "pr", "hr", "rsvp", "awol", "pow", "mia", "swat", "sos", "rip", "bc",
-    "ad", "ce", "bce", "est", "edt", "gmt", "utc", "bst", "cet", "pst", "mst", "cst", "et", "pt", "obe",
-    "mbe", "cbe", "kbe", "qc", "kc", "mp", "mps", "msp", "mep", "mla", "td", "pc", "cd", "dvd", "led", "lcd",
-    "cpu", "sim", "wifi", "vpn", "url", "api", "app", "nft", "ev", "evs", "suvs", "ac", "dj", "mc", "ps",
-    "ot", "ko", "vs", "rv", "4x4", "cv", "ipa", "bbq", "ptsd", "adhd", "ocd", "ivf", "mri", "ct", "cpr",
-    "ems", "ngo", "ngos", "ceos", "uk's", "us's", "eu's", "un's", "nato's", "mp's", "pm's", "pow", "wwi",
-    "wwii", "emt", "fyi", "bff", "lol", "asap", "tbd", "tba", "aka", "diy", "ap's",
-]);
-
-/// Month names, for a dateline's date.
-static MONTHS: WordList = WordList::new(&[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-]);
-
-/// Connecting words inside an official name ("Transport for NSW", "Bank of NZ").
-static NAME_CONNECTORS: WordList = WordList::new(&[
-    "for", "of", "de", "du", "des", "del", "della", "di", "da", "van", "von",
-]);
-
-/// Small words an expansion may include without giving a letter.
-static SMALL_WORDS: WordList = WordList::new(&[
-    "of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "y", "et", "to", "da", "do", "di",
-    "van", "von", "der", "del", "at", "a", "an", "&",
-]);
-
-/// Nouns that say what kind of thing an acronym names. Right before it ("the broadcaster
-/// SBN", "the pilots' union SNPAM"), or in an appositive beside it ("France's civil
-/// aviation authority, the DGAC," and "the DGAC, France's aviation regulator,"), they tell
-/// readers what it is.
-static IDENTIFYING_NOUNS: WordList = WordList::new(&[
-    // Companies and brands.
-    "company", "firm", "bank", "lender", "insurer", "carmaker", "automaker", "airline", "carrier", "group",
-    "conglomerate", "retailer", "chain", "brand", "label", "manufacturer", "maker", "developer", "publisher",
-    "chipmaker", "startup", "start-up", "fund", "exchange", "app", "platform", "service", "operator",
-    "utility", "giant", "consultancy", "subsidiary", "supplier", "distributor", "producer", "miner",
-    "refiner", "shipper", "shipbuilder", "contractor", "telecom", "telco", "broker", "brokerage", "venture",
-    "cooperative", "co-op", // Media.
-    "broadcaster", "broadcasters", "network", "channel", "station", "newspaper", "paper", "daily", "weekly",
-    "tabloid", "magazine", "outlet", "agency", "wire", "website", "site", "blog", "podcast", "radio",
-    "television", "newswire", // Public bodies.
-    "authority", "regulator", "watchdog", "ministry", "department", "office", "bureau", "commission",
-    "committee", "council", "board", "court", "tribunal", "parliament", "assembly", "legislature",
-    "government", "administration", "inspectorate", "directorate", "militia", "body", "institute",
-    "institution", "university", "college", "academy", "hospital", "laboratory", "lab", "centre", "center",
-    "observatory", "museum", "programme", "program", "scheme", "initiative", "mission", "taskforce",
-    // Unions, parties and other organisations.
-    "union", "federation", "confederation", "association", "society", "league", "organisation",
-    "organization", "foundation", "trust", "charity", "party", "movement", "alliance", "coalition", "bloc",
-    "caucus", "club", "team", "band", "rebels", "faction", "syndicate", "guild", "chamber", "forum", "panel",
-    "think-tank", "thinktank", "nonprofit", "cartel", "gang", // Things an acronym names.
-    "disease", "virus", "syndrome", "disorder", "vaccine", "drug", "rocket", "satellite", "telescope",
-    "missile", "software", "format", "index", "currency", "token", "exam", "qualification", "chip",
-    "processor",
-]);
-
-/// Nouns for a kind of organisation that say what an acronym is when they follow it: "told
-/// ERT television", "the SNPAM union". Nouns for a part of one ("office", "board") do
-/// not: "the NTWU office" says nothing of what the NTWU is.
-static KIND_NOUNS_AFTER: WordList = WordList::new(&[
-    "television", "tv", "radio", "broadcaster", "network", "channel", "station", "newspaper", "daily",
-    "magazine", "agency", "union", "party", "airline", "carrier", "bank", "lender", "insurer", "carmaker",
-    "automaker", "retailer", "regulator", "watchdog", "militia", "charity",
-]);
-
-/// Words that name the kind of thing as a definition: "known as NTWU".
-fn is_definition_lead(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
-    let text_at = |i: Option<usize>| {
-        i.filter(|i| tokens.contains(i))
-            .map(|i| parsed.token_text(i).to_ascii_lowercase())
+/// The message for a flagged acronym, and the place that spells it out, if any.
+fn message(parsed: &crate::text::ParsedDraft<'_>, stem: &str, flag: &Flagged) -> String {
+    let spelled = |span: &std::ops::Range<usize>| {
+        let line = parsed.line_of(span.start) + 1;
+        let name = crate::text::one_line(&parsed.copy[span.clone()]);
+        (name, line)
     };
-    let mut back = index.checked_sub(1);
-    if text_at(back).as_deref() == Some("the") {
-        back = back.and_then(|b| b.checked_sub(1));
-    }
-    let before = back.and_then(|b| b.checked_sub(1));
-    match text_at(back).as_deref() {
-        Some("as") => matches!(text_at(before).as_deref(), Some("known" | "abbreviated")),
-        Some("to") => matches!(text_at(before).as_deref(), Some("abbreviated" | "shortened")),
-        _ => false,
-    }
-}
-
-/// True when the words at `index` are a lower-case identifying noun ("union").
-fn is_identifying_noun(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: Option<usize>) -> bool {
-    index.filter(|i| tokens.contains(i)).is_some_and(|i| {
-        let text = parsed.token_text(i);
-        parsed.tokens[i].kind == TokenKind::Word
-            && text.starts_with(|c: char| c.is_lowercase())
-            && IDENTIFYING_NOUNS.contains(text)
-    })
-}
-
-/// Marks that close an appositive.
-fn closes_phrase(text: &str) -> bool {
-    matches!(text, "," | "." | ";" | ":" | ")" | "—" | "–" | "!" | "?")
-}
-
-/// An acronym the writer says what it is: an identifying noun right before it ("the
-/// pilots' union SNPAM"), a definition ("known as NTWU"), or an appositive of an
-/// identifying noun before it ("the civil aviation authority, the DGAC,") or after it
-/// ("the DGAC, France's aviation regulator,").
-fn is_described(parsed: &ParsedDraft<'_>, tokens: &Range<usize>, index: usize) -> bool {
-    let text_at = |i: Option<usize>| i.filter(|i| tokens.contains(i)).map(|i| parsed.token_text(i));
-    let previous = index.checked_sub(1);
-    if is_identifying_noun(parsed, tokens, previous) || is_definition_lead(parsed, tokens, index) {
-        return true;
-    }
-    // "told ERT television": the kind of organisation right after it.
-    let kind_after = tokens.contains(&(index + 1)) && {
-        let next = parsed.tokens[index + 1];
-        let text = next.text(&parsed.copy);
-        next.kind == TokenKind::Word
-            && next.start == parsed.tokens[index].end + 1
-            && text.starts_with(|c: char| c.is_lowercase())
-            && KIND_NOUNS_AFTER.contains(text)
-    };
-    if kind_after {
-        return true;
-    }
-    // "France's civil aviation authority, the DGAC," or "… authority, DGAC,": the
-    // acronym closes its appositive.
-    let mut back = previous;
-    if text_at(back).is_some_and(|t| t.eq_ignore_ascii_case("the")) {
-        back = back.and_then(|b| b.checked_sub(1));
-    }
-    let closed_after = text_at(Some(index + 1)).is_none_or(closes_phrase);
-    if text_at(back) == Some(",")
-        && closed_after
-        && is_identifying_noun(parsed, tokens, back.and_then(|b| b.checked_sub(1)))
-    {
-        return true;
-    }
-    // "the DGAC, France's aviation regulator,": a short phrase after a comma that ends in
-    // an identifying noun and closes before anything else is said.
-    if text_at(Some(index + 1)) != Some(",") {
-        return false;
-    }
-    let first = index + 2;
-    let opener = text_at(Some(first));
-    let opens_phrase = opener.is_some_and(|t| {
-        matches!(
-            t.to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "their"
-        ) || t.ends_with("'s")
-            || t.ends_with("’s")
-            || t.starts_with(|c: char| c.is_lowercase())
-    });
-    if !opens_phrase {
-        return false;
-    }
-    for end in first + 1..(first + 9).min(tokens.end) {
-        if closes_phrase(parsed.token_text(end)) {
-            return is_identifying_noun(parsed, tokens, Some(end - 1));
+    match flag {
+        Flagged::SpelledOutLater(span) => {
+            let (name, line) = spelled(span);
+            format!(
+                "‘{stem}’ is used before it is spelled out ({name}, line {line}): give the full name on first reference."
+            )
         }
-    }
-    false
-}
-
-/// Capitalised words after an acronym that are a title, not the rest of a name ("the
-/// NTWU President said" still needs the union spelled out; "the FAI Cup" is a name).
-static TITLES_AFTER: WordList = WordList::new(&[
-    "president", "director", "chairman", "chairwoman", "chair", "chief", "secretary", "general", "minister",
-    "spokesman", "spokeswoman", "spokesperson", "head", "leader", "commissioner", "governor", "ambassador",
-    "envoy", "official", "officials", "member", "members", "executive", "deputy", "vice", "treasurer",
-    "boss", "founder", "coach", "manager", "captain", "senator", "representative", "mp",
-]);
-
-/// Abbreviations that end a company or club name ("Galata SK", "Volkswagen AG").
-static NAME_SUFFIXES: WordList = WordList::new(&[
-    "ag", "sa", "se", "as", "asa", "ab", "nv", "bv", "plc", "llc", "llp", "lp", "sk", "fk", "fc", "ac", "sc",
-    "cf", "afc", "kg", "spa", "srl", "oyj", "ltd", "inc", "co", "sl", "sas", "sarl", "pty", "bhd", "tbk",
-    "jsc", "pjsc", "ojsc", "oao", "ooo", "ad", "doo", "kk", "ii", "iii", "jr", "sr",
-]);
-
-/// TK, TKTK and XX are placeholders (the `placeholder` rule's), not acronyms.
-fn is_placeholder(letters: &str) -> bool {
-    let bytes = letters.as_bytes();
-    (bytes.len().is_multiple_of(2) && bytes.chunks(2).all(|pair| pair == b"TK"))
-        || bytes.iter().all(|&b| b == b'X')
-}
-
-fn is_roman_numeral(letters: &str) -> bool {
-    !letters.is_empty()
-        && letters
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-}
-
-/// The letters of an acronym token and how it is written, or `None` for other tokens.
-/// Plurals and possessives are stripped ("NGOs" → "NGO", "NATO's" → "NATO").
-fn acronym_letters(text: &str, kind: TokenKind) -> Option<String> {
-    let stem = text
-        .strip_suffix("'s")
-        .or_else(|| text.strip_suffix("’s"))
-        .or_else(|| text.strip_suffix('s'))
-        .unwrap_or(text);
-    let letters: String = match kind {
-        TokenKind::Word => {
-            if !stem.chars().all(|c| c.is_uppercase()) {
-                return None;
-            }
-            stem.to_string()
+        Flagged::MaybeSpelledOutLater(span) => {
+            let (name, line) = spelled(span);
+            format!(
+                "‘{stem}’ may be spelled out only later ({name}, line {line}): if so, give the full name on first reference."
+            )
         }
-        TokenKind::Abbrev => {
-            if !stem.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-                return None;
-            }
-            stem.chars().filter(|c| c.is_alphabetic()).collect()
-        }
-        _ => return None,
-    };
-    let count = letters.chars().count();
-    (2..=6).contains(&count).then_some(letters)
-}
-
-/// How one word can contribute letters to an expansion.
-fn initials(word: &str) -> Option<Vec<String>> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    if !first.is_uppercase() {
-        return None;
-    }
-    let fold_initial = |c: char| {
-        if c.is_ascii() {
-            c.to_ascii_uppercase().to_string()
-        } else {
-            crate::text::fold::fold(&c.to_string()).to_uppercase()
-        }
-    };
-    let mut options = vec![fold_initial(first)];
-    // "Anti-Corruption" gives "A" or "AC"; "Bakare-Ige" gives "B" or "BI".
-    let parts: Vec<&str> = word.split(['-', '‐']).filter(|p| !p.is_empty()).collect();
-    if parts.len() > 1
-        && parts
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-    {
-        options.push(
-            parts
-                .iter()
-                .filter_map(|p| p.chars().next())
-                .map(fold_initial)
-                .collect(),
-        );
-    }
-    Some(options)
-}
-
-/// Whether the words from `index` spell `letters` (from `position` on); returns the index
-/// after the last word used.
-fn spells(
-    parsed: &ParsedDraft<'_>,
-    end: usize,
-    index: usize,
-    letters: &[u8],
-    position: usize,
-    budget: &mut usize,
-) -> Option<usize> {
-    if position == letters.len() {
-        return Some(index);
-    }
-    if index >= end || *budget == 0 {
-        return None;
-    }
-    *budget -= 1;
-    let token = parsed.tokens[index];
-    let text = token.text(&parsed.copy);
-    match token.kind {
-        TokenKind::Punct if matches!(text, "'" | "’") => {
-            spells(parsed, end, index + 1, letters, position, budget)
-        }
-        TokenKind::Symbol | TokenKind::Punct if text == "&" => {
-            spells(parsed, end, index + 1, letters, position, budget)
-        }
-        TokenKind::Word => {
-            let word = crate::text::names::strip_possessive(text);
-            if let Some(options) = initials(word) {
-                for option in options {
-                    let bytes = option.as_bytes();
-                    if letters[position..].starts_with(bytes)
-                        && let Some(after) =
-                            spells(parsed, end, index + 1, letters, position + bytes.len(), budget)
-                    {
-                        return Some(after);
-                    }
-                }
-                None
-            } else if SMALL_WORDS.contains(text) && position > 0 {
-                let initial = text.as_bytes()[0].to_ascii_uppercase();
-                if letters[position] == initial
-                    && let Some(after) = spells(parsed, end, index + 1, letters, position + 1, budget)
-                {
-                    return Some(after);
-                }
-                spells(parsed, end, index + 1, letters, position, budget)
-            } else {
-                None
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Where the draft first spells out `letters`: the byte range of the full name.
-fn find_expansion(parsed: &ParsedDraft<'_>, letters: &str) -> Option<Range<usize>> {
-    let bytes = letters.as_bytes();
-    let first_letter = letters.chars().next()?;
-    for block in &parsed.blocks {
-        if block.kind == BlockKind::Heading || block.kind == BlockKind::Separator {
-            continue;
-        }
-        for index in block.tokens.clone() {
-            let token = parsed.tokens[index];
-            if token.kind != TokenKind::Word {
-                continue;
-            }
-            let text = token.text(&parsed.copy);
-            let Some(initial) = text.chars().next() else {
-                continue;
-            };
-            let same_letter = if initial.is_ascii() {
-                initial == first_letter
-            } else {
-                initial.is_uppercase()
-                    && crate::text::fold::fold(&initial.to_string()).to_uppercase()
-                        == first_letter.to_string()
-            };
-            if !same_letter {
-                continue;
-            }
-            // A word in capitals is the acronym, not its name.
-            if text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() > 1
-            {
-                continue;
-            }
-            let mut budget = 64;
-            if let Some(after) = spells(parsed, block.tokens.end, index, bytes, 0, &mut budget) {
-                // The name must be more than one word, so "Nato" is not NATO's expansion.
-                let words = (index..after)
-                    .filter(|&i| parsed.tokens[i].kind == TokenKind::Word)
-                    .count();
-                if words >= 2 {
-                    return Some(token.start..parsed.tokens[after - 1].end);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// True when the word is a capitalised part of a name ("Galata", not "The").
-fn is_name_word(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && text.chars().any(char::is_lowercase)
-        && !is_common_word(text)
-}
-
-/// A word in capitals that opens a paragraph as a dateline does: a dash or a wire credit
-/// follows it, after at most a comma and a few capitalised words.
-fn is_dateline_shaped(parsed: &ParsedDraft<'_>, index: usize, tokens: &Range<usize>) -> bool {
-    for next in index + 1..(index + 8).min(tokens.end) {
-        let text = parsed.token_text(next);
-        match text {
-            "—" | "–" | "-" | "(" | ":" => return true,
-            "," | "." => continue,
-            _ if text.starts_with(|c: char| c.is_uppercase()) => continue,
-            // "DUBLIN, 18 September —": a day before a month.
-            _ if parsed.tokens[next].kind == TokenKind::Number
-                && text.len() <= 2
-                && next + 1 < tokens.end
-                && MONTHS.contains(parsed.token_text(next + 1).trim_end_matches('.')) =>
-            {
-                continue;
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
-fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
-    let parsed = &draft.parsed;
-    let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
-    let found_dateline = find_dateline(parsed);
-    let dateline = found_dateline.as_ref().map(|d| d.span.clone());
-    // The wire or station credit of the dateline names the source: "TULSA, Okla. (KTUV) —".
-    let credit = found_dateline.as_ref().and_then(|d| d.credit.clone());
-    let known = |written: &str, letters: &str| {
-        WELL_KNOWN.contains(letters)
-            || WELL_KNOWN.contains(written)
-            || ctx.config.known_acronyms.iter().any(|k| {
-                k == written || k == letters || k.chars().filter(|c| c.is_alphanumeric()).eq(letters.chars())
-            })
-    };
-    let mut seen: Vec<String> = Vec::new();
-    for block in &parsed.blocks {
-        if !block.is_prose() {
-            continue;
-        }
-        let tokens = block.tokens.clone();
-        for index in tokens.clone() {
-            let token = parsed.tokens[index];
-            if !matches!(token.kind, TokenKind::Word | TokenKind::Abbrev) {
-                continue;
-            }
-            // An acronym's first two letters are capitals (or not ASCII at all).
-            let bytes = &parsed.copy.as_bytes()[token.start..token.end];
-            if bytes.len() < 2 || bytes[0].is_ascii_lowercase() || bytes[1].is_ascii_lowercase() {
-                continue;
-            }
-            let written = token.text(&parsed.copy);
-            if !written.starts_with(|c: char| c.is_uppercase()) {
-                continue;
-            }
-            let Some(letters) = acronym_letters(written, token.kind) else {
-                continue;
-            };
-            if seen.contains(&letters) {
-                continue;
-            }
-            let stem = crate::text::names::strip_possessive(written);
-            if known(stem, &letters)
-                || known(written, &letters)
-                || is_roman_numeral(&letters)
-                || is_placeholder(&letters)
-                || (token.kind == TokenKind::Word && is_common_word(stem))
-            {
-                continue;
-            }
-            if credit.as_ref().is_some_and(|c| c.contains(&token.start)) {
-                seen.push(letters.clone());
-                continue;
-            }
-            if quotes.contains(token.start) || dateline.as_ref().is_some_and(|d| d.contains(&token.start)) {
-                continue;
-            }
-            let text_at = |i: usize| tokens.contains(&i).then(|| parsed.token_text(i));
-            // A paragraph that opens with a place in capitals and a comma or dash has a
-            // dateline, wherever it is ("DUBLIN, Ireland —", "LONDON (Reuters) -").
-            if index == tokens.start && is_dateline_shaped(parsed, index, &tokens) {
-                continue;
-            }
-            let kind_at = |i: usize| tokens.contains(&i).then(|| parsed.tokens[i].kind);
-            let previous = index.checked_sub(1);
-            // A run of capitals is a headline or a shouted phrase, not an acronym.
-            let capitals = |i: Option<usize>| {
-                i.and_then(&text_at).is_some_and(|t| {
-                    t.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.chars().any(char::is_lowercase)
-                })
-            };
-            if capitals(previous) || capitals(Some(index + 1)) {
-                continue;
-            }
-            // "NT$18.6 billion", "IMO 9812345": a code before a figure.
-            if matches!(
-                kind_at(index + 1),
-                Some(TokenKind::Symbol | TokenKind::Number | TokenKind::AlphaNum)
-            ) {
-                continue;
-            }
-            // "FAI Cup", "KCB Bank": the acronym begins a name.
-            let next_is_name = text_at(index + 1).is_some_and(|t| {
-                t.starts_with(|c: char| c.is_uppercase())
-                    && t.chars().any(char::is_lowercase)
-                    && !TITLES_AFTER.contains(t)
-            }) && parsed
-                .tokens
-                .get(index + 1)
-                .is_some_and(|t| t.start == token.end + 1);
-            if next_is_name {
-                continue;
-            }
-            // "Galata SK": the end of a name. "Vancouver, BC": a region.
-            let after_name = previous.and_then(&text_at).is_some_and(is_name_word)
-                && previous.is_some_and(|p| parsed.tokens[p].end + 1 == token.start);
-            if after_name && NAME_SUFFIXES.contains(&letters) {
-                continue;
-            }
-            let after_comma_place = previous.and_then(&text_at) == Some(",")
-                && index
-                    .checked_sub(2)
-                    .and_then(&text_at)
-                    .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
-            if after_comma_place && letters.chars().count() <= 3 {
-                continue;
-            }
-            // "Transport for NSW": the end of an official name.
-            let connector = previous.filter(|&p| {
-                tokens.contains(&p)
-                    && NAME_CONNECTORS.contains(parsed.token_text(p))
-                    && parsed.tokens[p].end + 1 == token.start
-            });
-            let in_name = connector.and_then(|p| p.checked_sub(1)).is_some_and(|name| {
-                let text = parsed.token_text(name);
-                tokens.contains(&name)
-                    && parsed.tokens[name].end + 1 == parsed.tokens[name + 1].start
-                    && text.starts_with(|c: char| c.is_uppercase())
-                    && text.chars().any(char::is_lowercase)
-                    && !TITLES_AFTER.contains(text)
-            });
-            if in_name {
-                continue;
-            }
-            // "the broadcaster SBN", "known as NTWU", "the aviation authority, the DGAC":
-            // introduced by what it is.
-            if is_described(parsed, &tokens, index) {
-                seen.push(letters.clone());
-                continue;
-            }
-            seen.push(letters.clone());
-            // "(WRC)" after a name defines it.
-            if previous.and_then(&text_at) == Some("(") && text_at(index + 1) == Some(")") {
-                continue;
-            }
-            let expansion = find_expansion(parsed, &letters);
-            let message = match &expansion {
-                Some(span) if span.start < token.start => continue,
-                Some(span) => {
-                    let line = parsed.line_of(span.start) + 1;
-                    let name = crate::text::one_line(&parsed.copy[span.clone()]);
-                    format!(
-                        "‘{stem}’ is used before it is spelled out ({name}, line {line}): give the full name on first reference."
-                    )
-                }
-                None => format!(
-                    "‘{stem}’ is not spelled out: give the full name on first reference, or add it to `[acronyms] known` if readers know it."
-                ),
-            };
-            let mut finding = Finding::new(RULE, draft_index, token.start..token.start + stem.len(), message);
-            if let Some(span) = expansion {
-                finding = finding.with_related(draft_index, span, "spelled out here");
-            }
-            out.push(finding);
-        }
+        Flagged::UnexplainedInstitution => format!(
+            "‘{stem}’ is not spelled out: give the full name on first reference, or add it to `[acronyms] known` if readers know it."
+        ),
+        Flagged::NationalName => format!(
+            "‘{stem}’ is not spelled out before this use: readers in its own country know it by its letters, readers elsewhere may not; give the full name on first reference if your readers are elsewhere (or add it to `[acronyms] known`)."
+        ),
+        Flagged::SpecialistTerm => format!(
+            "‘{stem}’ is a specialist's abbreviation and is not spelled out: give the full name on first reference unless your readers know it (then add it to `[acronyms] known`)."
+        ),
+        Flagged::Unexplained => format!(
+            "‘{stem}’ is not spelled out: give the full name on first reference, unless it is a name readers know by its letters (then add it to `[acronyms] known`)."
+        ),
     }
 }
 
@@ -635,13 +143,42 @@ impl Rule for AcronymFirstUse {
     }
 
     fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
-        check_draft(ctx, draft_index, &ctx.drafts[draft_index], out);
+        let draft = &ctx.drafts[draft_index];
+        let parsed = &draft.parsed;
+        for decided in decide(draft, ctx.config) {
+            let Decision::Flagged(flag) = &decided.decision else {
+                continue;
+            };
+            let stem = &parsed.copy[decided.span.clone()];
+            let mut finding = Finding::new(
+                RULE,
+                draft_index,
+                decided.span.clone(),
+                message(parsed, stem, flag),
+            );
+            if let Flagged::SpelledOutLater(span) | Flagged::MaybeSpelledOutLater(span) = flag {
+                finding = finding.with_related(draft_index, span.clone(), "spelled out here");
+            }
+            if !flag.is_strong() {
+                finding.severity = Severity::Hint;
+            }
+            out.push(finding);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{assert_fixture, findings_with_config};
+    use crate::finding::Severity;
+    use crate::testing::{assert_fixture, findings_for, findings_with_config};
+
+    /// Each finding's letters and severity, in order.
+    fn severities(text: &str) -> Vec<(String, Severity)> {
+        findings_for("acronym-first-use", text)
+            .iter()
+            .map(|f| (text[f.span.clone()].to_string(), f.severity))
+            .collect()
+    }
 
     #[test]
     fn flags_acronyms_before_their_full_names() {
@@ -750,6 +287,140 @@ Pickets stood outside the HTWU office.
         assert_eq!(findings_with_config(text, "", "acronym-first-use").len(), 1);
         assert!(
             findings_with_config(text, "[acronyms]\nknown = [\"NTWU\"]\n", "acronym-first-use").is_empty()
+        );
+    }
+
+    #[test]
+    fn house_list_keeps_working_for_every_kind_of_finding() {
+        let text = "Headline\n\nThe PXWU met. PXWU walked out. The GPU is fast. The NTWU said no.\n\nThe Pan Xian Workers Union represents drivers.\n";
+        assert_eq!(findings_with_config(text, "", "acronym-first-use").len(), 3);
+        let config = "[acronyms]\nknown = [\"PXWU\", \"GPU\", \"N.T.W.U.\"]\n";
+        assert!(findings_with_config(text, config, "acronym-first-use").is_empty());
+    }
+
+    #[test]
+    fn strong_evidence_warns_and_weak_evidence_hints() {
+        // Spelled out only later: a warning. Used as the name of a body and never
+        // explained: a warning.
+        assert_eq!(
+            severities(
+                "Headline\n\nThe PXWU met on Monday.\n\nThe Pan Xian Workers Union represents drivers. The IG said the review was over.\n"
+            ),
+            vec![
+                ("PXWU".into(), Severity::Warning),
+                ("IG".into(), Severity::Warning)
+            ]
+        );
+        // Never explained, and may be a name known by its letters, or a specialist's
+        // abbreviation: hints.
+        assert_eq!(
+            severities(
+                "Headline\n\nShares of QRZ rose. The GPU is fast. It signed with JLX to clean offices.\n"
+            ),
+            vec![
+                ("QRZ".into(), Severity::Hint),
+                ("GPU".into(), Severity::Hint),
+                ("JLX".into(), Severity::Hint)
+            ]
+        );
+        // A name one country's readers know by its letters: a hint, even when spelled out
+        // later or used with "the" as a body's name, where unknown letters warn.
+        assert_eq!(
+            severities("Headline\n\nThe BJP won.\n\nThe Bharatiya Janata Party leads the alliance.\n"),
+            vec![("BJP".into(), Severity::Hint)]
+        );
+        assert_eq!(
+            severities("Headline\n\nThe SNP said the vote was close. The PBWU said it was not.\n"),
+            vec![("SNP".into(), Severity::Hint), ("PBWU".into(), Severity::Warning)]
+        );
+        // A phrase in ordinary case later may be the spelling-out: a hint.
+        assert_eq!(
+            severities("Headline\n\nThe QRZ rules changed.\n\nThey cover quarterly reporting zones.\n"),
+            vec![("QRZ".into(), Severity::Hint)]
+        );
+    }
+
+    #[test]
+    fn the_acronym_classes_do_not_overlap() {
+        use crate::text::lexicon::class::{ACRONYMS_GENERAL, ACRONYMS_NATIONAL, ACRONYMS_SPECIALIST};
+        // A national name known everywhere belongs in the general list, and one that is
+        // also a field's term would be decided by the order of the checks, not by its class.
+        for entry in ACRONYMS_NATIONAL.entries() {
+            assert!(
+                !ACRONYMS_GENERAL.contains(entry),
+                "{entry} is in acronyms-general.txt too"
+            );
+            assert!(
+                !ACRONYMS_SPECIALIST.contains(entry),
+                "{entry} is in acronyms-specialist.txt too"
+            );
+        }
+    }
+
+    #[test]
+    fn a_story_for_specialists_uses_their_abbreviations_freely() {
+        assert_eq!(
+            severities("Headline\n\nThe GPU is fast and the SSD is large. The HDMI port is gone.\n"),
+            vec![]
+        );
+        assert_eq!(
+            severities("Headline\n\nThe GPU is fast and the SSD is large.\n"),
+            vec![("GPU".into(), Severity::Hint), ("SSD".into(), Severity::Hint)]
+        );
+    }
+
+    #[test]
+    fn spelled_out_nearby_or_in_brackets_is_explained() {
+        assert_fixture(
+            "acronym-first-use",
+            "Headline
+
+Apple backs DXCA (Deferred Executive Case Action) recipients.
+
+The QRZ met. The Quarterly Reporting Zone board said so.
+
+Shares of private equity firms rose, and PE deals slowed. It ran at 60 frames per second, a high FPS.
+
+The IG, the inspector general, said so.
+
+Caution: the next paragraph spells it out only later.
+
+The QRW met.
+    ^^^ acronym-first-use
+
+The Quarterly Reporting Watch said so.
+",
+        );
+    }
+
+    #[test]
+    fn datelines_credits_call_letters_guides_and_codes_are_not_flagged() {
+        assert_fixture(
+            "acronym-first-use",
+            "Headline
+
+PHOTO: JANE DOE/STAFF
+
+Photo: KXAN
+
+The fire spread, WXYZ reported. Nguyen (pronounced WIN) spoke.
+
+The suit, FHC/ABJ/03/095/2018, was filed. They played the BB&T Pavilion. It made 8.69 GW.
+
+Investors bought AAA bonds. It was published in the journal BMJ. Louis XV owned it.
+",
+        );
+    }
+
+    #[test]
+    fn capitals_that_are_not_roman_numerals_are_still_acronyms() {
+        assert_fixture(
+            "acronym-first-use",
+            "Headline
+
+The MDC won the vote.
+    ^^^ acronym-first-use
+",
         );
     }
 }

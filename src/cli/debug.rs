@@ -28,12 +28,21 @@ pub enum DebugCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print each run of capitals in each draft's prose with what acronym-first-use
+    /// decided about it: the class that let it go, or why it is flagged (a warning or a
+    /// hint), as `path:line: letters  decision`.
+    Acronyms {
+        /// Files, or folders whose `.md`, `.markdown` and `.txt` files are read (not
+        /// recursively).
+        paths: Vec<PathBuf>,
+    },
 }
 
 pub fn run(command: &DebugCommand) -> i32 {
     match command {
         DebugCommand::Residue { paths } => residue(paths),
         DebugCommand::Figures { paths, json } => figures(paths, *json),
+        DebugCommand::Acronyms { paths } => acronyms(paths),
         DebugCommand::ResidueFeatures => {
             println!("{}", serde_json::json!(furniture::FEATURE_NAMES));
             0
@@ -132,6 +141,35 @@ fn figures(paths: &[PathBuf], json: bool) -> i32 {
                 writeln!(stdout, "{display}:{line}: {figure}  {decision}")
             };
             if written.is_err() {
+                return status;
+            }
+        }
+    }
+    status
+}
+
+fn acronyms(paths: &[PathBuf]) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut status = 0;
+    let config = crate::Config::default();
+    for path in drafts(paths) {
+        let Some(text) = read(&path) else {
+            status = 2;
+            continue;
+        };
+        let display = path.to_string_lossy();
+        let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
+        let draft = crate::checks::DraftContext::new(&display, parsed);
+        for decided in crate::checks::acronym_first_use::decide(&draft, &config.engine) {
+            let line = draft.parsed.line_of(decided.span.start) + 1;
+            let written = &text[decided.span.clone()];
+            if writeln!(
+                stdout,
+                "{display}:{line}: {written}  {}",
+                decided.decision.describe()
+            )
+            .is_err()
+            {
                 return status;
             }
         }
