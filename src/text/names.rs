@@ -15,8 +15,8 @@
 //! place cue ("grew up in Kelso") names a place, unless a title, a description or an age
 //! says it is a person; a compass word opens a place's name too ("North Macedonia", "South
 //! Sudan"). Two classes of capitalised words are not names at all: a word that is part of
-//! an address (a handle, a hashtag, a domain or a link without its scheme: "@MattBevin",
-//! "#MeToo", "NY.gov", "pic.twitter.com/MikeBeauvais"; see [`in_address`]) and a
+//! an address (a handle, a hashtag, a domain or a link without its scheme: "@InesVarga",
+//! "#MeToo", "NY.gov", "pic.twitter.com/InesVarga"; see [`in_address`]) and a
 //! contraction ("I’ve", "We’re", "We'll"; see [`is_contraction`]).
 
 use crate::text::words::WordList;
@@ -249,9 +249,9 @@ pub fn strip_possessive(text: &str) -> &str {
 const ADDRESS_REACH: usize = 128;
 
 /// A word that is part of an address rather than of the copy: a social-media handle or a
-/// hashtag ("@MattBevin", "(@RobertMaguire_)", "#MeToo"), an e-mail address, or a domain or
-/// a link written without its scheme ("NY.gov", "ExpressNews.com",
-/// "pic.twitter.com/MikeBeauvais"). The chunk of text between white space that holds the
+/// hashtag ("@InesVarga", "(@KarlBrandt_)", "#MeToo"), an e-mail address, or a domain or
+/// a link written without its scheme ("NY.gov", "HarbourNews.com",
+/// "pic.twitter.com/InesVarga"). The chunk of text between white space that holds the
 /// word tells: it has an "@", it opens with "#", or it has a period glued to two or more
 /// lower-case letters after a letter or a digit (a top-level domain: ".gov", ".com"; not
 /// "a.m." or "U.S."). Bare links with a scheme are already blank in the masked copy.
@@ -284,8 +284,7 @@ pub fn in_address(copy: &str, span: Range<usize>) -> bool {
         }
         end = span.end + index + character.len_utf8();
     }
-    let chunk = copy[start..end]
-        .trim_start_matches(|c: char| matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«'));
+    let chunk = copy[start..end].trim_start_matches(['(', '[', '{', '"', '\'', '“', '‘', '«']);
     if chunk.contains('@') || chunk.starts_with('#') {
         return true;
     }
