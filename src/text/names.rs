@@ -93,7 +93,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "archbishop", "cardinal", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
     "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather",
     "widow", "widower", "fiancé", "fiancée", "stepson", "stepdaughter", "stepfather", "stepmother",
-    "boyfriend", "girlfriend", "namesake",
+    "boyfriend", "girlfriend", "namesake", "administrator", "aide", "staffer",
 ]);
 
 /// Titles and roles written before a name.
