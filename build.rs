@@ -3,7 +3,9 @@
 //! - each rule's documentation (the leading `//!` comment of its file under `src/checks/`),
 //!   so the binary carries the docs and not the whole source;
 //! - the word lists under `data/lexicon/` (one class of words per file), as perfect-hash
-//!   sets.
+//!   sets;
+//! - the SCOWL word lists (`data/english-words.txt`, `data/proper-nouns.txt`), as compact
+//!   perfect-hash tables over one string of their words (see [`word_sets`]).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -12,6 +14,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set");
     rule_docs(Path::new(&out_dir));
     lexicons(Path::new(&out_dir));
+    word_sets(Path::new(&out_dir));
 }
 
 fn sorted_files(folder: &Path, extension: &str) -> Vec<std::path::PathBuf> {
@@ -97,4 +100,62 @@ fn lexicons(out_dir: &Path) {
     index.push_str("];\n");
     out.push_str(&index);
     std::fs::write(out_dir.join("lexicons.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// The SCOWL word lists as perfect-hash tables, so that nothing is parsed at start.
+///
+/// A list of 65,000 words as a `phf::Set<&str>` would be 65,000 string literals for the
+/// compiler and a pointer (and, in a position-independent binary, a relocation) per word.
+/// Instead each list is three files in `OUT_DIR` that the crate includes as they are: the
+/// words concatenated in table order (`NAME.words`), the end offset of each table slot's
+/// word (`NAME.ends`, little-endian `u32`s) and the hash displacements (`NAME.disps`, pairs
+/// of little-endian `u32`s); `words.rs` holds one `WordSet` per list with its hash key.
+/// `text::lexicon::WordSet` looks a word up with `phf_shared`'s hash, as `phf` does.
+fn word_sets(out_dir: &Path) {
+    let mut out = String::new();
+    for (name, stem) in [
+        ("COMMON_WORDS", "english-words"),
+        ("PROPER_NOUNS", "proper-nouns"),
+    ] {
+        let path = Path::new("data").join(format!("{stem}.txt"));
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} is readable: {e}", path.display()));
+        let mut words: Vec<&str> = text.lines().filter(|word| !word.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert!(!words.is_empty(), "{} has no words", path.display());
+        let state = phf_generator::generate_hash(&words);
+        let mut joined = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(words.len() * 4);
+        for &index in &state.map {
+            joined.push_str(words[index]);
+            let end = u32::try_from(joined.len()).expect("a word list is under 4 GB");
+            ends.extend_from_slice(&end.to_le_bytes());
+        }
+        let mut disps = Vec::with_capacity(state.disps.len() * 8);
+        for (d1, d2) in &state.disps {
+            disps.extend_from_slice(&d1.to_le_bytes());
+            disps.extend_from_slice(&d2.to_le_bytes());
+        }
+        for (extension, bytes) in [
+            ("words", joined.as_bytes()),
+            ("ends", &ends[..]),
+            ("disps", &disps[..]),
+        ] {
+            std::fs::write(out_dir.join(format!("{stem}.{extension}")), bytes).expect("OUT_DIR is writable");
+        }
+        let include = |extension: &str| format!("concat!(env!(\"OUT_DIR\"), \"/{stem}.{extension}\")");
+        writeln!(
+            out,
+            "/// `data/{stem}.txt`: {} words.\npub static {name}: WordSet = WordSet {{ key: {}, words: include_str!({}), ends: include_bytes!({}), disps: include_bytes!({}) }};",
+            words.len(),
+            state.key,
+            include("words"),
+            include("ends"),
+            include("disps"),
+        )
+        .unwrap();
+    }
+    std::fs::write(out_dir.join("word_sets.rs"), out).expect("OUT_DIR is writable");
 }

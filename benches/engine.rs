@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
             rule.id(),
             "name-consistency" | "unattributed-figure" | "duplicate-paragraph"
         ) {
-            mission.rules.insert(rule.id().to_string(), RuleLevel::Off);
+            mission.engine.rules.insert(rule.id().to_string(), RuleLevel::Off);
         }
     }
     for (name, source) in &sources {

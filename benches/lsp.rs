@@ -205,7 +205,7 @@ fn edit_to_diagnostics(criterion: &mut Criterion) {
             })
         });
         parts.bench_function(format!("{label}/engine"), |bencher| {
-            bencher.iter(|| black_box(analyze(&[DraftInput::new("draft.md", &text)], &config).len()))
+            bencher.iter(|| black_box(analyze(&[DraftInput::new("draft.md", &text)], &config.engine).len()))
         });
         parts.finish();
     }
@@ -345,7 +345,7 @@ fn time_rules_on(text: &str, words: usize, runs: usize) {
             } else {
                 copydesk::config::RuleLevel::Off
             };
-            config.rules.insert(other.id().to_string(), level);
+            config.engine.rules.insert(other.id().to_string(), level);
         }
         let findings = analyze(&inputs, &config).len();
         let time = median_ms(runs, || drop(black_box(analyze(&inputs, &config))));

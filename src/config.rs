@@ -30,6 +30,11 @@
 //!
 //! The analysis core never reads files: the front ends find and read the file and hand its
 //! text to [`Config::from_toml`].
+//!
+//! A [`Config`] is split by who reads it: [`EngineSettings`] (the style, the rules and the
+//! house lists: all the analysis reads), [`WorkspaceSettings`] (which files are drafts and
+//! how they form stories: the front ends) and [`EditorSettings`] (the language server's
+//! own). The engine takes the engine settings alone.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -39,6 +44,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::checks;
+use crate::file_selector::{DEFAULT_INCLUDE, FileSelector};
 use crate::finding::Severity;
 
 /// The file names copydesk looks for, in order, in each folder from a draft upward.
@@ -69,14 +75,24 @@ pub enum RuleLevel {
     On(Severity),
 }
 
-/// The configuration every check reads.
-#[derive(Debug, Clone, PartialEq)]
+/// A configuration: a `copydesk.toml`, the editor's settings, or the defaults.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
+    /// What the analysis reads.
+    pub engine: EngineSettings,
+    /// Which files are drafts and how drafts form stories.
+    pub workspace: WorkspaceSettings,
+    /// The language server's own settings.
+    pub editor: EditorSettings,
+    /// Where this configuration came from, for messages.
+    pub source: Option<PathBuf>,
+}
+
+/// What the analysis reads: the style preset, each rule's level and the house lists. The
+/// engine ([`crate::analyze`]) and every check see this part of a configuration alone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EngineSettings {
     pub style: Style,
-    pub story: StoryScope,
-    pub include: Vec<String>,
-    pub exclude: Vec<String>,
-    pub max_file_size: u64,
     /// Rule id → level, for the rules the file names; others use their default.
     pub rules: BTreeMap<String, RuleLevel>,
     /// House spellings of names, e.g. "Volodymyr Zelenskyy".
@@ -87,28 +103,66 @@ pub struct Config {
     pub house_spelling_prefer: Vec<(String, String)>,
     /// Acronyms that need no spelled-out first reference, beyond the built-in list.
     pub known_acronyms: Vec<String>,
-    /// The language server's quiet period before it analyses, in milliseconds.
-    pub debounce_ms: u64,
-    /// Where this configuration came from, for messages.
-    pub source: Option<PathBuf>,
 }
 
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            style: Style::default(),
+/// Which files are drafts and how drafts form stories: read by the front ends, which
+/// find, read and group the drafts before the engine sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkspaceSettings {
+    /// `story`: each draft a story, or a folder's drafts one story.
+    pub story: StoryScope,
+    /// `[files] include` and `exclude`, compiled.
+    pub files: FileSelector,
+    /// `[files] max_size`: larger drafts are skipped, in bytes.
+    pub max_file_size: u64,
+}
+
+/// The language server's own settings (`[lsp]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorSettings {
+    /// The quiet period before the server analyses, in milliseconds.
+    pub debounce_ms: u64,
+}
+
+impl Default for WorkspaceSettings {
+    fn default() -> WorkspaceSettings {
+        WorkspaceSettings {
             story: StoryScope::default(),
-            include: vec!["*.md".into(), "*.markdown".into(), "*.txt".into()],
-            exclude: Vec::new(),
+            files: FileSelector::default(),
             max_file_size: 10 * 1024 * 1024,
-            rules: BTreeMap::new(),
-            known_names: Vec::new(),
-            attribution_verbs: Vec::new(),
-            house_spelling_prefer: Vec::new(),
-            known_acronyms: Vec::new(),
-            debounce_ms: 150,
-            source: None,
         }
+    }
+}
+
+impl Default for EditorSettings {
+    fn default() -> EditorSettings {
+        EditorSettings { debounce_ms: 150 }
+    }
+}
+
+impl AsRef<EngineSettings> for EngineSettings {
+    fn as_ref(&self) -> &EngineSettings {
+        self
+    }
+}
+
+/// A whole configuration can be handed to the engine, which reads its engine settings.
+impl AsRef<EngineSettings> for Config {
+    fn as_ref(&self) -> &EngineSettings {
+        &self.engine
+    }
+}
+
+impl EngineSettings {
+    /// The configured level of a rule, or its default (which depends on the style preset).
+    pub fn rule_level(&self, rule: &dyn checks::Rule) -> RuleLevel {
+        if let Some(level) = self.rules.get(rule.id()) {
+            return *level;
+        }
+        if rule.ap_only() && self.style != Style::Ap {
+            return RuleLevel::Off;
+        }
+        RuleLevel::On(rule.default_severity())
     }
 }
 
@@ -237,8 +291,10 @@ impl Config {
             source: path.map(Path::to_path_buf),
             ..Config::default()
         };
+        let engine = &mut config.engine;
+        let workspace = &mut config.workspace;
         if let Some(style) = raw.style {
-            config.style = match style.get_ref().as_str() {
+            engine.style = match style.get_ref().as_str() {
                 "ap" => Style::Ap,
                 "plain" => Style::Plain,
                 other => {
@@ -250,7 +306,7 @@ impl Config {
             };
         }
         if let Some(story) = raw.story {
-            config.story = match story.get_ref().as_str() {
+            workspace.story = match story.get_ref().as_str() {
                 "file" => StoryScope::File,
                 "folder" => StoryScope::Folder,
                 other => {
@@ -261,6 +317,7 @@ impl Config {
                 }
             };
         }
+        let (mut include, mut exclude) = (None, None);
         if let Some(files) = raw.files {
             // Each pattern is checked where it is written, so the error can point at it.
             for pattern in files.include.iter().chain(&files.exclude).flatten() {
@@ -275,12 +332,11 @@ impl Config {
                     ));
                 }
             }
-            if let Some(include) = files.include {
-                config.include = include.into_iter().map(Spanned::into_inner).collect();
-            }
-            if let Some(exclude) = files.exclude {
-                config.exclude = exclude.into_iter().map(Spanned::into_inner).collect();
-            }
+            let written = |patterns: Vec<Spanned<String>>| -> Vec<String> {
+                patterns.into_iter().map(Spanned::into_inner).collect()
+            };
+            include = files.include.map(written);
+            exclude = files.exclude.map(written);
             if let Some(max_size) = files.max_size {
                 if *max_size.get_ref() <= 0 {
                     return Err(error_at(
@@ -288,9 +344,16 @@ impl Config {
                         "max_size must be a positive number of bytes".to_string(),
                     ));
                 }
-                config.max_file_size = *max_size.get_ref() as u64;
+                workspace.max_file_size = *max_size.get_ref() as u64;
             }
         }
+        let include = include.unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|p| p.to_string()).collect());
+        workspace.files = FileSelector::new(include, exclude.unwrap_or_default(), path).map_err(|error| {
+            error_at(
+                None,
+                format!("[files]: cannot compile \"{}\": {}", error.pattern, error.error),
+            )
+        })?;
         if let Some(rules) = raw.rules {
             for (rule, level) in rules {
                 if checks::rule(rule.get_ref()).is_none() {
@@ -319,14 +382,14 @@ impl Config {
                         }
                     },
                 };
-                config.rules.insert(rule.into_inner(), parsed);
+                engine.rules.insert(rule.into_inner(), parsed);
             }
         }
         if let Some(names) = raw.names {
-            config.known_names = names.known.unwrap_or_default();
+            engine.known_names = names.known.unwrap_or_default();
         }
         if let Some(attribution) = raw.attribution {
-            config.attribution_verbs = attribution.verbs.unwrap_or_default();
+            engine.attribution_verbs = attribution.verbs.unwrap_or_default();
         }
         if let Some(house_spelling) = raw.house_spelling
             && let Some(prefer) = house_spelling.prefer
@@ -345,7 +408,7 @@ impl Config {
                 if let Err(message) = checks::house_spelling::validate_preference(&variant, preferred) {
                     return Err(error_at(Some(key_span), format!("house-spelling: {message}")));
                 }
-                config
+                engine
                     .house_spelling_prefer
                     .push((variant, preferred.to_string()));
             }
@@ -367,7 +430,7 @@ impl Config {
                         ),
                     ));
                 }
-                config.known_acronyms.push(acronym.into_inner());
+                engine.known_acronyms.push(acronym.into_inner());
             }
         }
         if let Some(lsp) = raw.lsp
@@ -379,7 +442,7 @@ impl Config {
                     "debounce_ms must be between 0 and 10000".to_string(),
                 ));
             }
-            config.debounce_ms = *debounce.get_ref() as u64;
+            config.editor.debounce_ms = *debounce.get_ref() as u64;
         }
         Ok(config)
     }
@@ -401,17 +464,6 @@ impl Config {
             error.message = format!("in the editor settings: {}", error.message);
             error
         })
-    }
-
-    /// The configured level of a rule, or its default (which depends on the style preset).
-    pub fn rule_level(&self, rule: &dyn checks::Rule) -> RuleLevel {
-        if let Some(level) = self.rules.get(rule.id()) {
-            return *level;
-        }
-        if rule.ap_only() && self.style != Style::Ap {
-            return RuleLevel::Off;
-        }
-        RuleLevel::On(rule.default_severity())
     }
 
     /// Finds the configuration file for a draft: the first `copydesk.toml` or
@@ -458,18 +510,18 @@ verbs = ["briefed"]
 debounce_ms = 300
 "#;
         let config = Config::from_toml(text, None).unwrap();
-        assert_eq!(config.style, Style::Ap);
-        assert_eq!(config.story, StoryScope::Folder);
-        assert_eq!(config.include, vec!["*.md"]);
-        assert_eq!(config.max_file_size, 2048);
+        assert_eq!(config.engine.style, Style::Ap);
+        assert_eq!(config.workspace.story, StoryScope::Folder);
+        assert_eq!(config.workspace.files.include(), ["*.md"]);
+        assert_eq!(config.workspace.max_file_size, 2048);
         assert_eq!(
-            config.rules["unattributed-figure"],
+            config.engine.rules["unattributed-figure"],
             RuleLevel::On(Severity::Error)
         );
-        assert_eq!(config.rules["duplicate-paragraph"], RuleLevel::Off);
-        assert_eq!(config.known_names, vec!["Volodymyr Zelenskyy"]);
-        assert_eq!(config.attribution_verbs, vec!["briefed"]);
-        assert_eq!(config.debounce_ms, 300);
+        assert_eq!(config.engine.rules["duplicate-paragraph"], RuleLevel::Off);
+        assert_eq!(config.engine.known_names, vec!["Volodymyr Zelenskyy"]);
+        assert_eq!(config.engine.attribution_verbs, vec!["briefed"]);
+        assert_eq!(config.editor.debounce_ms, 300);
     }
 
     #[test]
@@ -526,26 +578,35 @@ known = ["NTWU", "U.N.", "R&D"]
 "#;
         let config = Config::from_toml(text, None).unwrap();
         assert_eq!(
-            config.house_spelling_prefer,
+            config.engine.house_spelling_prefer,
             vec![
                 ("cease-fire".to_string(), "ceasefire".to_string()),
                 ("judgement".to_string(), "judgment".to_string())
             ]
         );
-        assert_eq!(config.known_acronyms, vec!["NTWU", "U.N.", "R&D"]);
+        assert_eq!(config.engine.known_acronyms, vec!["NTWU", "U.N.", "R&D"]);
         let number_style = checks::rule("number-style").unwrap();
         let dateline = checks::rule("dateline").unwrap();
         let placeholder = checks::rule("placeholder").unwrap();
-        assert_eq!(config.rule_level(number_style), RuleLevel::On(Severity::Warning));
-        assert_eq!(config.rule_level(dateline), RuleLevel::On(Severity::Warning));
+        assert_eq!(
+            config.engine.rule_level(number_style),
+            RuleLevel::On(Severity::Warning)
+        );
+        assert_eq!(
+            config.engine.rule_level(dateline),
+            RuleLevel::On(Severity::Warning)
+        );
         let plain = Config::default();
-        assert_eq!(plain.style, Style::Plain);
-        assert_eq!(plain.rule_level(number_style), RuleLevel::Off);
-        assert_eq!(plain.rule_level(dateline), RuleLevel::Off);
-        assert_eq!(plain.rule_level(placeholder), RuleLevel::On(Severity::Error));
+        assert_eq!(plain.engine.style, Style::Plain);
+        assert_eq!(plain.engine.rule_level(number_style), RuleLevel::Off);
+        assert_eq!(plain.engine.rule_level(dateline), RuleLevel::Off);
+        assert_eq!(
+            plain.engine.rule_level(placeholder),
+            RuleLevel::On(Severity::Error)
+        );
         // A rule turned on by name runs under either preset.
         let on = Config::from_toml("[rules]\nnumber-style = \"info\"\n", None).unwrap();
-        assert_eq!(on.rule_level(number_style), RuleLevel::On(Severity::Info));
+        assert_eq!(on.engine.rule_level(number_style), RuleLevel::On(Severity::Info));
     }
 
     #[test]
@@ -582,8 +643,8 @@ known = ["NTWU", "U.N.", "R&D"]
     fn json_settings_use_the_same_keys() {
         let value = serde_json::json!({"rules": {"unattributed-figure": "off"}, "lsp": {"debounce_ms": 50}});
         let config = Config::from_json(&value).unwrap();
-        assert_eq!(config.rules["unattributed-figure"], RuleLevel::Off);
-        assert_eq!(config.debounce_ms, 50);
+        assert_eq!(config.engine.rules["unattributed-figure"], RuleLevel::Off);
+        assert_eq!(config.editor.debounce_ms, 50);
         let bad = serde_json::json!({"rules": {"nope": "off"}});
         assert!(
             Config::from_json(&bad)

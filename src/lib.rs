@@ -1,11 +1,12 @@
 //! copydesk: a language server and CI linter for news copy.
 //!
-//! The analysis core is pure: [`analyze`] takes drafts and a [`Config`] and returns
-//! [`Finding`]s with byte spans. It does no IO and does not know about editors; the
+//! The analysis core is pure: [`analyze`] takes drafts and the [`EngineSettings`] of a
+//! [`Config`] and returns [`Finding`]s with byte spans. It does no IO and does not know about editors; the
 //! command line (`cli`) and the language server (`lsp`) are thin front ends over it.
 
 pub mod checks;
 pub mod config;
+pub mod file_selector;
 pub mod finding;
 pub mod fix;
 pub mod story;
@@ -14,7 +15,7 @@ pub mod style_sheet;
 pub mod testing;
 pub mod text;
 
-pub use config::Config;
+pub use config::{Config, EngineSettings};
 pub use finding::{Applicability, Edit, Finding, Fix, Group, Related, Severity, collapse_groups};
 pub use story::{DraftInput, analyze, analyze_parsed, parse_story};
 pub use text::DraftFormat;

@@ -11,7 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use rayon::prelude::*;
 
 use crate::checks::{self, Ctx, DraftContext};
-use crate::config::{Config, RuleLevel};
+use crate::config::{EngineSettings, RuleLevel};
 use crate::finding::{Finding, Severity};
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
 
@@ -39,12 +39,15 @@ impl<'a> DraftInput<'a> {
     }
 }
 
-/// Builds everything the engine builds on first use (word lists, compiled patterns), so
-/// that the first real analysis is not the slow one. The language server calls it at start.
+/// Builds everything the engine builds on first use (compiled patterns, small word
+/// sets), so that the first real analysis is not the slow one. The language server calls
+/// it at start.
 pub fn warm_up() {
-    crate::text::lexicon::warm_up();
     let draft = "Warm-up headline\n\nTaras Kovalevskyi said 2,300 drivers walked out. Kovalevsky left.\n";
-    let _ = analyze(&[DraftInput::new("warm-up.md", draft)], &Config::default());
+    let _ = analyze(
+        &[DraftInput::new("warm-up.md", draft)],
+        &EngineSettings::default(),
+    );
     // Patterns the warm-up draft does not reach (they run only on lines that need them).
     checks::web_residue::compile_patterns();
     checks::generated_text_residue::compile_patterns();
@@ -59,14 +62,15 @@ pub fn parse_story<'a>(drafts: &[DraftInput<'a>]) -> Vec<DraftContext<'a>> {
         .collect()
 }
 
-/// Analyses a story: every enabled rule over every draft.
-pub fn analyze(drafts: &[DraftInput<'_>], config: &Config) -> Vec<Finding> {
+/// Analyses a story: every enabled rule over every draft. `settings` is an
+/// [`EngineSettings`], or a whole [`crate::Config`] of which the engine reads only that.
+pub fn analyze(drafts: &[DraftInput<'_>], settings: &impl AsRef<EngineSettings>) -> Vec<Finding> {
     let contexts = parse_story(drafts);
-    analyze_parsed(&contexts, config)
+    analyze_parsed(&contexts, settings.as_ref())
 }
 
 /// Analyses drafts that are already parsed.
-pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &Config) -> Vec<Finding> {
+pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Finding> {
     let ctx = Ctx { drafts, config };
     let run = |rule: &&dyn checks::Rule| -> Vec<Finding> {
         let RuleLevel::On(severity) = config.rule_level(*rule) else {

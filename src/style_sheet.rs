@@ -4,7 +4,7 @@
 //! with the sentence it sits in and its source, or "unattributed". The language server
 //! shows it on hover and returns it from the `copydesk.styleSheet` command; the command
 //! line prints it with `copydesk style-sheet`. Like the rest of the analysis core this
-//! module is pure: it reads parsed drafts and a [`Config`] and returns data.
+//! module is pure: it reads parsed drafts and the [`EngineSettings`] and returns data.
 //!
 //! How names are grouped, simply and predictably:
 //! - A mention's *key* is its last name word with the particles before it ("Kovalevskyi"
@@ -24,6 +24,7 @@
 //! the ministry"), the attribution of the direct quotation it sits in, or the attributed
 //! lead-in of the list it belongs to; a figure with none of these is "unattributed".
 
+use crate::text::lexicon::class;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -31,8 +32,9 @@ use std::ops::Range;
 use serde_json::{Value, json};
 
 use crate::checks::{self, DraftContext};
-use crate::config::Config;
-use crate::text::attribution::{ATTRIBUTION_VERBS, find_attribution};
+use crate::config::EngineSettings;
+use crate::text::attribution::find_attribution;
+use crate::text::calendar;
 use crate::text::figures::FigureKind;
 use crate::text::figures::context::{Decision, Scope, decide};
 use crate::text::lexicon::is_common_word;
@@ -133,7 +135,7 @@ pub struct StyleSheet {
 
 impl StyleSheet {
     /// Builds the style sheet of a story from its parsed drafts.
-    pub fn build(drafts: &[DraftContext<'_>], config: &Config) -> StyleSheet {
+    pub fn build(drafts: &[DraftContext<'_>], config: &EngineSettings) -> StyleSheet {
         StyleSheet {
             names: collect_names(drafts, config),
             figures: drafts
@@ -165,15 +167,10 @@ pub fn figure_kind_name(kind: FigureKind) -> &'static str {
     }
 }
 
-/// Days and months: capitalised, never names a style sheet needs.
-const CALENDAR_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
-
 /// True for a capitalised ordinary word ("Park", "Union", "Forty-one") or a day or month.
 fn is_ordinary_word(word: &str) -> bool {
-    CALENDAR_WORDS.iter().any(|day| word.eq_ignore_ascii_case(day))
+    calendar::is_weekday_spelled_out(word)
+        || calendar::is_month_spelled_out(word)
         || word.split(['-', '‐']).all(is_common_word)
 }
 
@@ -233,11 +230,11 @@ impl Groups {
 
 /// The spellings the `name-consistency` rule reads as variants, with their canonical
 /// spellings, whatever the rule's configured level.
-fn spelling_merges(drafts: &[DraftContext<'_>], config: &Config) -> Vec<(String, String)> {
+fn spelling_merges(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<(String, String)> {
     checks::name_consistency::variant_spellings(&checks::Ctx { drafts, config })
 }
 
-fn is_house_spelling(config: &Config, spelling: &str) -> bool {
+fn is_house_spelling(config: &EngineSettings, spelling: &str) -> bool {
     config.known_names.iter().any(|known| {
         let words: Vec<&str> = known.split_whitespace().collect();
         (0..words.len())
@@ -245,7 +242,7 @@ fn is_house_spelling(config: &Config, spelling: &str) -> bool {
     })
 }
 
-fn collect_names(drafts: &[DraftContext<'_>], config: &Config) -> Vec<NameEntry> {
+fn collect_names(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<NameEntry> {
     // Every mention with its key spelling, grouped by spelling.
     let mut spelling_ids: HashMap<String, usize> = HashMap::new();
     let mut spelling_texts: Vec<String> = Vec::new();
@@ -395,7 +392,7 @@ fn source_clause(
         (span, text)
     };
     let cue_word = text_of(cue_first).to_lowercase();
-    let is_verb = ATTRIBUTION_VERBS.contains(cue_word.as_str())
+    let is_verb = class::ATTRIBUTION_ATTRIBUTION_VERBS.contains(cue_word.as_str())
         || verbs.iter().any(|verb| verb.eq_ignore_ascii_case(&cue_word));
     if !is_verb {
         // The cue and the rest of its clause, a few words at most.
@@ -449,7 +446,11 @@ fn source_clause(
     source_of(span, text)
 }
 
-fn collect_figures(draft_index: usize, draft: &DraftContext<'_>, config: &Config) -> Vec<FigureEntry> {
+fn collect_figures(
+    draft_index: usize,
+    draft: &DraftContext<'_>,
+    config: &EngineSettings,
+) -> Vec<FigureEntry> {
     let parsed = &draft.parsed;
     let verbs = &config.attribution_verbs;
     let quotations = draft.quotations(config);
@@ -745,7 +746,7 @@ mod tests {
     use super::*;
     use crate::story::{DraftInput, parse_story};
 
-    fn sheet_of(texts: &[(&str, &str)], config: &Config) -> StyleSheet {
+    fn sheet_of(texts: &[(&str, &str)], config: &EngineSettings) -> StyleSheet {
         let inputs: Vec<DraftInput<'_>> = texts
             .iter()
             .map(|(path, text)| DraftInput::new(path, text))
@@ -759,7 +760,7 @@ mod tests {
         let text = "Taras Kovalevskyi, the director, said only 40 buses ran.\n\n\
                     Kovalevskyi said the company had lost money.\n\n\
                     Kovalevsky said the strike would end.\n";
-        let sheet = sheet_of(&[("a.md", text)], &Config::default());
+        let sheet = sheet_of(&[("a.md", text)], &EngineSettings::default());
         let entry = sheet
             .names
             .iter()
@@ -793,7 +794,7 @@ mod tests {
 
     #[test]
     fn names_are_merged_across_drafts_and_with_the_check_off() {
-        let mut config = Config::default();
+        let mut config = EngineSettings::default();
         config
             .rules
             .insert("name-consistency".to_string(), crate::config::RuleLevel::Off);
@@ -816,7 +817,7 @@ mod tests {
         let text = "The dispute affects about 2,300 drivers.\n\n\
                     Ticket sales fell 12% last year, the union said.\n\n\
                     According to the ministry, 40 buses ran on Friday.\n";
-        let sheet = sheet_of(&[("a.md", text)], &Config::default());
+        let sheet = sheet_of(&[("a.md", text)], &EngineSettings::default());
         let summary: Vec<(&str, Option<&str>)> = sheet
             .figures
             .iter()
@@ -839,7 +840,7 @@ mod tests {
     #[test]
     fn a_figure_in_an_attributed_quote_takes_the_speaker() {
         let text = "“We lost 400 members this year,” Okafor said.\n";
-        let sheet = sheet_of(&[("a.md", text)], &Config::default());
+        let sheet = sheet_of(&[("a.md", text)], &EngineSettings::default());
         assert_eq!(sheet.figures.len(), 1);
         let source = sheet.figures[0].source.as_ref().expect("attributed");
         assert!(source.text.contains("said"), "{source:?}");
@@ -848,7 +849,7 @@ mod tests {
     #[test]
     fn outputs_name_every_entry() {
         let text = "Taras Kovalevskyi said 40 buses ran.\n\nThe dispute affects about 2,300 drivers.\n";
-        let sheet = sheet_of(&[("a.md", text)], &Config::default());
+        let sheet = sheet_of(&[("a.md", text)], &EngineSettings::default());
         let line_index = LineIndex::new(text);
         let drafts = [DraftLocation {
             name: "a.md",

@@ -76,7 +76,7 @@ pub fn only_rule(rule: &str, base: Config) -> Config {
         } else {
             RuleLevel::Off
         };
-        config.rules.insert(other.id().to_string(), level);
+        config.engine.rules.insert(other.id().to_string(), level);
     }
     config
 }

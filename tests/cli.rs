@@ -900,6 +900,51 @@ fn gitignored_and_unlisted_files_are_not_checked() {
     );
 }
 
+/// A newsroom whose `copydesk.toml` leaves its archive out, with the same two drafts (a
+/// name spelled two ways across them) in `archive/` and in `desk/`. `tests/style_sheet.rs`
+/// and `tests/lsp.rs` use the same layout: every front end selects files alike.
+const ARCHIVE_CONFIG: &str = "story = \"folder\"\n[files]\nexclude = [\"archive/**\"]\n";
+const ARCHIVE_MAIN: &str = "Kovalevsky said the strike would end.\n";
+const ARCHIVE_OLD: &str = "Taras Kovalevskyi said the talks failed.\n\nKovalevskyi said more.\n";
+
+#[test]
+fn an_exclude_holds_whichever_folder_is_checked() {
+    let folder = folder_with(&[
+        ("copydesk.toml", ARCHIVE_CONFIG.as_bytes()),
+        ("archive/main.md", ARCHIVE_MAIN.as_bytes()),
+        ("archive/old.md", ARCHIVE_OLD.as_bytes()),
+        ("desk/main.md", ARCHIVE_MAIN.as_bytes()),
+        ("desk/old.md", ARCHIVE_OLD.as_bytes()),
+    ]);
+    let paths_checked = |paths: &[&str]| -> Vec<String> {
+        let output = copydesk()
+            .current_dir(folder.path())
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .args(paths)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let mut paths: Vec<String> = stdout_json(&output)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|finding| finding["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    // The desk's story is checked (its name is spelled two ways); the archive's is not,
+    // whether the walk starts above it or at it.
+    assert_eq!(paths_checked(&["."]), vec!["desk/main.md"]);
+    assert_eq!(paths_checked(&["archive"]), Vec::<String>::new());
+    assert_eq!(paths_checked(&["archive", "desk"]), vec!["desk/main.md"]);
+    // A file named on the command line is checked whatever the patterns say.
+    assert_eq!(
+        paths_checked(&["archive/main.md", "archive/old.md"]),
+        vec!["archive/main.md"]
+    );
+}
+
 #[test]
 fn story_mode_compares_drafts_of_a_folder() {
     let main = "Headline\n\nTaras Kovalevskyi said talks failed. Kovalevskyi left.\n\nThe union will meet on Wednesday to decide on further action, its leaders said.\n";

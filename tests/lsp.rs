@@ -693,8 +693,13 @@ fn duplicate_and_unsafe_figure_fixes_apply_and_clear() {
         Some(json!(["quickfix"])),
     );
     let attribute = action_titled(&actions, "Add “, according to [source]”");
-    // A fix that leaves a placeholder is never the preferred one.
+    // A fix that leaves a placeholder is never the preferred one, and carries its edit as
+    // a snippet with the placeholder to type over.
     assert_eq!(attribute["isPreferred"], false);
+    assert_eq!(
+        attribute["data"]["snippet"]["text"],
+        ", according to ${1:[source]}"
+    );
     let fixed = apply_action(&mut lsp, &figure_uri, FIGURE_DRAFT, 1, attribute);
     assert_eq!(
         fixed,
@@ -945,6 +950,83 @@ fn folder_stories_read_unopened_drafts_and_follow_file_events() {
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }
 
+/// The layout of `tests/cli.rs`'s `an_exclude_holds_whichever_folder_is_checked`, as
+/// folder stories: `[files] exclude = ["archive/**"]`, and the same drafts in `archive/`
+/// and `desk/`. The archive's unopened drafts, read at first or from file events, are left
+/// out of its story as `copydesk check` leaves them out; the desk's are read. Once with the
+/// exclude in `copydesk.toml` (relative to its folder), once in the editor's settings
+/// (relative to the workspace folder).
+#[test]
+fn an_exclude_leaves_unopened_drafts_out_of_folder_stories_as_check_does() {
+    const MAIN: &str = "Kovalevsky said the strike would end.\n";
+    const OLD: &str = "Taras Kovalevskyi said the talks failed.\n\nKovalevskyi said more.\n";
+    for in_file in [true, false] {
+        let folder = tempfile::tempdir().unwrap();
+        let settings = json!({"story": "folder", "files": {"exclude": ["archive/**"]}});
+        if in_file {
+            std::fs::write(
+                folder.path().join("copydesk.toml"),
+                "story = \"folder\"\n[files]\nexclude = [\"archive/**\"]\n",
+            )
+            .unwrap();
+        }
+        for desk in ["archive", "desk"] {
+            std::fs::create_dir(folder.path().join(desk)).unwrap();
+        }
+        std::fs::write(folder.path().join("archive/old.md"), OLD).unwrap();
+        let mut lsp = Lsp::start(Start {
+            initialization_options: (!in_file).then_some(settings),
+            root: Some(folder.path().to_path_buf()),
+            watch_files: true,
+            ..Start::default()
+        });
+        let archive_main = uri_of(&folder.path().join("archive/main.md"));
+        let desk_main = uri_of(&folder.path().join("desk/main.md"));
+        lsp.open(&archive_main, "markdown", 1, MAIN);
+        assert!(
+            rules(&lsp.diagnostics(&archive_main, 1)).is_empty(),
+            "in_file: {in_file}"
+        );
+        lsp.open(&desk_main, "markdown", 1, MAIN);
+        assert!(
+            rules(&lsp.diagnostics(&desk_main, 1)).is_empty(),
+            "in_file: {in_file}"
+        );
+
+        // Both folders gain a draft on disk, in one file event.
+        let archive_new = folder.path().join("archive/new.md");
+        let desk_new = folder.path().join("desk/new.md");
+        std::fs::write(&archive_new, OLD).unwrap();
+        std::fs::write(&desk_new, OLD).unwrap();
+        lsp.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [
+                {"uri": uri_of(&archive_new), "type": 1},
+                {"uri": uri_of(&desk_new), "type": 1},
+            ]}),
+        );
+        // The desk's story takes its new draft in (so the event has been handled) ...
+        let diagnostics = lsp.diagnostics_where(&desk_main, "the desk's new draft read", |d| {
+            rules(d) == ["name-consistency"]
+        });
+        assert_eq!(
+            diagnostics[0]["relatedInformation"][0]["location"]["uri"],
+            uri_of(&desk_new).as_str()
+        );
+        // ... and the archive's leaves its own out.
+        lsp.change(
+            &archive_main,
+            2,
+            json!([{"text": MAIN.replace("end", "end soon")}]),
+        );
+        assert!(
+            rules(&lsp.diagnostics(&archive_main, 2)).is_empty(),
+            "in_file: {in_file}"
+        );
+        assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+    }
+}
+
 #[test]
 fn settings_and_copydesk_toml_configure_the_rules() {
     let folder = tempfile::tempdir().unwrap();
@@ -1063,7 +1145,7 @@ fn adding_a_house_name_edits_copydesk_toml_and_keeps_its_comments() {
     assert!(updated.contains("# The city desk's house style."), "{updated}");
     assert!(updated.contains("# checked names"), "{updated}");
     let config = copydesk::Config::from_toml(&updated, None).unwrap();
-    assert_eq!(config.known_names, vec!["Taras Kovalevskyi"]);
+    assert_eq!(config.engine.known_names, vec!["Taras Kovalevskyi"]);
 
     // Written and watched, the house name holds even in the minority.
     std::fs::write(&config_path, &updated).unwrap();
@@ -1098,7 +1180,10 @@ fn adding_a_house_name_edits_copydesk_toml_and_keeps_its_comments() {
     );
     let created = operations[1]["edits"][0]["newText"].as_str().unwrap();
     assert_eq!(
-        copydesk::Config::from_toml(created, None).unwrap().known_names,
+        copydesk::Config::from_toml(created, None)
+            .unwrap()
+            .engine
+            .known_names,
         vec!["Taras Kovalevskyi"]
     );
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));

@@ -176,10 +176,9 @@ fn unique_range(file: &str, text: &str, needle: &str) -> Range<usize> {
 }
 
 fn all_rules() -> Config {
-    Config {
-        style: Style::Ap,
-        ..Config::default()
-    }
+    let mut config = Config::default();
+    config.engine.style = Style::Ap;
+    config
 }
 
 fn describe(text: &str, findings: &[Finding]) -> String {

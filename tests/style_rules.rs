@@ -44,10 +44,9 @@ fn shared_corpus(name: &str) -> Option<PathBuf> {
 }
 
 fn preset(style: Style) -> Config {
-    Config {
-        style,
-        ..Config::default()
-    }
+    let mut config = Config::default();
+    config.engine.style = style;
+    config
 }
 
 /// "file:line rule excerpt" for each style finding on the drafts of `folder`.
@@ -159,6 +158,7 @@ fn every_rule() -> Config {
     let mut config = preset(Style::Ap);
     for rule in RULES {
         config
+            .engine
             .rules
             .insert(rule.id().to_string(), RuleLevel::On(rule.default_severity()));
     }

@@ -124,3 +124,54 @@ fn unreadable_drafts_and_bad_configuration_exit_2_with_a_reason() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// The layout of `tests/cli.rs`'s `an_exclude_holds_whichever_folder_is_checked`: a
+/// `copydesk.toml` that leaves `archive/` out, and the same drafts in `archive/` and
+/// `desk/`. The style sheet selects a folder's drafts as `copydesk check` does.
+#[test]
+fn an_exclude_holds_as_it_does_for_check() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("copydesk.toml"),
+        "story = \"folder\"\n[files]\nexclude = [\"archive/**\"]\n",
+    )
+    .unwrap();
+    for desk in ["archive", "desk"] {
+        std::fs::create_dir(folder.path().join(desk)).unwrap();
+        std::fs::write(folder.path().join(desk).join("main.md"), SIDE).unwrap();
+        std::fs::write(folder.path().join(desk).join("old.md"), MAIN).unwrap();
+    }
+    let sheet = |paths: &[&str]| {
+        Command::cargo_bin("copydesk")
+            .unwrap()
+            .current_dir(folder.path())
+            .args(["style-sheet", "--format", "json"])
+            .args(paths)
+            .output()
+            .unwrap()
+    };
+    let drafts_of = |output: &std::process::Output| -> Vec<String> {
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let sheet: Value = serde_json::from_slice(&output.stdout).unwrap();
+        sheet["drafts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|draft| draft.as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(
+        drafts_of(&sheet(&["archive", "desk"])),
+        ["desk/main.md", "desk/old.md"]
+    );
+    let archive_alone = sheet(&["archive"]);
+    assert_eq!(archive_alone.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&archive_alone.stderr).contains("no drafts found"));
+    // A draft named is read whatever the patterns say, as `check` reads it.
+    assert_eq!(drafts_of(&sheet(&["archive/old.md"])), ["archive/old.md"]);
+}

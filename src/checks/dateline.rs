@@ -27,8 +27,9 @@
 //! for one. Abbreviated regions in the AP manner ("N.Y.", "Calif.", "Ont.") are correct.
 //! A date is recognised month first ("May 28") or day first ("18 September 2025"). A
 //! kicker or label at the start of the paragraph ("BREAKING:", "UPDATE —", "EXCLUSIVE:",
-//! or any ordinary word in capitals before a colon) is not a place, and is left alone. A
-//! story with no dateline is not flagged.
+//! or any ordinary word in capitals before a colon) is not a place, and is left alone; nor
+//! is a letter's salutation in an advice column ("DEAR ABBY:", "Dear Annie —"). A story
+//! with no dateline is not flagged.
 //!
 //! This rule is part of the AP preset: it runs with `style = "ap"`, or when switched on
 //! in `[rules]`.

@@ -32,6 +32,13 @@
 //! drafts): there each paragraph is compared with at most 128 earlier paragraphs among
 //! those sharing its rarest words, the earliest first, so the check stays fast.
 //!
+//! Not compared: an embedded social-media post (its text above a signature line such as
+//! "— Jo Borg (@joborg) November 19, 2019"), which repeats what the story quotes from it as
+//! the platform shows it. When the first copy is the draft's opening block (its first block
+//! that is not a heading: on a web page, often a deck, standfirst or pull quote restating a
+//! paragraph of the story on purpose) and the later copy is a longer version of it, the
+//! finding is a hint; an exact copy stays a warning.
+//!
 //! With `story = "folder"` (or `copydesk check --story`) the drafts of one folder are one
 //! story: a paragraph reused in a sidebar from the main story is found too.
 //!
@@ -49,7 +56,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, DraftContext, FixAvailability, Rule};
-use crate::finding::{Applicability, Finding, Fix};
+use crate::finding::{Applicability, Finding, Fix, Severity};
+use crate::text::embeds::embedded_blocks;
 use crate::text::fold::fold_each;
 use crate::text::{Block, BlockKind};
 
@@ -348,10 +356,29 @@ impl Rule for DuplicateParagraph {
     }
 }
 
+/// The draft's opening block of copy: its first block that is not a heading or a
+/// separator. On a page that is often a deck, standfirst or pull quote set above the story,
+/// which restates a paragraph of the story below it on purpose.
+fn opening_block(draft: &DraftContext<'_>) -> Option<usize> {
+    draft
+        .parsed
+        .blocks
+        .iter()
+        .position(|block| !matches!(block.kind, BlockKind::Heading | BlockKind::Separator))
+}
+
 fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut prints: Vec<Fingerprint> = Vec::new();
+    let mut openings: Vec<Option<usize>> = Vec::with_capacity(ctx.drafts.len());
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {
+        openings.push(opening_block(draft));
+        // An embedded post repeats what the story quotes from it, as the platform shows it:
+        // its text is not a paragraph of the story.
+        let embedded = embedded_blocks(&draft.parsed);
         for (block_index, block) in draft.parsed.blocks.iter().enumerate() {
+            if embedded[block_index] {
+                continue;
+            }
             if let Some(print) = fingerprint(draft_index, block_index, draft, block) {
                 prints.push(print);
             }
@@ -393,7 +420,7 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else {
             "paragraph"
         };
-        let message = if exact {
+        let mut message = if exact {
             format!("This {what} repeats the one at {place} word for word.")
         } else {
             format!(
@@ -401,6 +428,16 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 similarity * 100.0
             )
         };
+        // The first copy opens its draft and is a shorter version of the later one: a deck
+        // or pull quote restating the story's own paragraph is likelier than a paste, so
+        // this is a hint. (A paragraph pasted twice word for word stays a warning.)
+        let restated_opening = !exact
+            && !later_print.heading
+            && openings[earlier_print.draft] == Some(earlier_print.block)
+            && earlier_print.word_count < later_print.word_count;
+        if restated_opening {
+            message.push_str(" If that one is a deck or pull quote above the story, keep both.");
+        }
         let applicability = if exact {
             Applicability::Safe
         } else {
@@ -413,15 +450,17 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "",
             applicability,
         );
-        out.push(
-            Finding::new(RULE, later_print.draft, block.span.clone(), message)
-                .with_related(
-                    earlier_print.draft,
-                    earlier_block.span.clone(),
-                    format!("first copy of this {what}"),
-                )
-                .with_fix(fix),
-        );
+        let mut finding = Finding::new(RULE, later_print.draft, block.span.clone(), message)
+            .with_related(
+                earlier_print.draft,
+                earlier_block.span.clone(),
+                format!("first copy of this {what}"),
+            )
+            .with_fix(fix);
+        if restated_opening {
+            finding.severity = Severity::Hint;
+        }
+        out.push(finding);
     }
 }
 
@@ -471,6 +510,48 @@ Talks broke down late on Friday at the commission’s offices in Dublin.
 
 The union said on Monday it would decide on Wednesday whether to call further strike action.
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ duplicate-paragraph
+",
+        );
+    }
+
+    #[test]
+    fn a_copy_of_the_opening_block_is_a_hint() {
+        // A pull quote set above the story, restating the paragraph that gives the quote.
+        let text = "Headline\n\n\"We will see things the service can do that no other platform can,\" says Jo Borg, head of games at the company.\n\nThe company's streaming service launched on Tuesday morning in 14 countries.\n\n\"The service was built from the start as a cloud platform,\" Jo Borg, head of games at the company, said. \"We will see things the service can do that no other platform can.\"\n";
+        let findings = findings_for("duplicate-paragraph", text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].severity, crate::finding::Severity::Hint);
+        assert_eq!(
+            findings[0].fixes[0].applicability,
+            crate::finding::Applicability::Unsafe
+        );
+        // A lede pasted again word for word is a warning.
+        let text = "Headline\n\nThe company's streaming service launched on Tuesday morning in 14 countries.\n\nIt costs $9.99 a month.\n\nThe company's streaming service launched on Tuesday morning in 14 countries.\n";
+        let findings = findings_for("duplicate-paragraph", text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+        // The same copy further down the story is a warning.
+        let text = "Headline\n\nThe company's streaming service launched on Tuesday morning in 14 countries.\n\n\"We will see things the service can do that no other platform can,\" says Jo Borg, head of games at the company.\n\n\"The service was built from the start as a cloud platform,\" Jo Borg, head of games at the company, said. \"We will see things the service can do that no other platform can.\"\n";
+        let findings = findings_for("duplicate-paragraph", text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+    }
+
+    #[test]
+    fn an_embedded_post_is_not_a_paragraph_of_the_story() {
+        assert_fixture(
+            "duplicate-paragraph",
+            "Headline for the story
+
+The club thanked its fans on Wednesday in a post on its account on the social network.
+
+\"Thank you to every fan who stood with us through a long and difficult season,\" the club wrote.
+
+Thank you to every fan who stood with us through a long and difficult season. pic.twitter.com/abc123
+
+— Valletta FC (@vallettafc) November 20, 2019
+
+The manager starts work on Monday.
 ",
         );
     }

@@ -5,6 +5,8 @@
 //! asked for it rather than to readers:
 //! - its voice: "As an AI language model…", "Certainly! Here is a rewritten version…",
 //!   "I hope this helps", "Let me know if you'd like changes", "Would you like me to…";
+//!   its reply opening a paragraph ("Certainly!", "Sure.", "Of course, here is…", "Sure,
+//!   I'd be happy to…");
 //! - its asides about the text itself, its keywords, its length or its tone, in the
 //!   first person ("I have kept the tone neutral and included the keywords you asked for",
 //!   "Note: I've kept the tone neutral", "I've rewritten the piece in AP style as
@@ -34,6 +36,9 @@
 //! ```
 //! Use instead: the article alone.
 //!
+//! A reporter's own "Of course," "Certainly," or "Sure," at the start of a sentence that
+//! goes on ("Of course, the council has not voted yet.") is prose, not a reply: the reply
+//! stands alone ("Certainly!") or turns to the person who asked ("Of course, here is…").
 //! Quoted speech is never flagged ("“I hope this helps,” the minister said"), nor are a
 //! newsroom's own notes to readers ("Editor's note: This story has been updated …", "Note:
 //! An earlier version of this article misstated …", "We have updated this article …"),
@@ -85,7 +90,7 @@ fn voice_pattern() -> &'static Regex {
               (?-u:\b)as\ an\ ai(?-u:\b)
             | (?-u:\b)as\ a\ (?:large\ )?language\ model(?-u:\b)
             | (?-u:\b)i(?:'|’|\ a)m\ (?:just\ |only\ |not\ )?an\ ai(?-u:\b)
-            | (?m:^)[\ \t]*(?:certainly|sure|absolutely|of\ course|great\ question)\s*[!.,:]
+            | (?m:^)[\ \t]*(?:certainly|sure|absolutely|of\ course|great\ question)\s*(?:[!.:]|,\s*(?:here|below|let\ me|i(?:'|’)ll|i(?:'|’)d\ be|i\ would\ be)(?-u:\b))
             | (?-u:\b)here(?:'|’|\ i)s\ (?:a|an|the|your)\ (?:[a-z]+[\ -]){0,3}?(?:rewritten|revised|reworded|rephrased|paraphrased|polished|edited|improved|shortened|condensed|expanded|optimi[sz]ed|seo[\ -]friendly|requested|refined)(?-u:\b)
             | (?-u:\b)here\ (?:is|are)\ (?:the|your)\ (?:[a-z]+\ ){0,2}?(?:article|text|version|rewrite|draft)\ (?:you\ (?:asked|requested))
             | (?m:^)[\ \t]*(?:here\ (?:is|are)|here(?:'|’)s)\ (?:the|your|a|an|my)\ (?:[a-z-]+\ ){0,3}?(?:article|version|rewrite|draft|piece|copy|output)\s*:
@@ -178,7 +183,7 @@ fn opening_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:certainly|sure|absolutely|of course|great question)\s*[!.,:]|(?:seo |focus |target )?(?:keywords?|keyphrase|meta description|seo title)\s*:)",
+            r"(?i)^\s*(?:(?:certainly|sure|absolutely|of course|great question)\s*(?:[!.:]|,\s*(?:here|below|let me|i(?:'|’)ll|i(?:'|’)d be|i would be)\b)|(?:seo |focus |target )?(?:keywords?|keyphrase|meta description|seo title)\s*:)",
         )
         .expect("opening pattern compiles")
     })
@@ -702,6 +707,9 @@ I hope this helps! Let me know if you'd like a shorter version.
 
 This article is approximately 150 words and maintains a neutral tone as requested.
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
+
+Of course, here's the article
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ generated-text-residue
 ",
         );
     }
@@ -721,6 +729,10 @@ Note: This article has been edited and condensed for clarity. You asked me last 
 The documents were released as requested by the committee.
 
 Sure enough, the vote passed. I have covered this council for a decade.
+
+Of course, the council has not voted on the budget yet.
+
+Certainly, the mayor will want a second term, her aides said.
 
 Here is the text of the statement:
 

@@ -44,10 +44,20 @@
 //! cake", "the Battle of Kiev"; "Kievan Rus" is another word), ALL-CAPS lines, `US$` as a
 //! currency, and the pronoun "us".
 //!
+//! An abbreviation right after a capitalised word of a name ("Amazon US", "Deloitte UK")
+//! is likely part of a company's or body's own name: that finding is a hint.
+//!
 //! ## Fix
 //! Replace with the preferred or majority form, keeping the word's capital and ending
 //! ("Ceasefires" → "Cease-fires"; "in the US." → "in the U.S."); under AP, "3 percent" →
-//! "3%". Safe.
+//! "3%". Safe for a word that is not part of a name, where a respelling cannot change
+//! what the copy says ("towards", "e-mail", "3 percent"). Unsafe where the word is or may
+//! be part of a proper noun, which only a human can tell: an abbreviation or a place name
+//! ("US" → "U.S." may sit inside a company's name; "Kiev" inside a club's), and a word
+//! written with a capital next to another capitalised word ("Healthcare Workers …" at the
+//! start of a sentence). Unsafe too where it cannot be told whether "U.S." ended its
+//! sentence, and for a range of percentages ("30-60 per cent" → "30-60%": AP writes "30%
+//! to 60%", which the writer finishes).
 //!
 //! ## Configuration
 //! - `[rules] house-spelling = "warning"`
@@ -64,8 +74,9 @@ use rustc_hash::FxHashMap;
 
 use super::{Ctx, FixAvailability, Rule};
 use crate::config::Style;
-use crate::finding::{Applicability, Finding, Fix};
+use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::text::dateline::find_dateline;
+use crate::text::lexicon::class;
 use crate::text::word_table::WordTable;
 use crate::text::{BlockKind, ParsedDraft, TokenKind};
 
@@ -654,6 +665,61 @@ fn replacement(
     (span, text, applicability)
 }
 
+/// A capitalised word of a name right before `token`, in the same block with only a space
+/// between: not the first word of its sentence (which is capitalised anyway), not a month
+/// or a weekday ("on Monday US officials"), not a possessive ("Trump's").
+fn name_word_before(parsed: &ParsedDraft<'_>, token: usize) -> bool {
+    let Some(previous) = token.checked_sub(1) else {
+        return false;
+    };
+    let (before, current) = (parsed.tokens[previous], parsed.tokens[token]);
+    let text = before.text(&parsed.copy);
+    before.kind == TokenKind::Word
+        && parsed.block_of_token(previous) == parsed.block_of_token(token)
+        && parsed.copy[before.end..current.start] == *" "
+        && text.starts_with(|c: char| c.is_uppercase())
+        && !text.ends_with("'s")
+        && !text.ends_with("’s")
+        && !starts_sentence(parsed, previous)
+        && !class::MONTHS.contains(text)
+        && !class::WEEKDAYS.contains(text)
+}
+
+/// A capitalised word of a name right after `end`: the next token, with only a space
+/// between, starting with a capital.
+fn name_word_after(parsed: &ParsedDraft<'_>, end: usize) -> bool {
+    let next = parsed.tokens.partition_point(|t| t.start < end);
+    parsed.tokens.get(next).is_some_and(|after| {
+        after.kind == TokenKind::Word
+            && parsed.copy[end..after.start] == *" "
+            && after.text(&parsed.copy).starts_with(|c: char| c.is_uppercase())
+    })
+}
+
+/// Whether the occurrence is, or may be, part of a proper noun, where respelling it is a
+/// guess: an abbreviation or a place name (a table form with a capital: "US", "Kiev"), or
+/// a word written with a capital next to another capitalised word, inside a multi-word name
+/// ("Healthcare Workers Union" at the start of a sentence). Its fix is unsafe.
+fn may_be_in_name(parsed: &ParsedDraft<'_>, occurrence: &Occurrence, table_form: &str) -> bool {
+    if table_form.chars().any(char::is_uppercase) {
+        return true;
+    }
+    let Some(token) = token_at(parsed, occurrence.span.start) else {
+        return true;
+    };
+    occurrence.capitalised
+        && (name_word_before(parsed, token) || name_word_after(parsed, occurrence.span.end))
+}
+
+/// An abbreviation right after a capitalised word of a name ("Amazon US", "Deloitte UK"):
+/// the letters are part of a company's or body's own name, written as it writes it, more
+/// likely than the country in the house form. Such a finding is a hint.
+fn abbreviation_in_name(parsed: &ParsedDraft<'_>, occurrence: &Occurrence, table_form: &str) -> bool {
+    table_form.len() >= 2
+        && table_form.chars().all(|c| c.is_ascii_uppercase())
+        && token_at(parsed, occurrence.span.start).is_some_and(|token| name_word_before(parsed, token))
+}
+
 /// The `house-spelling` rule: it compares the drafts of a story, so it checks the story whole.
 pub struct HouseSpelling;
 
@@ -759,7 +825,11 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ),
                 None => format!("House style is ‘{target_text}’, not ‘{written}’."),
             };
-            let (span, new_text, applicability) = replacement(ctx, occurrence, target_text);
+            let (span, new_text, mut applicability) = replacement(ctx, occurrence, target_text);
+            let written_form = entry.forms[occurrence.form].as_str();
+            if may_be_in_name(parsed, occurrence, written_form) {
+                applicability = Applicability::Unsafe;
+            }
             let mut finding = Finding::new(RULE, occurrence.draft, occurrence.span.clone(), message)
                 .with_fix(Fix::replace(
                     format!("Write ‘{target_text}’"),
@@ -768,6 +838,9 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     new_text,
                     applicability,
                 ));
+            if abbreviation_in_name(parsed, occurrence, written_form) {
+                finding.severity = Severity::Hint;
+            }
             if let Some(first) = first_target {
                 finding = finding.with_related(
                     first.draft,
@@ -812,6 +885,13 @@ fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, 
         .and_then(|t| t.checked_sub(1))
         .map_or(figure_end, |t| parsed.tokens[t].start);
     let figure = &parsed.copy[figure_start..figure_end];
+    // A range ("30-60 per cent") takes the sign on both ends in AP ("30% to 60%"): the
+    // rewrite to "30-60%" is only half of it, for the writer to finish.
+    let applicability = if figure.contains(['-', '–']) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     out.push(
         Finding::new(
             RULE,
@@ -824,7 +904,7 @@ fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, 
             occurrence.draft,
             figure_end..occurrence.span.end,
             "%",
-            Applicability::Safe,
+            applicability,
         )),
     );
 }
@@ -894,6 +974,18 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
             "house-spelling",
         );
         assert_eq!(findings.len(), 2, "{findings:?}");
+    }
+
+    #[test]
+    fn a_range_of_percentages_is_left_to_the_writer() {
+        let config = "style = \"ap\"\n";
+        let findings = findings_with_config(
+            "Headline\n\nUp to 30-60 per cent of those infected died.\n",
+            config,
+            "house-spelling",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].fixes[0].applicability, Applicability::Unsafe);
     }
 
     #[test]
@@ -983,21 +1075,68 @@ The Kievan Rus was old. Kyiv is calm. Towards the end, towards dusk.
         );
     }
 
+    /// Applies every fix of the rule, unsafe ones included, until nothing more changes.
+    fn apply_all_fixes(text: &str) -> String {
+        let mut current = text.to_string();
+        for _ in 0..10 {
+            let findings = crate::testing::findings_for("house-spelling", &current);
+            let edits = crate::fix::edits_for_draft(&findings, 0, crate::fix::FixMode::Unsafe);
+            if edits.is_empty() {
+                break;
+            }
+            current = crate::fix::apply_edits(&current, &edits);
+        }
+        current
+    }
+
     #[test]
     fn fixes_keep_case_endings_and_periods() {
+        // Abbreviations are proper nouns: their fixes are unsafe, and a safe run leaves them.
+        let source = "Headline\n\nCeasefires failed. A cease-fire held, and cease-fires may follow.\n\nHe flew to the U.S. and the U.S. He left the US.\n";
         assert_eq!(
-            apply_safe_fixes(
-                "Headline\n\nCeasefires failed. A cease-fire held, and cease-fires may follow.\n\nHe flew to the U.S. and the U.S. He left the US.\n",
-                "house-spelling"
-            ),
+            apply_safe_fixes(source, "house-spelling"),
+            "Headline\n\nCease-fires failed. A cease-fire held, and cease-fires may follow.\n\nHe flew to the U.S. and the U.S. He left the US.\n"
+        );
+        assert_eq!(
+            apply_all_fixes(source),
             "Headline\n\nCease-fires failed. A cease-fire held, and cease-fires may follow.\n\nHe flew to the U.S. and the U.S. He left the U.S.\n"
         );
         assert_eq!(
-            apply_safe_fixes(
-                "Headline\n\nIn the US and the US. He saw the U.S. He then left.\n",
-                "house-spelling"
-            ),
+            apply_all_fixes("Headline\n\nIn the US and the US. He saw the U.S. He then left.\n"),
             "Headline\n\nIn the US and the US. He saw the US. He then left.\n"
+        );
+    }
+
+    #[test]
+    fn respellings_inside_names_are_unsafe_and_words_are_safe() {
+        let config = "style = \"ap\"\n";
+        let source = "Headline\n\nThe US embassy shut. Sales at Amazon US rose 3 percent. Kiev was calm.\n\nHealthcare Workers Union members walked out. Healthcare costs rose towards the end.\n";
+        let findings = findings_with_config(source, config, "house-spelling");
+        let summary: Vec<(&str, &str, &str)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    &source[f.span.clone()],
+                    f.severity.as_str(),
+                    match f.fixes[0].applicability {
+                        Applicability::Safe => "safe",
+                        _ => "unsafe",
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("US", "warning", "unsafe"),
+                ("US", "hint", "unsafe"),
+                ("percent", "warning", "safe"),
+                ("Kiev", "warning", "unsafe"),
+                // At the start of a sentence, before a capitalised word: perhaps a name.
+                ("Healthcare", "warning", "unsafe"),
+                ("Healthcare", "warning", "safe"),
+                ("towards", "warning", "safe"),
+            ]
         );
     }
 

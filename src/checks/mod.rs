@@ -20,7 +20,7 @@ pub mod web_residue;
 
 use std::sync::OnceLock;
 
-use crate::config::Config;
+use crate::config::EngineSettings;
 use crate::finding::{Finding, Severity};
 use crate::text::ParsedDraft;
 use crate::text::names::{NameMention, find_mentions};
@@ -51,16 +51,16 @@ impl<'a> DraftContext<'a> {
     }
 
     /// The draft's direct quotations (attribution uses the configured extra verbs).
-    pub fn quotations(&self, config: &Config) -> &[Quotation] {
+    pub fn quotations(&self, config: &EngineSettings) -> &[Quotation] {
         self.quotations
             .get_or_init(|| find_quotations(&self.parsed, &config.attribution_verbs))
     }
 }
 
-/// What a check reads: the story's drafts and the configuration.
+/// What a check reads: the story's drafts and the engine's part of the configuration.
 pub struct Ctx<'a> {
     pub drafts: &'a [DraftContext<'a>],
-    pub config: &'a Config,
+    pub config: &'a EngineSettings,
 }
 
 /// Whether a rule's findings carry fixes.

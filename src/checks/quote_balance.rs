@@ -3,7 +3,9 @@
 //! ## What it flags
 //! - A double quotation mark with no partner in its paragraph: a quote opened and never
 //!   closed, a closing mark with no opening one, or a quote opened again while one is
-//!   still open.
+//!   still open; and a reversed mark, a closing mark where a quote opens (`said: ”Yes`)
+//!   or an opening mark where it closes. A reversed mark is reported once: the quote it
+//!   opens then closes at its own closing mark, which is not flagged.
 //! - Straight quotation marks (`"`, `'`) mixed with curly ones (`“ ” ‘ ’`) in one draft,
 //!   and straight apostrophes mixed with curly ones. Each paragraph that uses the draft's
 //!   minority style is flagged once.
@@ -21,7 +23,8 @@
 //!
 //! A quote that runs on into the next paragraph is left open at the end of the first and
 //! opened again at the start of the next, with no closing mark in between; that is the
-//! newsroom convention, and it is not flagged. Single quotation marks are not checked for
+//! newsroom convention, and it is not flagged, also when an embedded post stands between
+//! the two paragraphs. Single quotation marks are not checked for
 //! balance, because the same mark is an apostrophe far more often. Inch and foot marks
 //! (`5'11"`, `3" of rain`, `a 12' boat`) are not quotation marks: a double mark right
 //! after a figure is one only when it closes an open quote (`"Plan 9"`).
@@ -37,6 +40,10 @@
 //! flagged: that mix is a weaker, typographic matter, usually a keyboard's, and fixing it
 //! would touch every word with an apostrophe.
 //!
+//! An embedded social-media post (its text above a signature line such as "— Jo Borg
+//! (@joborg) November 19, 2019") is the poster's text as the platform shows it: its marks
+//! are neither checked nor counted.
+//!
 //! ## Fix
 //! For mixed styles, convert the paragraph's odd marks to the style chosen for their kind
 //! (on a tie, curly):
@@ -50,6 +57,7 @@
 use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::BlockKind;
+use crate::text::embeds::embedded_blocks;
 
 const RULE: &str = "quote-balance";
 
@@ -261,6 +269,14 @@ fn unbalanced(marks: &[Mark], continues_next: bool) -> Vec<(usize, &'static str)
     let mut open: Option<Mark> = None;
     for mark in marks.iter().filter(|m| m.is_double()) {
         match mark.character {
+            // A reversed mark: an opening mark where a quote closes ("flu.“ He said").
+            '“' if open.is_some() && mark.closes() && !mark.opens() => {
+                problems.push((
+                    mark.offset,
+                    "is an opening mark where the quote closes: it should be a closing mark",
+                ));
+                open = None;
+            }
             '“' | '„' => {
                 if let Some(previous) = open
                     && !(previous.character == '„' && mark.character == '“')
@@ -279,6 +295,14 @@ fn unbalanced(marks: &[Mark], continues_next: bool) -> Vec<(usize, &'static str)
             '”' => {
                 if open.is_some() {
                     open = None;
+                } else if mark.opens() && !mark.closes() {
+                    // A reversed mark: a closing mark where a quote opens (": ”Bird flu"). It
+                    // is reported once, and the quote it opens closes at its closing mark.
+                    problems.push((
+                        mark.offset,
+                        "is a closing mark where a quote opens: it should be an opening mark",
+                    ));
+                    open = Some(*mark);
                 } else {
                     problems.push((mark.offset, "closes a quote that was never opened"));
                 }
@@ -311,6 +335,14 @@ fn unbalanced(marks: &[Mark], continues_next: bool) -> Vec<(usize, &'static str)
             "opens a quote that is never closed in its paragraph",
         ));
     }
+    // A mark is reported once: a reversed mark that opened a quote left open is not
+    // reported again for the quote.
+    let mut seen: Vec<usize> = Vec::with_capacity(problems.len());
+    problems.retain(|(offset, _)| {
+        let new = !seen.contains(offset);
+        seen.push(*offset);
+        new
+    });
     problems
 }
 
@@ -343,8 +375,12 @@ impl Rule for QuoteBalance {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let copy = &parsed.copy;
+        // An embedded post's text is the poster's, as the platform shows it: its marks are
+        // neither balanced nor counted here, and a quote the story runs on past the post
+        // continues in the next paragraph of the story's own.
+        let embedded = embedded_blocks(parsed);
         let blocks: Vec<usize> = (0..parsed.blocks.len())
-            .filter(|&i| parsed.blocks[i].kind != BlockKind::Separator)
+            .filter(|&i| parsed.blocks[i].kind != BlockKind::Separator && !embedded[i])
             .collect();
         // Every mark of the draft in one list; each block's marks are a range of it.
         let all = marks_in(copy);
@@ -538,6 +574,44 @@ He called the offer “final and “fair,” then left.
 
 She said the plan was dead” and walked out.
                           ^ quote-balance
+",
+        );
+    }
+
+    #[test]
+    fn a_reversed_mark_is_flagged_once() {
+        assert_fixture(
+            "quote-balance",
+            "Ministry headline
+
+One official said: ”The fares will rise in the spring... and again in the autumn.”
+                   ^ quote-balance
+
+“The fares will rise,“ the minister said.
+                     ^ quote-balance
+",
+        );
+    }
+
+    #[test]
+    fn embedded_posts_are_the_posters_text() {
+        // The post's straight marks and its open quote are the poster's; the club's statement
+        // runs on past the embedded post.
+        assert_fixture(
+            "quote-balance",
+            "Manager headline
+
+The club said in a statement: “Jo is one of the most accomplished managers in the game.
+
+“She has won titles in four countries.
+
+Club statement: \"Welcome Jo\" and \"the new era
+
+— Valletta FC (@vallettafc) November 20, 2019
+
+“She starts on Monday.”
+
+The club’s fans were delighted, and the manager’s first match is on Saturday.
 ",
         );
     }

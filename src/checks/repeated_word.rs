@@ -17,8 +17,11 @@
 //!
 //! Not flagged: doubles that are grammatical ("had had", "that that", "is is", "do do",
 //! "her her"), reduplications used for effect ("very very", "no no", "bye bye"), names
-//! ("Sirhan Sirhan", "Bora Bora", "Duran Duran"), numbers in tables, and two words
-//! separated by punctuation or markup.
+//! ("Sirhan Sirhan", "Bora Bora", "Duran Duran", "the Goo Goo Dolls": a word capitalised
+//! both times that is not a function word, even an ordinary word), numbers in tables, two
+//! words separated by punctuation or markup, and the text of an embedded social-media
+//! post (above a signature line such as "— Jo Borg (@joborg) November 19, 2019"), which is
+//! the poster's. A function word capitalised twice ("The The board") is flagged.
 //!
 //! ## Fix
 //! Delete the second copy and the space before it. Safe.
@@ -29,7 +32,8 @@
 use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::TokenKind;
-use crate::text::lexicon::is_common_word;
+use crate::text::embeds::embedded_blocks;
+use crate::text::lexicon::class;
 use crate::text::words::WordList;
 
 const RULE: &str = "repeated-word";
@@ -45,6 +49,15 @@ static LEGITIMATE_DOUBLES: WordList = WordList::new(&[
     "louder", "bigger", "better", "worse", "wider", "harder", "stronger", "further", "fewer", "less", "down",
     "up", "back", "in", "too", "much", "never",
 ]);
+
+/// A doubled word capitalised both times that is not a function word: a name built by
+/// reduplication ("Sirhan Sirhan", "Bora Bora", "Talk Talk", "the Goo Goo Dolls"), whose
+/// word may also be an ordinary one. A function word capitalised twice ("The The board")
+/// is still a typo.
+fn is_capitalised_name_double(first: &str, second: &str) -> bool {
+    let capitalised = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
+    capitalised(first) && capitalised(second) && !class::FUNCTION_WORDS.contains(second)
+}
 
 /// The `repeated-word` rule.
 pub struct RepeatedWord;
@@ -65,7 +78,9 @@ impl Rule for RepeatedWord {
     fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
-        for block in &parsed.blocks {
+        // An embedded post is the poster's text, shown as the platform shows it.
+        let embedded = embedded_blocks(parsed);
+        for (block, _) in parsed.blocks.iter().zip(&embedded).filter(|(_, e)| !**e) {
             let tokens = &parsed.tokens[block.tokens.clone()];
             for pair in tokens.windows(2) {
                 let (first, second) = (pair[0], pair[1]);
@@ -93,13 +108,7 @@ impl Rule for RepeatedWord {
                 if LEGITIMATE_DOUBLES.contains(second_text) {
                     continue;
                 }
-                // Names and reduplicated place names ("Sirhan Sirhan", "Bora Bora") are
-                // capitalised both times; "The The" is still a typo.
-                let capitalised = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
-                if capitalised(first.text(&parsed.copy))
-                    && capitalised(second_text)
-                    && !is_common_word(second_text)
-                {
+                if is_capitalised_name_double(first.text(&parsed.copy), second_text) {
                     continue;
                 }
                 // One-letter words other than "a" are initials or list labels ("B B").
@@ -156,6 +165,12 @@ to reject it, and a a mediator was named.
 She had had enough. He said that that was that. What it is is a strike.
 
 Sirhan Sirhan was moved. They flew to Bora Bora and Walla Walla. It was very very cold.
+
+The Goo Goo Dolls and Talk Talk played. Mahi Mahi was served.
+
+Sharing my letter on the the sentencing. pic.twitter.com/abc123
+
+— Jo Borg (@joborg) November 19, 2019
 
 Read the [the report](https://example.com) now. The vote was 4 4 in the table.
 

@@ -8,7 +8,8 @@
 //!
 //! It is a **warning** when the figure is plainly a claim a copy desk always queries (a
 //! figure hedged with no one named, "are believed to", "an estimated"; a count of people
-//! killed, hurt, evacuated, arrested or laid off; a rate or a share; what something cost,
+//! killed, hurt, evacuated, arrested or laid off; the size of a crowd; a rate or a share;
+//! what something cost,
 //! was spent or is owed; an average, a median, a rate over time) and no source is named in
 //! the paragraph before or after it either. Every other unsourced figure is a **hint**: on
 //! edited copy most are sourced nearby or are background, so the rule says so quietly.
@@ -95,6 +96,7 @@ fn claim_words(claim: Claim) -> &'static str {
         Claim::Cost => "what something cost",
         Claim::Forecast => "a forecast",
         Claim::Statistic => "a statistic",
+        Claim::Crowd => "the size of a crowd",
     }
 }
 

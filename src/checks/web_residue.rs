@@ -420,12 +420,6 @@ fn timestamp_sentence_pattern() -> &'static Regex {
 
 /// One piece of a date or time: "Tuesday", "12", "March", "2025", "09:14", "p.m.", "BST".
 fn is_date_piece(piece: &str) -> (bool, bool) {
-    const WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ];
     const FILLERS: &[&str] = &[
         "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "edt", "est", "cdt",
         "cst", "pdt", "pst", "mdt", "mst", "et", "pt", "aest", "aedt", "ist", "jst", "at", "on", "local",
@@ -433,7 +427,7 @@ fn is_date_piece(piece: &str) -> (bool, bool) {
     ];
     let lower = piece.to_lowercase();
     let word = lower.trim_end_matches('.');
-    if WORDS.contains(&word) {
+    if crate::text::calendar::is_weekday(word) || crate::text::calendar::is_month(word) {
         return (true, true);
     }
     if FILLERS.contains(&lower.as_str()) || FILLERS.contains(&word) {

@@ -7,13 +7,12 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 use super::report::{self, LocatedFinding, ReportFile, Reporter, Summary};
 use super::{CheckArgs, ColorChoice, Format};
 use crate::checks;
-use crate::config::{Config, StoryScope};
+use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, apply_edits, edits_for_draft};
 use crate::story::{DraftInput, analyze};
@@ -21,40 +20,6 @@ use crate::text::{DirectiveKind, DraftFormat};
 
 /// Stories are read, analysed and reported in batches of about this many drafts.
 const BATCH_DRAFTS: usize = 1024;
-
-/// A configuration with its file patterns compiled.
-struct Settings {
-    config: Config,
-    include: GlobSet,
-    exclude: GlobSet,
-}
-
-impl Settings {
-    fn new(config: Config) -> Settings {
-        let compile = |patterns: &[String]| {
-            let mut builder = GlobSetBuilder::new();
-            for pattern in patterns {
-                // Patterns were validated when the configuration was read.
-                if let Ok(glob) = Glob::new(pattern) {
-                    builder.add(glob);
-                }
-            }
-            builder.build().unwrap_or_else(|_| GlobSet::empty())
-        };
-        Settings {
-            include: compile(&config.include),
-            exclude: compile(&config.exclude),
-            config,
-        }
-    }
-
-    fn wants(&self, file: &Path, root: &Path) -> bool {
-        let relative = file.strip_prefix(root).unwrap_or(file);
-        let name = file.file_name().map(Path::new).unwrap_or(file);
-        let matches = |set: &GlobSet| set.is_match(relative) || set.is_match(name);
-        matches(&self.include) && !matches(&self.exclude)
-    }
-}
 
 /// Where a draft comes from.
 enum Source {
@@ -66,7 +31,7 @@ enum Source {
 struct Input {
     source: Source,
     display: String,
-    settings: Arc<Settings>,
+    config: Arc<Config>,
     /// Drafts with the same key form one story.
     story_key: PathBuf,
 }
@@ -101,28 +66,29 @@ impl Problems {
     }
 }
 
-/// Finds and caches the configuration for each folder.
+/// Finds and caches the configuration for each folder (its file patterns compiled once,
+/// with the configuration).
 struct ConfigCache {
-    explicit: Option<Arc<Settings>>,
-    default: Arc<Settings>,
-    by_folder: HashMap<PathBuf, Arc<Settings>>,
-    by_file: HashMap<PathBuf, Arc<Settings>>,
+    explicit: Option<Arc<Config>>,
+    default: Arc<Config>,
+    by_folder: HashMap<PathBuf, Arc<Config>>,
+    by_file: HashMap<PathBuf, Arc<Config>>,
     force_story: bool,
 }
 
 impl ConfigCache {
-    fn for_draft(&mut self, draft: &Path, problems: &mut Problems) -> Arc<Settings> {
-        if let Some(settings) = &self.explicit {
-            return settings.clone();
+    fn for_draft(&mut self, draft: &Path, problems: &mut Problems) -> Arc<Config> {
+        if let Some(config) = &self.explicit {
+            return config.clone();
         }
         let folder = draft.parent().unwrap_or(Path::new("")).to_path_buf();
-        if let Some(settings) = self.by_folder.get(&folder) {
-            return settings.clone();
+        if let Some(config) = self.by_folder.get(&folder) {
+            return config.clone();
         }
-        let settings = match Config::discover(draft) {
+        let config = match Config::discover(draft) {
             None => self.default.clone(),
             Some(file) => match self.by_file.get(&file) {
-                Some(settings) => settings.clone(),
+                Some(config) => config.clone(),
                 None => {
                     let mut config = match std::fs::read_to_string(&file) {
                         Ok(text) => match Config::from_toml(&text, Some(&file)) {
@@ -140,16 +106,16 @@ impl ConfigCache {
                         }
                     };
                     if self.force_story {
-                        config.story = StoryScope::Folder;
+                        config.workspace.story = StoryScope::Folder;
                     }
-                    let settings = Arc::new(Settings::new(config));
-                    self.by_file.insert(file, settings.clone());
-                    settings
+                    let config = Arc::new(config);
+                    self.by_file.insert(file, config.clone());
+                    config
                 }
             },
         };
-        self.by_folder.insert(folder, settings.clone());
-        settings
+        self.by_folder.insert(folder, config.clone());
+        config
     }
 }
 
@@ -238,7 +204,7 @@ pub(super) fn decode(
 
 /// Finds the drafts named on the command line (not reading them yet), in path order.
 fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) -> Vec<Input> {
-    let mut found: Vec<(PathBuf, Arc<Settings>)> = Vec::new();
+    let mut found: Vec<(PathBuf, Arc<Config>)> = Vec::new();
     let default_paths = [PathBuf::from(".")];
     let paths: &[PathBuf] = if args.paths.is_empty() {
         &default_paths
@@ -268,8 +234,8 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
         }
         if metadata.is_file() {
             // A file named explicitly is checked whatever its extension.
-            let settings = cache.for_draft(path, problems);
-            found.push((path.clone(), settings));
+            let config = cache.for_draft(path, problems);
+            found.push((path.clone(), config));
             continue;
         }
         let mut builder = ignore::WalkBuilder::new(path);
@@ -289,9 +255,9 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
                 continue;
             }
             let file = entry.path();
-            let settings = cache.for_draft(file, problems);
-            if settings.wants(file, path) {
-                found.push((file.to_path_buf(), settings));
+            let config = cache.for_draft(file, problems);
+            if config.workspace.files.selects(file, path) {
+                found.push((file.to_path_buf(), config));
             }
         }
     }
@@ -299,15 +265,15 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
     found.dedup_by(|a, b| a.0 == b.0);
     found
         .into_iter()
-        .map(|(path, settings)| {
-            let story_key = match settings.config.story {
+        .map(|(path, config)| {
+            let story_key = match config.workspace.story {
                 StoryScope::Folder => path.parent().map(Path::to_path_buf).unwrap_or_default(),
                 StoryScope::File => path.clone(),
             };
             Input {
                 display: display_path(&path),
                 source: Source::File(path),
-                settings,
+                config,
                 story_key,
             }
         })
@@ -332,7 +298,7 @@ fn read_input(
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<SourceFile, (bool, String)> {
     let display = &input.display;
-    let limit = input.settings.config.max_file_size;
+    let limit = input.config.workspace.max_file_size;
     let (bytes, path) = match &input.source {
         Source::Stdin { bytes, .. } => (bytes.clone(), None),
         Source::File(path) => {
@@ -362,7 +328,7 @@ fn read_input(
     })
 }
 
-fn analyze_texts(files: &[SourceFile], texts: &[String], config: &Config) -> Vec<Finding> {
+fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings) -> Vec<Finding> {
     let drafts: Vec<DraftInput<'_>> = files
         .iter()
         .zip(texts)
@@ -423,7 +389,7 @@ fn check_story(
                 .map(|message| (false, message)),
         );
     }
-    let config = &story[0].settings.config;
+    let config = &story[0].config.engine;
     let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
     let mut findings = if files.is_empty() {
         Vec::new()
@@ -507,14 +473,14 @@ pub fn run(args: &CheckArgs) -> i32 {
                     .stdin_filename
                     .clone()
                     .unwrap_or_else(|| PathBuf::from("stdin.md"));
-                let settings = cache.for_draft(
+                let config = cache.for_draft(
                     &std::env::current_dir().unwrap_or_default().join(&name),
                     &mut problems,
                 );
                 inputs.push(Input {
                     display: display_path(&name),
                     source: Source::Stdin { bytes },
-                    settings,
+                    config,
                     story_key: PathBuf::from("-"),
                 });
             }
@@ -708,9 +674,9 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
             match Config::from_toml(&text, Some(path)) {
                 Ok(mut config) => {
                     if args.story {
-                        config.story = StoryScope::Folder;
+                        config.workspace.story = StoryScope::Folder;
                     }
-                    Some(Arc::new(Settings::new(config)))
+                    Some(Arc::new(config))
                 }
                 Err(error) => {
                     problems.error(format!("{error}"));
@@ -722,11 +688,11 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
     };
     let mut default = Config::default();
     if args.story {
-        default.story = StoryScope::Folder;
+        default.workspace.story = StoryScope::Folder;
     }
     Some(ConfigCache {
         explicit,
-        default: Arc::new(Settings::new(default)),
+        default: Arc::new(default),
         by_folder: HashMap::new(),
         by_file: HashMap::new(),
         force_story: args.story,

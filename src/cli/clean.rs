@@ -50,7 +50,7 @@ fn residue_only() -> Config {
         } else {
             RuleLevel::Off
         };
-        config.rules.insert(rule.id().to_string(), level);
+        config.engine.rules.insert(rule.id().to_string(), level);
     }
     config
 }

@@ -119,7 +119,7 @@ fn figures(paths: &[PathBuf], json: bool) -> i32 {
         let display = path.to_string_lossy();
         let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
         let draft = crate::checks::DraftContext::new(&display, parsed);
-        for decided in crate::text::figures::context::decide(&draft, &config) {
+        for decided in crate::text::figures::context::decide(&draft, &config.engine) {
             let line = draft.parsed.line_of(decided.span.start) + 1;
             let figure = crate::text::one_line(&text[decided.span.clone()]);
             let decision = decided.decision.describe();

@@ -1,7 +1,8 @@
 //! `copydesk style-sheet PATH…`: print a story's style sheet as Markdown or JSON.
 //!
 //! The drafts named, and the drafts directly inside the folders named (those that
-//! `[files] include` and `exclude` select), form one story, the way the language server's
+//! `[files] include` and `exclude` select, as `copydesk check` selects them: see
+//! [`crate::file_selector`]), form one story, the way the language server's
 //! `copydesk.styleSheet` command sees the drafts of a folder.
 
 use std::io::Write;
@@ -51,18 +52,6 @@ fn load_config(args: &StyleSheetArgs) -> Result<Config, String> {
     Config::from_toml(&text, Some(&path)).map_err(|error| error.to_string())
 }
 
-fn selected_by_globs(file: &Path, config: &Config) -> bool {
-    let name = file.file_name().map(Path::new).unwrap_or(file);
-    let matches = |patterns: &[String]| {
-        patterns.iter().any(|pattern| {
-            globset::Glob::new(pattern)
-                .map(|glob| glob.compile_matcher().is_match(name))
-                .unwrap_or(false)
-        })
-    };
-    matches(&config.include) && !matches(&config.exclude)
-}
-
 /// The draft files named: files as given, folders' drafts in name order.
 fn draft_files(args: &StyleSheetArgs, config: &Config) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
@@ -78,7 +67,7 @@ fn draft_files(args: &StyleSheetArgs, config: &Config) -> Result<Vec<PathBuf>, S
         let mut inside: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
-            .filter(|file| file.is_file() && selected_by_globs(file, config))
+            .filter(|file| file.is_file() && config.workspace.files.selects(file, path))
             .collect();
         inside.sort();
         files.extend(inside);
@@ -135,7 +124,7 @@ pub fn render(args: &StyleSheetArgs) -> Result<String, String> {
         .map(|(name, text)| DraftInput::new(name, text))
         .collect();
     let drafts = parse_story(&inputs);
-    let sheet = StyleSheet::build(&drafts, &config);
+    let sheet = StyleSheet::build(&drafts, &config.engine);
     let locations: Vec<DraftLocation<'_>> = drafts
         .iter()
         .zip(&names)

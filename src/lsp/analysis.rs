@@ -46,7 +46,7 @@ fn engine_inputs<'a>(
     config: &Config,
 ) -> (Vec<usize>, Vec<DraftInput<'a>>) {
     let included: Vec<usize> = (0..drafts.len())
-        .filter(|&index| drafts[index].text.len() as u64 <= config.max_file_size)
+        .filter(|&index| drafts[index].text.len() as u64 <= config.workspace.max_file_size)
         .collect();
     let inputs = included
         .iter()
@@ -89,7 +89,7 @@ pub fn analyze_story(
     let contexts = parse_story(&inputs);
     // The editor shows a run of grouped findings (a block of page furniture) as one
     // diagnostic with one fix.
-    let mut findings = crate::finding::collapse_groups(&analyze_parsed(&contexts, &config));
+    let mut findings = crate::finding::collapse_groups(&analyze_parsed(&contexts, &config.engine));
     let all_included = included.len() == drafts.len();
     if !all_included {
         for finding in &mut findings {
@@ -221,7 +221,7 @@ impl StoryAnalysis {
             let names: Vec<String> = self.drafts.iter().map(DraftSnapshot::name).collect();
             let (included, inputs) = engine_inputs(&self.drafts, &names, &self.config);
             let contexts = parse_story(&inputs);
-            let mut sheet = StyleSheet::build(&contexts, &self.config);
+            let mut sheet = StyleSheet::build(&contexts, &self.config.engine);
             if included.len() != self.drafts.len() {
                 for entry in &mut sheet.names {
                     for mention in &mut entry.mentions {

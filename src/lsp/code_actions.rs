@@ -88,12 +88,19 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
                 else {
                     continue;
                 };
+                // A fix the writer must complete carries its edit as a snippet too, with the
+                // placeholder to type over, for clients that can insert one (the VS Code
+                // extension does); the others insert the placeholder as text.
+                let data = (fix.applicability == Applicability::DisplayOnly)
+                    .then(|| snippet_data(fix, &targets, encoding))
+                    .flatten();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: diagnostics.clone(),
                     edit: Some(edit),
                     is_preferred: Some(preferred == Some(index)),
+                    data,
                     ..CodeAction::default()
                 }));
             }
@@ -130,6 +137,50 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
         }));
     }
     actions
+}
+
+/// The text of a display-only edit as an LSP snippet: each bracketed placeholder
+/// ("[source]") becomes a tab stop with the placeholder selected, and the snippet syntax's
+/// own characters are escaped.
+pub fn snippet_of(new_text: &str) -> String {
+    let mut out = String::with_capacity(new_text.len() + 8);
+    let mut stop = 0;
+    let mut rest = new_text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&escape_snippet(&rest[..open]));
+        stop += 1;
+        out.push_str(&format!("${{{stop}:{}}}", escape_snippet(&rest[open..=close])));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(&escape_snippet(rest));
+    out
+}
+
+fn escape_snippet(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('$', "\\$").replace('}', "\\}")
+}
+
+/// `{"snippet": {"uri", "range", "text"}}` for a display-only fix of one edit.
+fn snippet_data(
+    fix: &crate::finding::Fix,
+    targets: &[to_proto::EditTarget<'_>],
+    encoding: crate::text::PositionEncoding,
+) -> Option<serde_json::Value> {
+    let [edit] = fix.edits.as_slice() else {
+        return None;
+    };
+    let target = targets.get(edit.draft)?;
+    let range = target.text.range(&edit.span, encoding);
+    Some(serde_json::json!({
+        "snippet": {
+            "uri": target.uri.as_str(),
+            "range": range,
+            "text": snippet_of(&edit.new_text),
+        }
+    }))
 }
 
 /// The safe fixes of web-residue for one draft, as one edit: the page furniture the rule is
@@ -196,7 +247,12 @@ fn house_name_for(analysis: &StoryAnalysis, finding: &Finding) -> Option<String>
             )
         })
         .unwrap_or(canonical);
-    let already = analysis.config.known_names.iter().any(|known| known == &full);
+    let already = analysis
+        .config
+        .engine
+        .known_names
+        .iter()
+        .any(|known| known == &full);
     (!already).then_some(full)
 }
 
@@ -364,6 +420,19 @@ mod tests {
     use crate::fix::apply_edits;
     use crate::story::{DraftInput, analyze};
     use crate::text::LineIndex;
+
+    #[test]
+    fn a_placeholder_becomes_a_tab_stop_and_snippet_syntax_is_escaped() {
+        assert_eq!(
+            snippet_of(", according to [source]"),
+            ", according to ${1:[source]}"
+        );
+        assert_eq!(
+            snippet_of("$5 {x} [a] and [b]"),
+            "\\$5 {x\\} ${1:[a]} and ${2:[b]}"
+        );
+        assert_eq!(snippet_of("no placeholder"), "no placeholder");
+    }
 
     fn suppressed(text: &str, format: DraftFormat, needle: &str) -> String {
         let line_index = LineIndex::new(text);

@@ -202,19 +202,19 @@ mod tests {
         let store = ConfigStore::new();
         let (config, report) = store.for_folder(Some(folder.path()));
         assert!(report.is_none());
-        assert_eq!(config.story, StoryScope::Folder);
+        assert_eq!(config.workspace.story, StoryScope::Folder);
 
         std::fs::write(&path, "[rules]\nname-consistancy = \"off\"\n").unwrap();
         let report = store.reload(&path).expect("an error report");
         assert_eq!(report.error.unwrap().line, Some(2));
         let (config, _) = store.for_folder(Some(folder.path()));
-        assert_eq!(config.story, StoryScope::Folder);
+        assert_eq!(config.workspace.story, StoryScope::Folder);
 
         std::fs::write(&path, "[rules]\nname-consistency = \"off\"\n").unwrap();
         let report = store.reload(&path).expect("a report that clears the error");
         assert!(report.error.is_none());
         let (config, _) = store.for_folder(Some(folder.path()));
-        assert_eq!(config.rules["name-consistency"], RuleLevel::Off);
+        assert_eq!(config.engine.rules["name-consistency"], RuleLevel::Off);
     }
 
     #[test]
@@ -228,6 +228,6 @@ mod tests {
                 .set_editor_settings(&serde_json::json!({"rules": {"nope": "off"}}))
                 .is_err()
         );
-        assert_eq!(store.for_folder(None).0.debounce_ms, 20);
+        assert_eq!(store.for_folder(None).0.editor.debounce_ms, 20);
     }
 }

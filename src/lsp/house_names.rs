@@ -75,7 +75,7 @@ mod tests {
         assert!(updated.contains("# Checked with the subjects."));
         let config = crate::Config::from_toml(&updated, None).unwrap();
         assert_eq!(
-            config.known_names,
+            config.engine.known_names,
             vec!["Volodymyr Zelenskyy", "Taras Kovalevskyi"]
         );
         assert_eq!(
@@ -88,7 +88,7 @@ mod tests {
     fn creates_the_table_or_the_file() {
         let created = with_house_name(None, "Taras Kovalevskyi").unwrap().unwrap();
         let config = crate::Config::from_toml(&created, None).unwrap();
-        assert_eq!(config.known_names, vec!["Taras Kovalevskyi"]);
+        assert_eq!(config.engine.known_names, vec!["Taras Kovalevskyi"]);
         let updated = with_house_name(Some("style = \"ap\"\n"), "Kovalevskyi")
             .unwrap()
             .unwrap();

@@ -13,46 +13,11 @@
 //!   body of evidence or an institution: "(company filing)", "(2021 census)", "(state
 //!   police)".
 
-use crate::text::words::WordList;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 use std::ops::Range;
 
 use super::{ParsedDraft, TokenKind};
-
-/// Speech and reporting verbs that attribute when they have a subject.
-pub static ATTRIBUTION_VERBS: WordList = WordList::new(&[
-    "said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reporting",
-    "estimated", "estimates", "estimating", "announced", "announces", "announcing", "confirmed", "confirms",
-    "confirming", "testified", "testifies", "testifying", "stated", "wrote", "writes", "writing", "added",
-    "adds", "noted", "explained", "explains", "showed", "shows", "show", "showing", "indicated", "indicates",
-    "found", "finds", "predicted", "predicts", "forecast", "forecasts", "projected", "warned", "warns",
-    "claimed", "claims", "claiming", "argued", "argues", "disclosed", "discloses", "revealed", "reveals",
-    "published", "publishes", "cited", "cites", "citing", "quoted", "quoting", "acknowledged", "admitted",
-    "admits", "insisted", "insists", "conceded", "calculated", "calculates", "counted", "tallied",
-    "recorded", "heard", "asserted", "alleged", "alleges", "believes", "believed", "reckoned", "reckons",
-    "suggested", "suggests", "discussed", "proposed", "briefed", "informed", "posted", "tweeted", "declared",
-    "declares", "put", "puts", "putting", "placed", "pegged", "listed", "registered", "measured", "logged",
-    "documented", "determined", "concluded",
-]);
-
-/// Words after which a verb is an adjective or a passive with no agent.
-static NOT_A_SUBJECT: WordList = WordList::new(&[
-    "the", "a", "an", "of", "its", "their", "his", "her", "our", "my", "your", "is", "are", "was", "were",
-    "be", "been", "being", "widely", "commonly", "generally", "officially", "also", "than", "newly",
-    "previously", "already", "all", "this", "that", "these", "those", "no", "not", "unconfirmed",
-]);
-
-/// Nouns that name a body of evidence: "data from", "a survey by".
-static SOURCE_NOUNS: WordList = WordList::new(&[
-    "data", "figures", "statistics", "numbers", "estimates", "survey", "study", "poll", "report", "research",
-    "analysis", "census", "count", "tally", "records", "filing", "filings", "documents", "statement",
-    "results", "projections", "forecasts", "polling", "audit", "review", "index", "findings",
-]);
-
-/// Spelled quantities that may follow "put … at": "put the toll at dozens".
-static ESTIMATE_OBJECTS: WordList = WordList::new(&[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-    "thousands", "millions", "billions", "half",
-]);
 
 /// Hedges between "at" and the quantity: "at roughly €90 million", "at more than 300".
 const QUANTITY_HEDGES: &[&str] = &[
@@ -69,10 +34,6 @@ fn is_adverb(word: &str) -> bool {
                 "earlier", "then", "long",
             ],
         )
-}
-
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// Finds an attribution cue among the tokens `range` (a sentence, or a paragraph's text
@@ -126,7 +87,7 @@ pub fn find_attribution(
             word,
             &["talked", "spoke", "speaking", "talking", "talks", "speaks"],
         ) && next.is_some_and(|n| n == "about" || n == "of")
-            && previous.is_some_and(|p| !NOT_A_SUBJECT.contains(p))
+            && previous.is_some_and(|p| !class::ATTRIBUTION_NOT_A_SUBJECT.contains(p))
         {
             return Some(span.start..draft.tokens[words[position + 1].0].end);
         }
@@ -142,7 +103,7 @@ pub fn find_attribution(
             return Some(span.start..draft.tokens[words[position + 2].0].end);
         }
         // "data from", "a survey by", "figures released by", "the union's count".
-        if SOURCE_NOUNS.contains(word) {
+        if class::ATTRIBUTION_SOURCE_NOUNS.contains(word) {
             let after = &words[position + 1..words.len().min(position + 4)];
             if let Some((offset, _)) = after
                 .iter()
@@ -177,7 +138,8 @@ pub fn find_attribution(
             return Some(span.start..draft.tokens[end_index].end);
         }
         let lower_is_verb = word.chars().next().is_some_and(char::is_lowercase)
-            && (ATTRIBUTION_VERBS.contains(word) || extra_verbs.iter().any(|v| v.eq_ignore_ascii_case(word)));
+            && (class::ATTRIBUTION_ATTRIBUTION_VERBS.contains(word)
+                || extra_verbs.iter().any(|v| v.eq_ignore_ascii_case(word)));
         if !lower_is_verb {
             continue;
         }
@@ -194,7 +156,7 @@ pub fn find_attribution(
                             matches!(
                                 draft.tokens[i].kind,
                                 TokenKind::Number | TokenKind::Symbol | TokenKind::AlphaNum
-                            ) || ESTIMATE_OBJECTS.contains(draft.token_text(i))
+                            ) || class::ATTRIBUTION_ESTIMATE_OBJECTS.contains(draft.token_text(i))
                         })
             });
             if quantity_after_at {
@@ -206,7 +168,7 @@ pub fn find_attribution(
         if !agent_follows && is_participle_adjective(draft, token_index, range.clone()) {
             continue;
         }
-        let previous_blocks = previous.is_some_and(|p| NOT_A_SUBJECT.contains(p));
+        let previous_blocks = previous.is_some_and(|p| class::ATTRIBUTION_NOT_A_SUBJECT.contains(p));
         if previous_blocks && !agent_follows {
             continue;
         }
@@ -221,12 +183,6 @@ pub fn find_attribution(
     parenthetical_source(draft, range)
 }
 
-/// Magnitude words that end a number: "1.2 million registered users".
-static MAGNITUDE_WORDS: WordList = WordList::new(&[
-    "hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions",
-    "billions", "dozens", "crore", "lakh",
-]);
-
 /// Is the verb at `index` a participle used as an adjective between a number and its noun
 /// ("16,100 registered voters", "1.2 million registered users", "300 reported cases")?
 /// Then it has no subject and names no source.
@@ -237,7 +193,7 @@ fn is_participle_adjective(draft: &ParsedDraft<'_>, index: usize, range: Range<u
     let before = draft.tokens[index - 1];
     let number_before = match before.kind {
         TokenKind::Number => true,
-        TokenKind::Word => MAGNITUDE_WORDS.contains(draft.token_text(index - 1)),
+        TokenKind::Word => class::ATTRIBUTION_MAGNITUDE_WORDS.contains(draft.token_text(index - 1)),
         _ => false,
     };
     let after = draft.tokens[index + 1];
@@ -246,26 +202,8 @@ fn is_participle_adjective(draft: &ParsedDraft<'_>, index: usize, range: Range<u
         && after.kind == TokenKind::Word
         && after_text.chars().all(|c| c.is_lowercase() || c == '-')
         && !crate::text::segment::is_function_word_or_adverb(after_text)
-        && !ATTRIBUTION_VERBS.contains(after_text)
+        && !class::ATTRIBUTION_ATTRIBUTION_VERBS.contains(after_text)
 }
-
-/// Nouns that end a parenthetical source: "(company filing)", "(police figures)", "(2021
-/// census)".
-static PARENTHETICAL_SOURCE_NOUNS: WordList = WordList::new(&[
-    "data", "figures", "statistics", "numbers", "estimates", "survey", "study", "poll", "report", "research",
-    "analysis", "census", "count", "tally", "records", "filing", "filings", "documents", "document",
-    "statement", "statements", "results", "polling", "audit", "review", "findings", "release", "releases",
-    "returns", "accounts", "disclosure", "disclosures", "briefing", "website", "database", "registry",
-    "register", "transcript",
-]);
-
-/// Nouns that end the name of a body that vouches for figures: "(Health Ministry)",
-/// "(state police)".
-static INSTITUTION_NOUNS: WordList = WordList::new(&[
-    "ministry", "police", "agency", "department", "office", "bureau", "commission", "authority", "council",
-    "bank", "board", "institute", "service", "court", "government", "treasury", "registry", "exchange",
-    "union", "association", "federation", "regulator", "secretariat", "inspectorate", "observatory",
-]);
 
 fn parenthetical_source(draft: &ParsedDraft<'_>, range: Range<usize>) -> Option<Range<usize>> {
     let mut index = range.start;
@@ -302,9 +240,10 @@ fn parenthetical_source(draft: &ParsedDraft<'_>, range: Range<usize>) -> Option<
             // last word is a body of evidence or an institution.
             let ends_in_source = !inner_words.is_empty()
                 && inner_words.len() <= 5
-                && inner_words
-                    .last()
-                    .is_some_and(|w| PARENTHETICAL_SOURCE_NOUNS.contains(w) || INSTITUTION_NOUNS.contains(w))
+                && inner_words.last().is_some_and(|w| {
+                    class::ATTRIBUTION_PARENTHETICAL_SOURCE_NOUNS.contains(w)
+                        || class::ATTRIBUTION_INSTITUTION_NOUNS.contains(w)
+                })
                 && inner.clone().all(|i| {
                     draft.tokens[i].is_word()
                         || is_year(i)

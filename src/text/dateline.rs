@@ -140,34 +140,7 @@ fn is_place_particle(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    super::calendar::is_month(word.trim_end_matches('.'))
 }
 
 /// A day of the month in figures: "1" to "31".
@@ -247,6 +220,15 @@ fn is_kicker(place: &str, colon: bool) -> bool {
     false
 }
 
+/// A letter's salutation in place of a place: "DEAR ABBY:", "Dear Annie —". An advice
+/// column opens each letter with one, in capitals and before a colon, like a dateline.
+fn is_salutation(place: &str) -> bool {
+    place
+        .split(' ')
+        .next()
+        .is_some_and(|word| super::lexicon::class::LETTER_SALUTATIONS.contains(word))
+}
+
 /// Skips emphasis marks (`**DUBLIN**`) at `cursor`; returns the new cursor and whether
 /// any were skipped.
 fn skip_emphasis(text: &str, cursor: usize) -> (usize, bool) {
@@ -288,6 +270,9 @@ fn parse(text: &str, base: usize, block: usize) -> Option<Dateline> {
     let capitals = is_all_caps(first_word) && first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let mut words = 0;
     let place = read_words(text, first_start, capitals, &mut words)?;
+    if is_salutation(&text[place.clone()]) {
+        return None;
+    }
     let (mut cursor, marked) = skip_emphasis(text, place.end);
     emphasis |= marked;
     let mut region: Option<Range<usize>> = None;
@@ -532,5 +517,18 @@ mod tests {
         ] {
             assert_eq!(dateline_of(&format!("Headline\n\n{kicker}\n")), None, "{kicker}");
         }
+        // A letter's salutation in an advice column is not a place.
+        for salutation in [
+            "DEAR ABBY: My husband bought plane tickets for himself alone.",
+            "DEAR READERS — Thank you for your letters.",
+            "Dear Annie: My sister never calls.",
+        ] {
+            assert_eq!(
+                dateline_of(&format!("Headline\n\n{salutation}\n")),
+                None,
+                "{salutation}"
+            );
+        }
+        assert!(dateline_of("Headline\n\nDEARBORN, Mich. — Rain fell.\n").is_some());
     }
 }

@@ -2,7 +2,9 @@
 //! tokens, and the analyses several checks use (quotes, names, figures).
 
 pub mod attribution;
+pub mod calendar;
 pub mod dateline;
+pub mod embeds;
 pub mod figures;
 pub mod fold;
 pub mod furniture;

@@ -19,7 +19,7 @@
 //! "#MeToo", "NY.gov", "pic.twitter.com/InesVarga"; see [`in_address`]) and a
 //! contraction ("I’ve", "We’re", "We'll"; see [`is_contraction`]).
 
-use crate::text::words::WordList;
+use crate::text::words::{WordList, eq_any};
 use std::ops::Range;
 
 use super::lexicon::{class, is_common_word, is_proper_noun};
@@ -210,10 +210,6 @@ impl NameMention {
     pub fn name_parts(&self) -> impl Iterator<Item = &NamePart> {
         self.parts.iter().filter(|p| !p.particle && !p.initial)
     }
-}
-
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// True for a token that can be part of a name by itself: capitalised but not ALL-CAPS

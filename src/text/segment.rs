@@ -6,8 +6,9 @@
 //! compound. The sentence splitter survives news abbreviations, initials, decimals,
 //! ellipses and a period inside a closing quote.
 
+use crate::text::calendar;
 use crate::text::lexicon;
-use crate::text::words::WordList;
+use crate::text::words::{WordList, eq_any};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -248,14 +249,20 @@ fn dotted_abbreviation(text: &str, start: usize) -> Option<usize> {
         .then_some(index)
 }
 
-/// Abbreviations that are never the end of a sentence: titles, months, `No.`
+/// Abbreviations that are never the end of a sentence, besides the months' ("Jan."): titles,
+/// `No.`, street types.
 static NEVER_FINAL: WordList = WordList::new(&[
     "mr", "mrs", "ms", "mx", "dr", "prof", "st", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt",
-    "cpl", "pvt", "cmdr", "adm", "maj", "rev", "hon", "fr", "supt", "insp", "det", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "fig", "ft", "mt",
-    "pt", "approx", "vs", "v", "messrs", "mme", "mlle", "sr", "jr", "pres", "atty", "dept", "assn", "ave",
-    "blvd", "rd", "hwy",
+    "cpl", "pvt", "cmdr", "adm", "maj", "rev", "hon", "fr", "supt", "insp", "det", "no", "nos", "vol", "fig",
+    "ft", "mt", "pt", "approx", "vs", "v", "messrs", "mme", "mlle", "sr", "jr", "pres", "atty", "dept",
+    "assn", "ave", "blvd", "rd", "hwy",
 ]);
+
+/// True for an abbreviation that never ends a sentence: a title ("Dr."), a month's
+/// ("Jan."), `No.`.
+fn is_never_final(word: &str) -> bool {
+    NEVER_FINAL.contains(word) || calendar::is_month_abbreviation(word)
+}
 
 /// Abbreviations that may end a sentence: they do when the next word is a sentence
 /// starter such as "The" or "He".
@@ -265,7 +272,7 @@ static MAYBE_FINAL: WordList = WordList::new(&[
 
 /// True for a word that, with a period after it, is an abbreviation ("Inc", "Dr", "Jan").
 pub fn is_abbreviation_word(word: &str) -> bool {
-    NEVER_FINAL.contains(word) || MAYBE_FINAL.contains(word)
+    is_never_final(word) || MAYBE_FINAL.contains(word)
 }
 
 /// Function words that start sentences; used to decide whether `a.m.` or `U.S.` ended one.
@@ -331,15 +338,16 @@ pub fn is_function_word_or_adverb(word: &str) -> bool {
         || stem_is_word(&format!("{stem}l"))
 }
 
-/// Days, months and time zones: after "5 p.m." they continue the sentence ("5 p.m.
-/// Monday", "10 a.m. Eastern").
-static TIME_CONTINUERS: WordList = WordList::new(&[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "eastern", "central", "pacific", "mountain",
-    "atlantic", "alaska", "hawaii", "greenwich",
+/// Time zones: after "5 p.m." they continue the sentence ("10 a.m. Eastern"), as days and
+/// months do ("5 p.m. Monday"; see [`continues_a_time`]).
+static TIME_ZONE_WORDS: WordList = WordList::new(&[
+    "eastern", "central", "pacific", "mountain", "atlantic", "alaska", "hawaii", "greenwich",
 ]);
+
+/// A day, a month or a time zone: after "5 p.m." it continues the sentence.
+fn continues_a_time(word: &str) -> bool {
+    calendar::is_weekday(word) || calendar::is_month(word) || TIME_ZONE_WORDS.contains(word)
+}
 
 /// Titles and roles after a company name: "Acme Inc. Chairman John Smith".
 static COMPANY_CONTINUERS: WordList = WordList::new(&[
@@ -454,10 +462,6 @@ enum AbbreviationKind {
     Other,
 }
 
-fn eq_ignore_case_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
-}
-
 /// Does the capitalised `word` (token `index`) after an abbreviation of `kind` start a new
 /// sentence? A function word or an adverb always does ("5 p.m. The", "U.S. Another"). After
 /// a time, only a day, a month or a time zone continues ("5 p.m. Eastern", "5 p.m.
@@ -487,12 +491,12 @@ fn starts_after_abbreviation(
     let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
     // "Sen.", "Rep.", "Gen.": a title abbreviation.
     let title_abbreviation = word.kind == TokenKind::Word
-        && NEVER_FINAL.contains(bare)
+        && is_never_final(bare)
         && index + 1 < end
         && tokens[index + 1].start == word.end
         && tokens[index + 1].text(copy) == ".";
     match kind {
-        AbbreviationKind::Time => !(TIME_CONTINUERS.contains(bare) || acronym),
+        AbbreviationKind::Time => !(continues_a_time(bare) || acronym),
         AbbreviationKind::Company => !COMPANY_CONTINUERS.contains(bare),
         AbbreviationKind::Name => {
             let known = word.kind == TokenKind::Abbrev
@@ -551,7 +555,7 @@ fn is_boundary(
     {
         let word_text = word.text(copy);
         if word.kind == TokenKind::Word {
-            if NEVER_FINAL.contains(word_text) {
+            if is_never_final(word_text) {
                 return false;
             }
             // A single capital letter is an initial: "William J. Burns".
@@ -565,7 +569,7 @@ fn is_boundary(
         }
     }
     if terminal_token.kind == TokenKind::Abbrev {
-        let kind = if eq_ignore_case_any(terminal_text, &["a.m.", "p.m."]) {
+        let kind = if eq_any(terminal_text, &["a.m.", "p.m."]) {
             AbbreviationKind::Time
         } else if terminal_text.chars().all(|c| c == '.' || c.is_uppercase()) {
             AbbreviationKind::Name

@@ -1,4 +1,6 @@
 //! What the corpus tests share: where the shared corpora are, and which pages are held out.
+// Each test binary uses some of these helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 

@@ -107,6 +107,12 @@ function createClient(command: string): LanguageClient {
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
+      // A fix the writer must complete (", according to [source]") comes with its edit as a
+      // snippet: insert it as one, so that the placeholder is selected to type over.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions?.map((action) => withSnippet(action));
+      },
       workspace: {
         // The server asks for the `copydesk` section: answer with copydesk.toml's keys, not
         // with VS Code's own (`path`, `languages`, `trace`…), which it would refuse.
@@ -123,6 +129,38 @@ function createClient(command: string): LanguageClient {
     },
   };
   return new LanguageClient('copydesk', 'copydesk', serverOptions, clientOptions);
+}
+
+/** The snippet the server attached to a display-only fix, if this VS Code can insert one. */
+interface SnippetData {
+  snippet?: {
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    text: string;
+  };
+}
+
+/**
+ * A code action whose edit the server also gave as a snippet, with its edit replaced by
+ * the snippet (VS Code 1.86 and later have `SnippetTextEdit`; earlier ones keep the plain
+ * edit, which inserts the placeholder as text).
+ */
+export function withSnippet<T extends vscode.Command | vscode.CodeAction>(action: T): T {
+  const snippetTextEdit = (vscode as unknown as { SnippetTextEdit?: new (range: vscode.Range, snippet: vscode.SnippetString) => unknown })
+    .SnippetTextEdit;
+  const snippet = (action as unknown as { data?: SnippetData }).data?.snippet;
+  if (!snippetTextEdit || !snippet || !(action instanceof vscode.CodeAction)) {
+    return action;
+  }
+  const { start, end } = snippet.range;
+  const edit = new vscode.WorkspaceEdit();
+  const snippetEdit = new snippetTextEdit(
+    new vscode.Range(start.line, start.character, end.line, end.character),
+    new vscode.SnippetString(snippet.text),
+  );
+  (edit as unknown as { set(uri: vscode.Uri, edits: unknown[]): void }).set(vscode.Uri.parse(snippet.uri), [snippetEdit]);
+  action.edit = edit;
+  return action;
 }
 
 /** Starts the server, unless it runs already, or (when not forced) no draft is open. */

@@ -3,10 +3,11 @@
 //! with the unit, currency and magnitude around it. What a number is when it is not a
 //! statistic is decided by the exclusion classes in `exclusions/`.
 
+use crate::text::lexicon::class;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::text::words::WordList;
+use crate::text::words::eq_any;
 use crate::text::{ParsedDraft, TokenKind};
 
 use super::exclusions::{
@@ -14,93 +15,6 @@ use super::exclusions::{
     is_quantified_fraction, is_small_bare_number, uncounted_excuse,
 };
 use super::{Excuse, Figure, FigureKind};
-
-pub(super) static TIME_UNITS: WordList = WordList::new(&[
-    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
-    "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
-    "night", "nights", "weekend", "weekends", "fortnight", "fortnights", "semester", "semesters", "season",
-    "seasons", "term", "terms", "generation", "generations", "quarter", "quarters", "moment", "moments",
-    "morning", "mornings", "evening", "evenings", "afternoon", "afternoons",
-]);
-
-static MEASUREMENT_UNITS: WordList = WordList::new(&[
-    "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
-    "metre", "m", "feet", "foot", "ft", "inches", "inch", "in", "centimeters", "centimetres", "cm",
-    "millimeters", "millimetres", "mm", "hectares", "hectare", "ha", "acres", "acre", "tonnes", "tonne",
-    "tons", "ton", "kilograms", "kilogram", "kg", "kilos", "grams", "gram", "g", "lbs", "lb", "ounces", "oz",
-    "liters", "litres", "liter", "litre", "gallons", "gallon", "barrels", "barrel", "bpd", "megawatts",
-    "megawatt", "mw", "gigawatts", "gw", "kilowatts", "kw", "kwh", "mwh", "gwh", "twh", "degrees", "degree",
-    "mph", "kph", "km/h", "knots", "knot", "square", "cubic", "calories", "volts", "watts", "bytes",
-    "gigabytes", "terabytes", "decibels",
-]);
-
-static CURRENCY_WORDS: WordList = WordList::new(&[
-    "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "renminbi", "rupees", "rupee",
-    "naira", "kwacha", "dong", "kroner", "krone", "kronor", "krona", "koruna", "korun", "rand", "shillings",
-    "shilling", "pesos", "peso", "francs", "franc", "won", "lira", "liras", "riyals", "riyal", "rial",
-    "rials", "dirhams", "dirham", "baht", "ringgit", "zloty", "zlotys", "forint", "forints", "cedis", "cedi",
-    "hryvnias", "hryvnia", "rubles", "roubles", "ruble", "rouble", "shekels", "shekel", "pence", "cents",
-    "cent", "taka", "rupiah", "reais", "real", "lei", "leu", "dinars", "dinar", "birr", "kyat", "soles",
-    "bolivars", "usd", "eur", "gbp", "jpy", "cny", "inr", "chf", "cad", "aud",
-]);
-
-static MAGNITUDES: WordList = WordList::new(&[
-    "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "crore", "lakh", "millions",
-    "billions",
-]);
-
-static PERCENT_WORDS: WordList = WordList::new(&["percent", "pct"]);
-
-/// Irregular plurals and collective nouns that count people or things.
-static COUNT_NOUNS: WordList = WordList::new(&[
-    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer",
-    "feet", "teeth", "mice", "geese", "aircraft", "livestock", "offspring", "species", "crew", "poultry",
-    "infantry", "militia", "clergy", "youth", "faculty",
-]);
-
-/// Words before a number that make it a quantity, not a label.
-pub(super) static QUANTITY_LEADS: WordList = WordList::new(&[
-    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "more",
-    "fewer", "less", "over", "under", "up", "at", "by", "to", "from", "of", "than", "exactly", "least",
-    "most", "another", "additional", "extra", "estimated", "and", "or", "with", "without", "reached", "hit",
-    "totalled", "totaled", "topped", "surpassed", "exceeded", "passed", "was", "were", "is", "are", "be",
-    "been", "rose", "fell", "climbed", "dropped", "gained", "lost", "cut", "added", "paid", "cost", "costs",
-    "owes", "owed", "raised", "spent", "earned", "employs", "employed", "killed", "injured", "wounded",
-    "among", "between", "for", "in", "on", "into", "per", "as", "the", "a", "an", "these", "those", "all",
-    "its", "their", "his", "her", "our", "had", "has", "have", "got", "received", "sold", "bought", "made",
-    "took", "gave", "saw", "drew", "attracts", "attracted", "counted", "record", "average", "median", "mean",
-    "total", "nearly", "another",
-]);
-
-/// Words of money before an amount: "costs R45", "a fare of P18".
-static MONEY_LEADS: WordList = WordList::new(&[
-    "cost", "costs", "costing", "pay", "pays", "paid", "paying", "priced", "price", "charge", "charges",
-    "charged", "fee", "fees", "fare", "fares", "earn", "earns", "earned", "worth", "fined", "spend", "spent",
-    "sells", "sold", "buys", "bought", "wage", "salary", "tariff", "rate", "of", "for",
-]);
-
-/// Words before a glued temperature: "reached 51C", "a high of 40F".
-static TEMPERATURE_LEADS: WordList = WordList::new(&[
-    "reached", "reach", "reaches", "hit", "hits", "topped", "exceeded", "to", "of", "at", "about", "around",
-    "above", "below", "over", "under", "than", "nearly", "almost", "roughly", "minus", "peaked", "between",
-    "highs", "lows", "high", "low", "was", "is", "were", "be",
-]);
-
-/// Words that show a glued C or F is a temperature.
-static TEMPERATURE_WORDS: WordList = WordList::new(&[
-    "temperature", "temperatures", "heat", "heatwave", "hottest", "coldest", "warmest", "coolest", "degrees",
-    "thermometer", "mercury", "celsius", "fahrenheit", "frost", "freezing", "hot", "cold",
-]);
-
-/// Every word a spelled figure can start with (the part before a hyphen).
-static NUMBER_WORDS: WordList = WordList::new(&[
-    "dozen", "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
-    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "two", "three",
-    "one",
-]);
 
 const SPELLED_UNITS: &[(&str, u32)] = &[
     ("two", 2),
@@ -135,30 +49,6 @@ const SPELLED_UNITS: &[(&str, u32)] = &[
     ("billion", 1_000_000_000),
 ];
 
-static SPELLED_ONES: WordList = WordList::new(&[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-]);
-
-static VAGUE_MULTIPLES: WordList = WordList::new(&[
-    "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
-]);
-
-static FRACTIONS: WordList = WordList::new(&[
-    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "two-thirds",
-    "three-quarters", "one-third", "one-quarter", "one-half", "one-fifth",
-]);
-
-/// Prepositions and adverbs of place or time: after a number they start a phrase ("two
-/// behind leaders Mumbai", "40 ahead of schedule"), they do not modify a noun.
-static NOT_MODIFIERS: WordList = WordList::new(&[
-    "behind", "ahead", "above", "below", "beneath", "beyond", "against", "among", "amid", "across", "along",
-    "around", "during", "except", "including", "inside", "outside", "like", "unlike", "through",
-    "throughout", "toward", "towards", "upon", "within", "via", "near", "onto", "beside", "despite", "off",
-    "out", "up", "down", "back", "clear", "apart", "away", "ago", "later", "earlier", "then", "now", "also",
-    "still", "yet", "too", "not", "never", "already", "again", "even", "just", "only", "ever", "here",
-    "there", "when", "where", "while", "if", "because", "so", "but", "nor", "adrift", "short",
-]);
-
 /// Currency written as a word before the amount: ISO codes ("NOK 122 billion", "USD 40")
 /// and newsroom abbreviations ("Rs 35,000 crore", "Sh1.2 billion", "R2.3 billion").
 pub(super) fn is_currency_code(word: &str) -> bool {
@@ -170,10 +60,6 @@ pub(super) fn is_currency_code(word: &str) -> bool {
         "R", "RM", "Ksh",
     ];
     CODES.contains(&word)
-}
-
-pub(super) fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| word.eq_ignore_ascii_case(candidate))
 }
 
 /// A spelled-out cardinal from two up ("two", "Forty-one", "hundred"), with its value.
@@ -190,14 +76,17 @@ pub(super) fn spelled_number(word: &str) -> Option<u32> {
     };
     if let Some((tens, ones)) = word.split_once('-') {
         let tens_value = unit(tens)?;
-        let ones_index = SPELLED_ONES
-            .words()
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case(ones))?;
+        let ones_index = SPELLED_ONES.iter().position(|w| w.eq_ignore_ascii_case(ones))?;
         return ((20..=90).contains(&tens_value)).then_some(tens_value + ones_index as u32 + 1);
     }
     unit(word)
 }
+
+/// The spelled units of a compound number ("twenty-one" … "ninety-nine"), in order: their
+/// position is their value less one.
+const SPELLED_ONES: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
 
 /// True for a plural noun that can be counted: ends in -s (not -ss, -us, -is) or is an
 /// irregular plural.
@@ -207,7 +96,7 @@ pub(super) fn is_countable_plural(word: &str) -> bool {
     {
         return false;
     }
-    if COUNT_NOUNS.contains(word) {
+    if class::SCAN_COUNT_NOUNS.contains(word) {
         return true;
     }
     let lower = word.to_ascii_lowercase();
@@ -255,7 +144,7 @@ pub(super) fn is_countable_plural(word: &str) -> bool {
 /// ("17 league goals", "40 container ships", "14,000 pothole repairs").
 fn is_modifier(word: &str) -> bool {
     word.chars().all(|c| c.is_lowercase() || c == '-')
-        && !NOT_MODIFIERS.contains(word)
+        && !class::SCAN_NOT_MODIFIERS.contains(word)
         && !matches!(
             word,
             "of" | "and"
@@ -420,7 +309,7 @@ impl Scanner<'_, '_> {
         if !self.draft.tokens[next].is_word() {
             return None;
         }
-        if PERCENT_WORDS.contains(next_text) {
+        if class::SCAN_PERCENT_WORDS.contains(next_text) {
             // "percentage points" counts too.
             return Some((next, FigureKind::Percentage));
         }
@@ -432,10 +321,12 @@ impl Scanner<'_, '_> {
         {
             return Some((next + 1, FigureKind::Percentage));
         }
-        if CURRENCY_WORDS.contains(next_text) && !next_text.chars().next().is_some_and(char::is_uppercase) {
+        if class::SCAN_CURRENCY_WORDS.contains(next_text)
+            && !next_text.chars().next().is_some_and(char::is_uppercase)
+        {
             return Some((next, FigureKind::Money));
         }
-        if MEASUREMENT_UNITS.contains(next_text) && next_text != "in" {
+        if class::SCAN_MEASUREMENT_UNITS.contains(next_text) && next_text != "in" {
             let mut end = next;
             // "kilometers per hour", "square meters".
             if self.word_after(end, 1) == Some("per") && self.word_after(end, 2).is_some() {
@@ -445,7 +336,7 @@ impl Scanner<'_, '_> {
             }
             return Some((end, FigureKind::Measurement));
         }
-        if TIME_UNITS.contains(next_text) {
+        if class::SCAN_TIME_UNITS.contains(next_text) {
             return Some((next, FigureKind::Duration));
         }
         // A counted noun, possibly after up to two modifiers.
@@ -456,7 +347,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
             if is_countable_plural(word) {
-                if TIME_UNITS.contains(word) {
+                if class::SCAN_TIME_UNITS.contains(word) {
                     return Some((cursor, FigureKind::Duration));
                 }
                 return Some((cursor, FigureKind::Count));
@@ -519,7 +410,7 @@ impl Scanner<'_, '_> {
     pub(super) fn magnitude_after(&self, index: usize) -> Option<usize> {
         let next = self.after(index, 1)?;
         let text = self.text(next);
-        (self.draft.tokens[next].is_word() && MAGNITUDES.contains(text)).then_some(next)
+        (self.draft.tokens[next].is_word() && class::SCAN_MAGNITUDES.contains(text)).then_some(next)
     }
 
     /// What the scanner makes of the token at `index`: a figure, the class that excused
@@ -683,9 +574,10 @@ impl Scanner<'_, '_> {
         if matches!(suffix, "C" | "F") {
             let led = self
                 .word_before(index, 1)
-                .is_some_and(|w| TEMPERATURE_LEADS.contains(w));
-            let about_heat = (self.range.start..self.range.end)
-                .any(|i| self.draft.tokens[i].is_word() && TEMPERATURE_WORDS.contains(self.text(i)));
+                .is_some_and(|w| class::SCAN_TEMPERATURE_LEADS.contains(w));
+            let about_heat = (self.range.start..self.range.end).any(|i| {
+                self.draft.tokens[i].is_word() && class::SCAN_TEMPERATURE_WORDS.contains(self.text(i))
+            });
             if !(led || about_heat) {
                 return Err(Excuse::Code);
             }
@@ -706,7 +598,7 @@ impl Scanner<'_, '_> {
             }
             if self
                 .word_after(index, 1)
-                .is_some_and(|next| CURRENCY_WORDS.contains(next))
+                .is_some_and(|next| class::SCAN_CURRENCY_WORDS.contains(next))
             {
                 return Ok(Figure {
                     span: self.span(index, index + 1),
@@ -793,8 +685,8 @@ impl Scanner<'_, '_> {
         let magnitude = self.magnitude_after(last);
         if code.chars().count() == 1 {
             let led = self.word_before(index, 1).is_some_and(|w| {
-                MONEY_LEADS.contains(w)
-                    || (QUANTITY_LEADS.contains(w)
+                class::SCAN_MONEY_LEADS.contains(w)
+                    || (class::SCAN_QUANTITY_LEADS.contains(w)
                         && !eq_any(w, &["the", "a", "an", "in", "on", "and", "or"]))
             });
             let rate = self.word_after(last, 1) == Some("per") || self.word_after(last, 1) == Some("a");
@@ -817,13 +709,13 @@ impl Scanner<'_, '_> {
         let word = self.text(index);
         // One lookup rules out almost every word.
         let head = word.split('-').next().unwrap_or(word);
-        if !NUMBER_WORDS.contains(head) {
+        if !class::SCAN_NUMBER_WORDS.contains(head) {
             return None;
         }
         let number_like = spelled_number(head).is_some()
             || eq_any(head, &["one", "dozen"])
-            || VAGUE_MULTIPLES.contains(word)
-            || FRACTIONS.contains(word)
+            || class::SCAN_VAGUE_MULTIPLES.contains(word)
+            || class::SCAN_FRACTIONS.contains(word)
             || eq_any(word, &["twice", "thrice"]);
         number_like.then(|| self.spelled_figure(index))
     }
@@ -833,12 +725,12 @@ impl Scanner<'_, '_> {
     fn spelled_figure(&self, index: usize) -> Result<Figure, Excuse> {
         let word = self.text(index);
         let previous = self.word_before(index, 1);
-        if VAGUE_MULTIPLES.contains(word) {
+        if class::SCAN_VAGUE_MULTIPLES.contains(word) {
             if self.word_after(index, 1) == Some("of") {
                 // "tens of millions of euros": take the whole phrase.
                 let mut end = index + 1;
                 if let Some(after) = self.after(end, 1)
-                    && VAGUE_MULTIPLES.contains(self.text(after))
+                    && class::SCAN_VAGUE_MULTIPLES.contains(self.text(after))
                     && self.word_after(after, 1) == Some("of")
                 {
                     end = after + 1;
@@ -847,7 +739,7 @@ impl Scanner<'_, '_> {
                     return Err(Excuse::NothingCounted);
                 };
                 // "hundreds of years".
-                if TIME_UNITS.contains(self.text(noun)) {
+                if class::SCAN_TIME_UNITS.contains(self.text(noun)) {
                     return Err(Excuse::NarrativeDuration);
                 }
                 return Ok(Figure {
@@ -865,7 +757,7 @@ impl Scanner<'_, '_> {
                 _ => index,
             };
             let next = self.word_after(index, 1);
-            if !next.is_some_and(|w| is_countable_plural(w) && !TIME_UNITS.contains(w)) {
+            if !next.is_some_and(|w| is_countable_plural(w) && !class::SCAN_TIME_UNITS.contains(w)) {
                 return Err(uncounted_excuse(next));
             }
             return Ok(Figure {
@@ -905,7 +797,7 @@ impl Scanner<'_, '_> {
                 kind: FigureKind::Proportion,
             });
         }
-        if FRACTIONS.contains(word) {
+        if class::SCAN_FRACTIONS.contains(word) {
             // "a third of voters", "nearly a fifth of the fibre", "half of all households";
             // not "the second half of the game" or "half an hour".
             if self.word_after(index, 1) != Some("of") || !is_quantified_fraction(previous) {
@@ -950,7 +842,7 @@ impl Scanner<'_, '_> {
         let mut last = index;
         // "two million people", "three hundred".
         while let Some(next) = self.word_after(last, 1) {
-            if spelled_number(next).is_some_and(|v| v >= 100) || MAGNITUDES.contains(next) {
+            if spelled_number(next).is_some_and(|v| v >= 100) || class::SCAN_MAGNITUDES.contains(next) {
                 last += 1;
             } else {
                 break;

@@ -13,6 +13,8 @@
 //! - **rate**: a percentage or a proportion ("38% of lecturers", "one in five adults");
 //! - **cost**: money that something cost, was spent or is owed, a word of cost within six
 //!   words of it (`data/lexicon/cost-words.txt`);
+//! - **crowd**: the size of a crowd, an attendance, an audience
+//!   (`data/lexicon/crowd-nouns.txt`);
 //! - **statistic**: an average, a median, a rate over time ("a year", "annually",
 //!   `data/lexicon/statistic-words.txt`).
 //!
@@ -35,6 +37,7 @@ pub enum Claim {
     Cost,
     Forecast,
     Statistic,
+    Crowd,
 }
 
 /// How plainly an unsourced figure is a claim.
@@ -73,6 +76,7 @@ impl Claim {
             Claim::Cost => "cost",
             Claim::Forecast => "forecast",
             Claim::Statistic => "statistic",
+            Claim::Crowd => "crowd",
         }
     }
 }
@@ -81,6 +85,7 @@ impl Claim {
 #[derive(Debug, Clone, Default)]
 pub struct SentenceFacts {
     harm: bool,
+    crowd: bool,
     /// The tokens of the words of cost, for their distance to a figure.
     cost: Vec<usize>,
     forecast: bool,
@@ -98,6 +103,7 @@ impl SentenceFacts {
             }
             let text = parsed.token_text(i);
             facts.harm |= class::HARM_WORDS.contains(text);
+            facts.crowd |= class::CROWD_NOUNS.contains(text);
             if class::COST_WORDS.contains(text) {
                 facts.cost.push(i);
             }
@@ -117,6 +123,8 @@ pub fn strength(facts: &SentenceFacts, figure: &Figure, source_nearby: bool) -> 
         Some(Claim::Rate)
     } else if facts.harm && matches!(figure.kind, FigureKind::Count | FigureKind::Quantity) {
         Some(Claim::PeopleAffected)
+    } else if facts.crowd && matches!(figure.kind, FigureKind::Count | FigureKind::Quantity) {
+        Some(Claim::Crowd)
     } else if figure.kind == FigureKind::Money
         && facts
             .cost

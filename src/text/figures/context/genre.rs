@@ -14,11 +14,11 @@
 //!   play, and stays a claim; so do money (a prize, a transfer fee, a contract) and counts
 //!   of people (a crowd).
 
+use crate::text::lexicon::class;
 use std::ops::Range;
 
 use super::Context;
 use crate::text::figures::{Excuse, Figure, FigureKind, candidates_in};
-use crate::text::lexicon::class;
 use crate::text::{BlockKind, ParsedDraft};
 
 /// What kind of story a draft is, as far as its figures are concerned.
@@ -112,9 +112,15 @@ pub fn context(
                 "of" | "more" | "than" | "million" | "billion"
             )
         });
+    // A crowd's size ("A crowd of 21,400", "an attendance of 9,000") counts people too.
+    let crowd = figure.token >= sentence.start + 2
+        && parsed.token_text(figure.token - 1).eq_ignore_ascii_case("of")
+        && class::CROWD_NOUNS.contains(parsed.token_text(figure.token - 2));
     let counts_people = matches!(figure.kind, FigureKind::Count | FigureKind::Quantity)
-        && (class::PERSON_NOUNS.contains(parsed.copy[figure.span.clone()].rsplit(' ').next().unwrap_or(""))
-            || next_word.is_some_and(|w| class::PERSON_NOUNS.contains(w)));
+        && (crowd
+            || class::PERSON_NOUNS
+                .contains(parsed.copy[figure.span.clone()].rsplit(' ').next().unwrap_or(""))
+            || next_word.is_some_and(|w| class::PERSON_NOUNS.contains(w) || class::CROWD_NOUNS.contains(w)));
     if genres.product && !counts_people {
         return Some(Context::ProductDetail);
     }

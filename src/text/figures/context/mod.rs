@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use super::{Excuse, FigureKind, candidates_in};
 use crate::checks::DraftContext;
-use crate::config::Config;
+use crate::config::EngineSettings;
 use crate::text::attribution::find_attribution;
 use crate::text::{BlockKind, ParsedDraft};
 
@@ -190,7 +190,7 @@ fn hedged(parsed: &ParsedDraft<'_>, tokens: Range<usize>) -> bool {
 }
 
 /// Every number of the draft's prose (headings are not prose) with its decision.
-pub fn decide(draft: &DraftContext<'_>, config: &Config) -> Vec<FigureDecision> {
+pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<FigureDecision> {
     let parsed = &draft.parsed;
     let verbs = &config.attribution_verbs;
     let quotations = draft.quotations(config);
@@ -410,7 +410,7 @@ pub(crate) mod tests {
     pub fn decisions_in(text: &str, format: DraftFormat) -> Vec<(&str, &'static str)> {
         let parsed = ParsedDraft::parse(text, format);
         let draft = DraftContext::new("test.md", parsed);
-        let config = Config::default();
+        let config = EngineSettings::default();
         decide(&draft, &config)
             .into_iter()
             .filter(|d| !matches!(d.decision, Decision::NotAFigure(_)))
@@ -430,7 +430,7 @@ pub(crate) mod tests {
     pub fn strengths(text: &str) -> Vec<(&str, String)> {
         let parsed = ParsedDraft::parse(text, DraftFormat::Markdown);
         let draft = DraftContext::new("test.md", parsed);
-        decide(&draft, &Config::default())
+        decide(&draft, &EngineSettings::default())
             .into_iter()
             .filter_map(|d| match d.decision {
                 Decision::Unsourced(strength) => Some((&text[d.span.clone()], strength.id())),

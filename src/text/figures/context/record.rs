@@ -37,6 +37,7 @@ use std::ops::Range;
 use super::Context;
 use crate::text::figures::{Figure, FigureKind};
 use crate::text::lexicon::{class, is_common_word};
+use crate::text::words::eq_any;
 use crate::text::{Block, BlockKind, ParsedDraft, TokenKind};
 
 const DEATH_WORDS: &[&str] = &[
@@ -143,7 +144,7 @@ fn word_at<'a>(parsed: &'a ParsedDraft<'_>, index: usize, range: &Range<usize>) 
 }
 
 fn is_any(word: Option<&str>, list: &[&str]) -> bool {
-    word.is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    word.is_some_and(|w| eq_any(w, list))
 }
 
 /// The index of the figure's last token.
@@ -247,8 +248,10 @@ pub fn context(
         return Some(Context::History);
     }
     // Population.
+    // "home to 5 million", "home to about 17 million": skip a hedge before the figure.
+    let hedge_skipped = if is_any(before(1), DURATION_HEDGES) { 2 } else { 1 };
     if (1..=3).any(|offset| is_any(before(offset), &["population", "populations"]))
-        || (is_any(before(1), &["to"]) && is_any(before(2), &["home"]))
+        || (is_any(before(hedge_skipped), &["to"]) && is_any(before(hedge_skipped + 1), &["home"]))
         || (is_any(before(1), &["of"]) && is_any(before(2), PLACE_NOUNS))
     {
         return Some(Context::Population);

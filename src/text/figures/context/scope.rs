@@ -22,12 +22,12 @@
 //!   A set of "figures" or "data" is not such a document: a story cites figures; it does
 //!   not report on them.
 
+use crate::text::lexicon::class;
 use std::ops::Range;
 
 use super::Scope;
 use crate::text::ParsedDraft;
 use crate::text::attribution::find_attribution;
-use crate::text::lexicon::class;
 
 /// Words after which the next sentence points back at what came before.
 const CARRY_WORDS: &[&str] = &["also", "added", "adds", "further"];

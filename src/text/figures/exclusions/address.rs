@@ -9,16 +9,7 @@
 
 use crate::text::TokenKind;
 use crate::text::figures::scan::Scanner;
-use crate::text::words::WordList;
-
-/// Street words that end an address: "21 Haddington Road".
-static STREET_WORDS: WordList = WordList::new(&[
-    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
-    "place", "pl", "square", "sq", "terrace", "court", "ct", "crescent", "close", "highway", "hwy",
-    "parkway", "quay", "row", "walk", "embankment", "strasse", "straße", "allee", "gardens", "grove", "hill",
-    "mews", "parade", "circle", "plaza", "promenade", "esplanade", "wharf", "green", "broadway", "alley",
-    "rue", "via", "calle", "ulica", "avenida", "prospekt",
-]);
+use crate::text::lexicon::class;
 
 impl Scanner<'_, '_> {
     /// "21 Haddington Road", "1 Bordesley Green Road", "12 Tân Mai Street", "9140 E. 21st
@@ -52,7 +43,7 @@ impl Scanner<'_, '_> {
                 return false;
             }
             words += 1;
-            if words >= 2 && STREET_WORDS.contains(word) {
+            if words >= 2 && class::ADDRESS_STREET_WORDS.contains(word) {
                 return true;
             }
             if words >= 5 {

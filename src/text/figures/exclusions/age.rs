@@ -11,32 +11,11 @@
 //! Excuse: `age`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
+use crate::text::lexicon::class;
 use crate::text::lexicon::{is_common_word, is_proper_noun};
 use crate::text::segment::is_function_word_or_adverb;
-use crate::text::words::WordList;
-
-/// Adverbs between a verb and an age: "is now 62", "was only 12".
-static AGE_ADVERBS: WordList = WordList::new(&[
-    "only", "just", "now", "still", "almost", "nearly", "barely", "already", "then", "not", "about",
-    "around", "reportedly",
-]);
-
-/// Subjects of "was 12" that are people: pronouns and nouns for a person.
-static PERSON_SUBJECTS: WordList = WordList::new(&[
-    "he", "she", "i", "who", "boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father",
-    "brother", "sister", "wife", "husband", "baby", "teenager", "victim", "suspect", "driver", "student",
-    "pupil", "patient", "grandmother", "grandfather", "mum", "mom", "dad", "twins",
-]);
-
-/// Verbs of a life event before "at 16": "signed with the club at 16", "left school at 15".
-static LIFE_EVENT_VERBS: WordList = WordList::new(&[
-    "signed", "signs", "joined", "joins", "left", "leaves", "started", "starts", "began", "begins",
-    "debuted", "married", "marries", "retired", "retires", "emigrated", "enlisted", "died", "dies", "quit",
-    "arrived", "graduated", "became", "becomes", "learned", "learnt", "played", "competed", "diagnosed",
-    "orphaned", "widowed", "arrested", "ordained", "elected", "recruited", "drafted", "scouted",
-    "discovered",
-]);
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// "Okafor, 62," / "his daughter, 9," / "said Liu, 19." / "aged 40" / "(62)".
@@ -160,7 +139,7 @@ impl Scanner<'_, '_> {
         let mut at = 1;
         if self
             .word_before(index, 1)
-            .is_some_and(|w| AGE_ADVERBS.contains(w))
+            .is_some_and(|w| class::AGE_AGE_ADVERBS.contains(w))
         {
             at = 2;
         }
@@ -184,7 +163,7 @@ impl Scanner<'_, '_> {
         (at + 1..=at + 12)
             .map_while(|offset| self.before(index, offset))
             .take_while(|&i| !matches!(self.text(i), ";" | ":" | "—"))
-            .any(|i| self.kind(i) == TokenKind::Word && LIFE_EVENT_VERBS.contains(self.text(i)))
+            .any(|i| self.kind(i) == TokenKind::Word && class::AGE_LIFE_EVENT_VERBS.contains(self.text(i)))
     }
 
     /// An age told by a verb rather than after a name: "She turned 40 last year", "He was
@@ -200,7 +179,7 @@ impl Scanner<'_, '_> {
         let mut verb_offset = 1;
         if self
             .word_before(index, 1)
-            .is_some_and(|w| AGE_ADVERBS.contains(w))
+            .is_some_and(|w| class::AGE_AGE_ADVERBS.contains(w))
         {
             verb_offset = 2;
         }
@@ -225,7 +204,7 @@ impl Scanner<'_, '_> {
         if !self.draft.tokens[subject_index].is_word() {
             return false;
         }
-        if PERSON_SUBJECTS.contains(subject) {
+        if class::AGE_PERSON_SUBJECTS.contains(subject) {
             return true;
         }
         // A name: capitalised, and not an ordinary word at the start of the sentence

@@ -5,14 +5,9 @@
 //! has to vouch for it the way one vouches for a statistic.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
-use crate::text::words::WordList;
-
-pub(in crate::text::figures) static MONTHS: WordList = WordList::new(&[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
-]);
+use crate::text::figures::scan::Scanner;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 /// Words after a number that make it a clock time: "4:30 a.m.", "0900 GMT", "1400 hrs".
 const CLOCK_WORDS: &[&str] = &[
@@ -26,7 +21,9 @@ pub(in crate::text::figures) fn is_clock_suffix(suffix: &str) -> bool {
 
 impl Scanner<'_, '_> {
     fn is_month(&self, index: Option<usize>) -> bool {
-        index.is_some_and(|i| self.draft.tokens[i].kind == TokenKind::Word && MONTHS.contains(self.text(i)))
+        index.is_some_and(|i| {
+            self.draft.tokens[i].kind == TokenKind::Word && class::MONTHS.contains(self.text(i))
+        })
     }
 
     /// A month right before `index`, allowing its abbreviation period ("Dec. 10").

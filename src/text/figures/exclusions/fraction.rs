@@ -10,7 +10,9 @@
 //!
 //! Excuses: `not-a-share` and `fraction-glyph`.
 
-use crate::text::figures::scan::{Scanner, TIME_UNITS, eq_any};
+use crate::text::figures::scan::Scanner;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 /// Is a number written only with fraction glyphs, with no digit: "½", "½-½"?
 pub(in crate::text::figures) fn is_fraction_glyph(text: &str) -> bool {
@@ -50,7 +52,7 @@ impl Scanner<'_, '_> {
         }
         let noun_text = self.text(noun);
         if !self.draft.tokens[noun].is_word()
-            || TIME_UNITS.contains(noun_text)
+            || class::SCAN_TIME_UNITS.contains(noun_text)
             || eq_any(noun_text, &["way", "time", "century", "distance"])
         {
             return None;

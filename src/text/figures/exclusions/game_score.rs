@@ -14,41 +14,7 @@
 use crate::text::TokenKind;
 use crate::text::figures::scan::{Scanner, spelled_number};
 use crate::text::figures::{Excuse, Figure, FigureKind};
-use crate::text::words::WordList;
-
-/// Verbs and nouns of winning and losing, before a margin: "beat England by 45 runs".
-pub(in crate::text::figures) static WIN_WORDS: WordList = WordList::new(&[
-    "beat", "beats", "beaten", "won", "win", "wins", "winning", "lost", "lose", "loses", "losing",
-    "defeated", "defeat", "victory", "triumphed", "edged", "thrashed", "crushed", "margin", "led", "leads",
-    "trailed",
-]);
-
-/// Words that show a sentence describes play in a game.
-static PLAY_WORDS: WordList = WordList::new(&[
-    "innings", "inning", "wicket", "wickets", "batter", "batters", "batsman", "batsmen", "batting", "bowler",
-    "bowlers", "bowling", "bowled", "stumped", "match", "game", "lap", "laps", "tiebreak", "tie-break",
-    "half-time", "halftime", "scorer", "scored", "scoring", "touchdown", "touchdowns", "quarterback",
-    "striker", "goalkeeper", "penalty", "overtime", "rally", "serve", "set",
-]);
-
-/// Units of scoring: counted in a game, they are its score.
-static SCORING_UNITS: WordList = WordList::new(&[
-    "runs", "wickets", "goals", "points", "tries", "baskets", "shots", "saves", "laps", "sets", "games",
-    "overs", "strokes", "birdies", "assists", "rebounds", "touchdowns", "innings", "balls", "boundaries",
-    "sixes", "fours", "aces", "frames", "rounds", "holes", "catches", "tackles", "corners", "fouls",
-]);
-
-/// Words that make a count of scoring units a statistic of a season or career.
-static SEASON_WORDS: WordList = WordList::new(&[
-    "season", "seasons", "career", "league", "campaign", "tournament", "year", "years", "total", "all-time",
-    "record", "records", "majors", "nation",
-]);
-
-/// Verbs of leading a competition: "leads the majors with 31 home runs", "topped the NBA in
-/// assists".
-static COMPETITION_LEAD_VERBS: WordList = WordList::new(&[
-    "lead", "leads", "led", "leading", "top", "tops", "topped", "topping", "pace", "paces", "paced", "pacing",
-]);
+use crate::text::lexicon::class;
 
 impl Scanner<'_, '_> {
     /// Is the figure the score or result of the game being reported rather than a
@@ -75,7 +41,10 @@ impl Scanner<'_, '_> {
             })
         };
         if self.word_before(index, 1) == Some("by")
-            && (2..=7).any(|k| self.word_before(index, k).is_some_and(|w| WIN_WORDS.contains(w)))
+            && (2..=7).any(|k| {
+                self.word_before(index, k)
+                    .is_some_and(|w| class::GAME_SCORE_WIN_WORDS.contains(w))
+            })
         {
             return Some(Excuse::WinningMargin);
         }
@@ -103,7 +72,7 @@ impl Scanner<'_, '_> {
                     .split_whitespace()
                     .last()
                     .unwrap_or("");
-                SCORING_UNITS.contains(noun) && !self.has_season_word()
+                class::GAME_SCORE_SCORING_UNITS.contains(noun) && !self.has_season_word()
             }
             _ => false,
         };
@@ -123,7 +92,7 @@ impl Scanner<'_, '_> {
         *self.has_season_word.get_or_init(|| {
             (self.range.start..self.range.end).any(|i| {
                 self.draft.tokens[i].is_word()
-                    && (SEASON_WORDS.contains(self.text(i)) || self.leads_a_competition(i))
+                    && (class::GAME_SCORE_SEASON_WORDS.contains(self.text(i)) || self.leads_a_competition(i))
             })
         })
     }
@@ -131,7 +100,7 @@ impl Scanner<'_, '_> {
     /// "leads the NHL", "topped the NBA": a leader of a whole competition, named by its
     /// acronym, holds a season's total, not a game's.
     fn leads_a_competition(&self, index: usize) -> bool {
-        if !COMPETITION_LEAD_VERBS.contains(self.text(index)) {
+        if !class::GAME_SCORE_COMPETITION_LEAD_VERBS.contains(self.text(index)) {
             return false;
         }
         let mut next = index + 1;
@@ -161,7 +130,9 @@ impl Scanner<'_, '_> {
                 TokenKind::Word => {
                     let text = self.text(i);
                     (text == "Test" && i > self.range.start)
-                        || text.split('-').any(|part| PLAY_WORDS.contains(part))
+                        || text
+                            .split('-')
+                            .any(|part| class::GAME_SCORE_PLAY_WORDS.contains(part))
                 }
                 // A cricket score elsewhere in the sentence: "96 for five", "287 all out".
                 TokenKind::Number => {

@@ -8,18 +8,10 @@
 //! Excuse: `game-segment`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
-use crate::text::words::WordList;
-
-use super::game_score::WIN_WORDS;
-
-/// The parts of a game, counted in its score: "led 3-2 after two periods", "won in
-/// three sets".
-static GAME_SEGMENTS: WordList = WordList::new(&[
-    "periods", "halves", "quarters", "innings", "sets", "rounds", "laps", "frames", "overs", "holes", "ends",
-    "chukkas", "legs", "heats", "bouts",
-]);
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the figure a count of the parts of a game in a sentence about play, with a
@@ -33,10 +25,11 @@ impl Scanner<'_, '_> {
         let after_a_win = || {
             (1..=5).any(|offset| {
                 self.word_before(figure.token, offset)
-                    .is_some_and(|w| WIN_WORDS.contains(w))
+                    .is_some_and(|w| class::GAME_SCORE_WIN_WORDS.contains(w))
             })
         };
-        GAME_SEGMENTS.contains(noun) && (self.about_play() || self.has_game_score() || after_a_win())
+        class::GAME_SEGMENT_GAME_SEGMENTS.contains(noun)
+            && (self.about_play() || self.has_game_score() || after_a_win())
     }
 
     /// Does the sentence give a game's score after a verb of winning or leading ("led 3-2",
@@ -58,7 +51,7 @@ impl Scanner<'_, '_> {
                 }
                 (1..=4).any(|offset| {
                     self.word_before(i, offset).is_some_and(|w| {
-                        WIN_WORDS.contains(w)
+                        class::GAME_SCORE_WIN_WORDS.contains(w)
                             || eq_any(w, &["drew", "draw", "tied", "tie", "trail", "trails", "lead"])
                     })
                 })

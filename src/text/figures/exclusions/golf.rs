@@ -11,7 +11,8 @@
 //! a game's score, and for golf's compounds ("three-under-par", "par-71").
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any, spelled_number};
+use crate::text::figures::scan::{Scanner, spelled_number};
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Does the sentence use golf's scoring idiom anywhere?

@@ -18,31 +18,10 @@
 
 use crate::text::TokenKind;
 use crate::text::figures::Excuse;
-use crate::text::figures::scan::{QUANTITY_LEADS, Scanner, eq_any, is_countable_plural, is_currency_code};
+use crate::text::figures::scan::{Scanner, is_countable_plural, is_currency_code};
+use crate::text::lexicon::class;
 use crate::text::segment::is_function_word_or_adverb;
-use crate::text::words::WordList;
-
-use super::date_time::MONTHS;
-
-static WEEKDAYS: WordList = WordList::new(&[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-]);
-
-/// Nouns after which a number is a label, not a quantity: "move 43", "page 5".
-static LABEL_NOUNS: WordList = WordList::new(&[
-    "move", "page", "pages", "room", "route", "gate", "flight", "bus", "line", "platform", "exit",
-    "district", "ward", "chapter", "article", "section", "clause", "game", "round", "stage", "level",
-    "phase", "act", "episode", "lane", "highway", "pier", "berth", "hole", "lap", "race", "heat", "match",
-    "model", "version", "grade", "band", "tier", "category", "class", "zone", "terminal", "shaft", "block",
-    "building", "unit", "apartment", "flat", "floor", "suite", "seat", "row", "table", "exhibit", "count",
-    "item", "question", "proposition", "amendment", "number", "no", "nos", "pier", "track", "channel",
-    "frequency", "box", "lot", "plot", "bay", "hangar", "dock", "junction", "mile", "kilometre", "kilometer",
-    "marker", "bed", "cell", "court", "field", "pitch", "stand", "door", "window", "car", "carriage",
-    "coach", "ticket", "code", "volume", "issue", "part", "step", "figure", "appendix", "annex", "schedule",
-    "rule", "regulation", "resolution", "bill", "week", "day", "year", "season", "term", "session", "series",
-    "hurricane", "storm", "typhoon", "cyclone", "mission", "sector", "division", "battalion", "brigade",
-    "regiment", "squadron", "fleet", "precinct", "station",
-]);
+use crate::text::words::eq_any;
 
 /// The shape of a name or a product: capitalised ("Route", "Apollo", "IMO") or camel case
 /// ("iPhone", "eBay").
@@ -161,9 +140,9 @@ impl Scanner<'_, '_> {
         }
         if is_name_shaped(previous_text) {
             if is_currency_code(previous_text)
-                || MONTHS.contains(previous_text)
-                || WEEKDAYS.contains(previous_text)
-                || QUANTITY_LEADS.contains(previous_text)
+                || class::MONTHS.contains(previous_text)
+                || class::LABEL_WEEKDAYS.contains(previous_text)
+                || class::SCAN_QUANTITY_LEADS.contains(previous_text)
             {
                 return None;
             }
@@ -178,7 +157,8 @@ impl Scanner<'_, '_> {
             // "Pixel 9 phones", "Boeing 737").
             return (!is_function_word_or_adverb(previous_text)).then_some(Excuse::Label);
         }
-        (LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index)).then_some(Excuse::Label)
+        (class::LABEL_LABEL_NOUNS.contains(previous_text) && !self.is_quantity_context(index))
+            .then_some(Excuse::Label)
     }
 
     /// A number followed by a counted noun is a quantity even after a label noun

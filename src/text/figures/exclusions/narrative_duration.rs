@@ -12,23 +12,9 @@
 //! age") is excused as `age`.
 
 use crate::text::figures::Excuse;
-use crate::text::figures::scan::{Scanner, eq_any};
-use crate::text::words::WordList;
-
-/// Verbs of a reported change, before a statistical duration: "stretched to 11 months".
-static CHANGE_VERBS: WordList = WordList::new(&[
-    "rose", "risen", "rises", "rising", "fell", "fallen", "falls", "falling", "grew", "grown", "grows",
-    "growing", "stretched", "stretches", "stretching", "lengthened", "lengthening", "climbed", "climbs",
-    "climbing", "increased", "decreased", "jumped", "soared", "ballooned", "doubled", "tripled", "reached",
-    "reaches", "topped", "averaged", "averages", "dropped", "shrank", "shrunk", "slipped", "crept", "blown",
-    "blew",
-]);
-
-/// Qualifiers that make a duration a statistic: "a median of 14.2 weeks".
-static STATISTICAL_QUALIFIERS: WordList = WordList::new(&[
-    "median", "average", "mean", "typical", "typically", "about", "around", "nearly", "almost", "roughly",
-    "approximately", "least", "more", "less", "fewer", "over", "under", "up", "estimated", "record", "some",
-]);
+use crate::text::figures::scan::Scanner;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Why the duration at `index`, whose unit ends at `unit_end`, is not a figure, if it is
@@ -43,7 +29,7 @@ impl Scanner<'_, '_> {
     ) -> Option<Excuse> {
         let qualified = (1..=3).any(|offset| {
             self.word_before(index, offset)
-                .is_some_and(|w| STATISTICAL_QUALIFIERS.contains(w))
+                .is_some_and(|w| class::NARRATIVE_DURATION_STATISTICAL_QUALIFIERS.contains(w))
         });
         let of_age = self.is_age_in_units(unit_end);
         let changed = self.after_a_change(index) && !of_age;
@@ -76,7 +62,7 @@ impl Scanner<'_, '_> {
             });
         }
         self.word_before(index, verb)
-            .is_some_and(|w| CHANGE_VERBS.contains(w))
+            .is_some_and(|w| class::NARRATIVE_DURATION_CHANGE_VERBS.contains(w))
     }
 }
 

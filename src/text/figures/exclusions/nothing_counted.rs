@@ -10,13 +10,13 @@
 //! Excuse: `nothing-counted`.
 
 use crate::text::figures::Excuse;
-use crate::text::figures::scan::TIME_UNITS;
+use crate::text::lexicon::class;
 
 /// Why a spelled number is not a figure when what follows it (`next`: the word after it, or
 /// the unit of time it was read with) is not something it counts: a unit of time makes it a
 /// narrative duration; anything else, or nothing, counts nothing.
 pub(in crate::text::figures) fn uncounted_excuse(next: Option<&str>) -> Excuse {
-    if next.is_some_and(|word| TIME_UNITS.contains(word)) {
+    if next.is_some_and(|word| class::SCAN_TIME_UNITS.contains(word)) {
         Excuse::NarrativeDuration
     } else {
         Excuse::NothingCounted

@@ -5,7 +5,7 @@
 //!
 //! Excuse: `ordinal`.
 
-use crate::text::figures::scan::eq_any;
+use crate::text::words::eq_any;
 
 /// Are these the letters of an ordinal after its digits: "st", "nd", "rd", "th"?
 pub(in crate::text::figures) fn is_ordinal_suffix(suffix: &str) -> bool {

@@ -8,21 +8,12 @@
 //! metres", "the 400 metres of road" and "Processing took 12.45 seconds" are measurements
 //! and stay figures.
 
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
-use crate::text::words::WordList;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
-use super::game_score::WIN_WORDS;
 use super::label::is_name_shaped;
-
-/// Words that show a sentence is about a race on a track, a road or in a pool.
-static RACING_WORDS: WordList = WordList::new(&[
-    "ran", "race", "races", "raced", "final", "finals", "heat", "heats", "semi-final", "semifinal", "sprint",
-    "sprinter", "sprints", "hurdles", "relay", "steeplechase", "marathon", "medal", "medals", "gold",
-    "silver", "bronze", "swam", "swim", "swimmer", "freestyle", "backstroke", "breaststroke", "butterfly",
-    "medley", "clocked", "clocking", "clocks", "finish", "finished", "championships", "won", "win", "wins",
-    "title", "titles", "lane", "podium",
-]);
 
 impl Scanner<'_, '_> {
     /// Is the figure the name of a race: a standard track or pool distance after a
@@ -144,7 +135,7 @@ impl Scanner<'_, '_> {
     fn has_placing(&self) -> bool {
         (self.range.start..self.range.end).any(|i| {
             self.draft.tokens[i].is_word()
-                && (WIN_WORDS.contains(self.text(i))
+                && (class::GAME_SCORE_WIN_WORDS.contains(self.text(i))
                     || (self.is_position(i)
                         && self.word_after(i, 1).is_some_and(|w| eq_any(w, &["in", "place"]))))
         })
@@ -154,7 +145,7 @@ impl Scanner<'_, '_> {
     fn about_racing(&self) -> bool {
         *self.about_racing.get_or_init(|| {
             (self.range.start..self.range.end)
-                .any(|i| self.draft.tokens[i].is_word() && RACING_WORDS.contains(self.text(i)))
+                .any(|i| self.draft.tokens[i].is_word() && class::RACE_RACING_WORDS.contains(self.text(i)))
         })
     }
 }

@@ -7,21 +7,14 @@
 //! Excuse: `reference`.
 
 use crate::text::figures::scan::Scanner;
-use crate::text::words::WordList;
-
-/// Determiners before a spelled number that make it a reference, not a count ("the three
-/// universities", "both sides").
-static REFERENCE_DETERMINERS: WordList = WordList::new(&[
-    "the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "all", "whose", "each",
-    "every", "first", "last", "next", "other", "another", "those", "of",
-]);
+use crate::text::lexicon::class;
 
 impl Scanner<'_, '_> {
     /// Does a determiner that makes the spelled number at `index` a reference come right
     /// before it ("the three universities", "all five")?
     pub(in crate::text::figures) fn is_reference(&self, index: usize) -> bool {
         self.word_before(index, 1)
-            .is_some_and(|previous| REFERENCE_DETERMINERS.contains(previous))
+            .is_some_and(|previous| class::REFERENCE_REFERENCE_DETERMINERS.contains(previous))
     }
 }
 

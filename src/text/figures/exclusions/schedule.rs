@@ -6,15 +6,10 @@
 //!
 //! Excuse: `schedule`.
 
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
-use crate::text::words::WordList;
-
-/// What is left of a season or a tournament: "two rounds remaining", "three races left".
-static SCHEDULE_NOUNS: WordList = WordList::new(&[
-    "rounds", "races", "games", "matches", "fixtures", "legs", "stages", "events", "tests", "meetings",
-    "tournaments", "weekends", "heats", "bouts", "innings", "holes", "laps",
-]);
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the figure what is left of a season or a tournament: "with two rounds
@@ -25,7 +20,7 @@ impl Scanner<'_, '_> {
             return false;
         }
         let last = self.last_token(figure);
-        if !SCHEDULE_NOUNS.contains(self.text(last)) {
+        if !class::SCHEDULE_SCHEDULE_NOUNS.contains(self.text(last)) {
             return false;
         }
         match self.word_after(last, 1) {

@@ -12,32 +12,12 @@
 //! Excuse: `standing`.
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
+use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Figure, FigureKind};
-use crate::text::words::WordList;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 use super::ordinal::is_ordinal_suffix;
-
-/// Positions in a table: "second in Group C", "top of the ladder".
-static STANDING_POSITIONS: WordList = WordList::new(&[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-    "nineteenth", "twentieth", "top", "bottom", "last",
-]);
-
-/// Nouns that name a table of teams or competitors: "first in the Central Division", "top
-/// of the table". "League" is left out: "leads the league with 31 points" may be one
-/// player's season total.
-static TABLE_NOUNS: WordList = WordList::new(&[
-    "table", "tables", "standings", "ladder", "log", "group", "groups", "pool", "pools", "division",
-    "divisions", "conference", "conferences", "championship", "rankings", "leaderboard", "pyramid",
-]);
-
-/// Verbs of leading a table: "lead the table", "topped Group B".
-static TABLE_LEAD_VERBS: WordList = WordList::new(&[
-    "lead", "leads", "led", "leading", "top", "tops", "topped", "topping", "head", "heads", "headed",
-    "heading",
-]);
 
 impl Scanner<'_, '_> {
     /// Is the figure a team's place in a table rather than a statistic? Points in a
@@ -105,7 +85,7 @@ impl Scanner<'_, '_> {
     pub(in crate::text::figures) fn is_position(&self, index: usize) -> bool {
         let text = self.text(index);
         match self.kind(index) {
-            TokenKind::Word => STANDING_POSITIONS.contains(text),
+            TokenKind::Word => class::STANDING_STANDING_POSITIONS.contains(text),
             TokenKind::AlphaNum => {
                 let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let suffix = &text[digits.len()..];
@@ -123,7 +103,9 @@ impl Scanner<'_, '_> {
             let table_within = |from: usize, words: usize| {
                 (from..self.range.end.min(from + words))
                     .take_while(|&i| !matches!(self.text(i), "," | ";" | ":" | "(" | ")"))
-                    .any(|i| self.draft.tokens[i].is_word() && TABLE_NOUNS.contains(self.text(i)))
+                    .any(|i| {
+                        self.draft.tokens[i].is_word() && class::STANDING_TABLE_NOUNS.contains(self.text(i))
+                    })
             };
             (self.range.start..self.range.end).any(|i| {
                 let word = self.text(i);
@@ -137,7 +119,7 @@ impl Scanner<'_, '_> {
                 if self.kind(i) == TokenKind::Word && word.eq_ignore_ascii_case("atop") {
                     return table_within(i + 1, 4);
                 }
-                if self.kind(i) == TokenKind::Word && TABLE_LEAD_VERBS.contains(word) {
+                if self.kind(i) == TokenKind::Word && class::STANDING_TABLE_LEAD_VERBS.contains(word) {
                     return table_within(i + 1, 3);
                 }
                 false

@@ -9,14 +9,9 @@
 //! tokenizer makes one number (see `score_line.rs`).
 
 use crate::text::TokenKind;
-use crate::text::figures::scan::{Scanner, eq_any};
-use crate::text::words::WordList;
-
-/// Words of a vote: "passed 52 to 48", "voted 7 to 2", "by 312 votes to 254".
-static VOTE_WORDS: WordList = WordList::new(&[
-    "vote", "votes", "voted", "voting", "ballot", "ballots", "passed", "approved", "rejected", "defeated",
-    "confirmed", "adopted", "carried", "ratified", "endorsed", "backed", "margin", "split", "tally",
-]);
+use crate::text::figures::scan::Scanner;
+use crate::text::lexicon::class;
+use crate::text::words::eq_any;
 
 impl Scanner<'_, '_> {
     /// Is the number at `index` one side of a vote's tally: "passed 52 to 48", "voted 7 to
@@ -68,7 +63,7 @@ impl Scanner<'_, '_> {
     pub(in crate::text::figures) fn vote_word_before(&self, index: usize) -> bool {
         (1..=4).any(|offset| {
             self.word_before(index, offset)
-                .is_some_and(|w| VOTE_WORDS.contains(w))
+                .is_some_and(|w| class::VOTE_TALLY_VOTE_WORDS.contains(w))
         })
     }
 }

@@ -10,25 +10,7 @@
 
 use crate::text::figures::scan::Scanner;
 use crate::text::figures::{Excuse, FigureKind};
-use crate::text::words::WordList;
-
-/// Plural nouns after a year that make it a modifier: "the 2026 local elections", "2019
-/// floods".
-static YEAR_EVENT_NOUNS: WordList = WordList::new(&[
-    "elections", "polls", "games", "olympics", "championships", "finals", "playoffs", "accounts", "results",
-    "estimates", "figures", "accords", "protests", "riots", "floods", "fires", "wildfires", "attacks",
-    "bombings", "talks", "negotiations", "reforms", "rules", "regulations", "guidelines", "standards",
-    "sanctions", "tariffs", "budgets", "plans", "targets", "levels", "prices", "rates", "models", "editions",
-    "awards", "nationals", "primaries", "midterms", "census", "hearings", "trials", "earthquakes", "storms",
-    "hurricanes", "lockdowns", "strikes", "amendments",
-]);
-
-/// Determiners that make a following year-shaped number a modifier: "the 2026 local
-/// elections", "its 2030 targets".
-static YEAR_DETERMINERS: WordList = WordList::new(&[
-    "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "next",
-    "last", "whose", "each", "every",
-]);
+use crate::text::lexicon::class;
 
 impl Scanner<'_, '_> {
     /// Is the plain number at `index` (not a range), with the unit or counted noun after it,
@@ -59,9 +41,12 @@ impl Scanner<'_, '_> {
     /// "2026 voters", with neither, stays a count.
     fn is_year_modifier(&self, index: usize, noun: usize) -> bool {
         let determined = self.word_before(index, 1).is_some_and(|w| {
-            YEAR_DETERMINERS.contains(w) || w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
+            class::YEAR_YEAR_DETERMINERS.contains(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || w.ends_with("s'")
         });
-        determined || YEAR_EVENT_NOUNS.contains(self.text(noun))
+        determined || class::YEAR_YEAR_EVENT_NOUNS.contains(self.text(noun))
     }
 }
 
