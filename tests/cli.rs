@@ -105,7 +105,8 @@ fn json_output_follows_the_contract() {
             .unwrap()
             .contains("Kovalevskyi")
     );
-    assert_eq!(name["fixes"][0]["applicability"], "safe");
+    // Whether two spellings are one name is a heuristic's call: the respelling is unsafe.
+    assert_eq!(name["fixes"][0]["applicability"], "unsafe");
     assert_eq!(name["fixes"][0]["edits"][0]["new_text"], "Kovalevskyi");
 }
 
@@ -503,8 +504,16 @@ fn fix_writes_atomically_keeps_permissions_and_converges() {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     }
+    // The respelling is unsafe: --fix alone leaves the file as it is.
     let output = copydesk()
         .args(["check", "--fix"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), DRAFT);
+    assert_eq!(output.status.code(), Some(1));
+    let output = copydesk()
+        .args(["check", "--fix", "--unsafe-fixes"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -578,8 +587,19 @@ fn fix_writes_atomically_keeps_permissions_and_converges() {
 #[test]
 fn diff_prints_the_fix_and_leaves_the_file() {
     let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
-    let output = copydesk()
+    // The respelling is unsafe: only --unsafe-fixes puts it in the diff.
+    let safe_only = copydesk()
         .args(["check", "--diff"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&safe_only.stdout).contains("Kovalevsky said"),
+        "{}",
+        String::from_utf8_lossy(&safe_only.stdout)
+    );
+    let output = copydesk()
+        .args(["check", "--diff", "--unsafe-fixes"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -633,7 +653,7 @@ fn diff_exits_like_check_and_also_when_a_fix_would_change_a_file() {
 #[test]
 fn fixing_stdin_prints_the_fixed_draft() {
     let output = copydesk()
-        .args(["check", "--fix", "-"])
+        .args(["check", "--fix", "--unsafe-fixes", "-"])
         .write_stdin(DRAFT)
         .output()
         .unwrap();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Emacs end-to-end test: Eglot in batch Emacs, with editors/emacs/copydesk.el and the
 # copydesk binary built from this checkout. It opens a Markdown and a plain-text draft,
-# waits for copydesk's Flymake diagnostics, applies the preferred quick fix and checks the
+# waits for copydesk's Flymake diagnostics, applies the respelling quick fix and checks the
 # text. A few seconds once Emacs is installed.
 #
 #   editors/emacs/test.sh

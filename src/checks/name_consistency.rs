@@ -70,6 +70,15 @@
 //!   Santos / Teodoro Delos Santos, Pieter van Dorp / Joost Van Dorp), each family writes
 //!   its name its own way; a spelling never used with a given name is still a slip;
 //! - ALL-CAPS words such as datelines (JESENÍK / Jeseník);
+//! - a plural or a name ending in -s beside the same word without it (A-level /
+//!   A-levels, Oscar / Oscars, William / Williams): another word form or another name;
+//! - a month or a day of the week beside a name a letter away (July / Juul);
+//! - addresses: a social-media handle, a hashtag, an e-mail address or a domain written
+//!   without its scheme (@InesVarga beside Ines Varga, NY.gov beside N.Y.), and so the
+//!   credit line of an embedded post ("— Ines Varga (@InesVarga) May 3, 2024") adds only
+//!   the name it credits;
+//! - contractions, whatever their apostrophe (We're / We’re, I’ve / Ive): they are words,
+//!   not names;
 //! - ordinary English words, demonyms (Israel / Israeli) and two well-known different
 //!   names (Austria / Australia, Johnson / Johnston);
 //! - a difference of a letter or two that is not a regular transliteration (Dolní / Horní,
@@ -77,8 +86,11 @@
 //!   age after it or a speech verb next to it) or with the same other name word.
 //!
 //! ## Fix
-//! Replace this mention with the canonical spelling (safe), or use the canonical spelling
-//! for every variant in the story (safe; the language server applies it across drafts).
+//! Replace this mention with the canonical spelling, or use the canonical spelling for
+//! every variant in the story (the language server applies it across drafts; the first
+//! finding of each draft offers it). Both are unsafe: whether two spellings are one name
+//! is a heuristic's call, so `copydesk check --fix` applies them only with
+//! `--unsafe-fixes`.
 //!
 //! ## Configuration
 //! - `[rules] name-consistency = "warning"`
@@ -98,8 +110,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::{Ctx, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::fold::{fold, fold_each, written_form};
-use crate::text::lexicon::{is_common_word, is_proper_noun};
-use crate::text::names::{NameMention, PARTICLES};
+use crate::text::lexicon::{class, is_common_word, is_proper_noun};
+use crate::text::names::{NameMention, PARTICLES, in_address};
 use crate::text::{TokenKind, one_line};
 
 const RULE: &str = "name-consistency";
@@ -460,15 +472,37 @@ fn unlenited(loose: &str) -> String {
     }
 }
 
-/// "Israel" / "Israeli", "Kenya" / "Kenyan", "Qatar" / "Qatari": a word and its derivative.
+/// "A-level" / "A-levels", "Oscar" / "Oscars", "Williams" / "William": two loose forms of
+/// which the longer is the shorter with a plural ending (-s, -es). A plural is another
+/// word form, and a name that ends in an s beside one that does not is another name (the
+/// patronymic Williams, Edwards, Roberts), never a letter slipped.
+fn is_plural(shorter: &str, longer: &str) -> bool {
+    longer
+        .strip_prefix(shorter)
+        .is_some_and(|suffix| matches!(suffix, "s" | "es"))
+        && shorter.chars().count() >= 2
+}
+
+/// A month or a day of the week ("July", "May", "Monday"): a word of the calendar, not a
+/// name one letter away from it ("Juul" / "July").
+fn is_calendar_word(text: &str) -> bool {
+    class::MONTHS.contains(text) || class::WEEKDAYS.contains(text)
+}
+
+/// "Israel" / "Israeli", "Kenya" / "Kenyan", "Qatar" / "Qatari", "South Dakota" / "South
+/// Dakotans": a word and its derivative, or the derivative's plural. The word (the last of
+/// a place's words) is a dictionary word or proper noun.
 fn is_derivation(shorter_text: &str, shorter: &str, longer: &str) -> bool {
     let Some(suffix) = longer.strip_prefix(shorter) else {
         return false;
     };
-    matches!(
-        suffix,
-        "i" | "n" | "an" | "ian" | "ese" | "ish" | "s" | "es" | "ite" | "ic"
-    ) && (is_proper_noun(shorter_text) || is_common_word(shorter_text))
+    let derivative = |suffix: &str| matches!(suffix, "i" | "n" | "an" | "ian" | "ese" | "ish" | "ite" | "ic");
+    let word = shorter_text
+        .rsplit([' ', '\u{a0}'])
+        .next()
+        .unwrap_or(shorter_text);
+    (derivative(suffix) || matches!(suffix, "s" | "es") || suffix.strip_suffix('s').is_some_and(derivative))
+        && (is_proper_noun(word) || is_common_word(word))
 }
 
 /// How `variant` differs from `canonical`, or `None` when they are not the same name.
@@ -490,13 +524,17 @@ fn difference(canonical: &Spelling, variant: &Spelling) -> Option<Difference> {
     if is_common_word(&canonical.text) || is_common_word(&variant.text) {
         return None;
     }
+    if is_calendar_word(&canonical.text) || is_calendar_word(&variant.text) {
+        return None;
+    }
     let length = canonical.loose.chars().count().min(variant.loose.chars().count());
     let (shorter, longer, shorter_text) = if canonical.loose.len() <= variant.loose.len() {
         (&canonical.loose, &variant.loose, &canonical.text)
     } else {
         (&variant.loose, &canonical.loose, &variant.text)
     };
-    if is_derivation(shorter_text, shorter, longer)
+    if is_plural(shorter, longer)
+        || is_derivation(shorter_text, shorter, longer)
         || is_gendered_pair(&canonical.loose, &variant.loose)
         || is_gendered_pair(&canonical.phonetic, &variant.phonetic)
         || is_gaelic_gendered_pair(&canonical.text, &variant.text)
@@ -1189,34 +1227,49 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spellings = collect_spellings(ctx);
     let canonicals = choose_canonicals(&spellings);
 
+    // The variants of each canonical spelling, in order of the canonical's first use.
+    let mut groups: Vec<(usize, Vec<(usize, Difference)>)> = Vec::new();
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
     for (variant_index, target) in canonicals.iter().enumerate() {
         let Some((canonical_index, kind)) = *target else {
             continue;
         };
+        let group = *group_of.entry(canonical_index).or_insert_with(|| {
+            groups.push((canonical_index, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push((variant_index, kind));
+    }
+    for (canonical_index, variants) in &groups {
+        report_group(&spellings, *canonical_index, variants, out);
+    }
+    check_abbreviations(ctx, out);
+}
+
+/// The findings for the variants of one canonical spelling. Each finding offers to
+/// replace its own mention; the story-wide fix ("use X everywhere") is built once for the
+/// canonical spelling and carried by the first finding in each draft, so that a draft full
+/// of variants holds one copy of it, not one per finding (memory stays linear in the
+/// number of mentions).
+fn report_group(
+    spellings: &[Spelling],
+    canonical_index: usize,
+    variants: &[(usize, Difference)],
+    out: &mut Vec<Finding>,
+) {
+    let canonical = &spellings[canonical_index];
+    let how_often = if canonical.known {
+        "the house spelling".to_string()
+    } else {
+        let count = canonical.occurrences.len();
+        format!(
+            "used {count} time{} in this story",
+            if count == 1 { "" } else { "s" }
+        )
+    };
+    let mut findings: Vec<Finding> = Vec::new();
+    for &(variant_index, kind) in variants {
         let variant = &spellings[variant_index];
-        let canonical = &spellings[canonical_index];
-        // Every occurrence of every spelling that maps to this canonical, for the
-        // story-wide fix.
-        let story_edits: Vec<Edit> = canonicals
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_some_and(|(c, _)| c == canonical_index))
-            .flat_map(|(i, _)| spellings[i].occurrences.iter())
-            .map(|o| Edit {
-                draft: o.draft,
-                span: o.span.clone(),
-                new_text: canonical.text.clone(),
-            })
-            .collect();
-        let how_often = if canonical.known {
-            "the house spelling".to_string()
-        } else {
-            let count = canonical.occurrences.len();
-            format!(
-                "used {count} time{} in this story",
-                if count == 1 { "" } else { "s" }
-            )
-        };
         for occurrence in &variant.occurrences {
             if kind == Difference::Case
                 && is_conventional_capital(
@@ -1231,21 +1284,15 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 canonical.text,
                 kind.describe()
             );
+            // Which mentions are one name is a heuristic's call: the respelling is unsafe.
             let mut finding = Finding::new(RULE, occurrence.draft, occurrence.span.clone(), message)
                 .with_fix(Fix::replace(
                     format!("Replace with ‘{}’", canonical.text),
                     occurrence.draft,
                     occurrence.span.clone(),
                     canonical.text.clone(),
-                    Applicability::Safe,
+                    Applicability::Unsafe,
                 ));
-            if story_edits.len() > 1 {
-                finding = finding.with_fix(Fix {
-                    title: format!("Use ‘{}’ everywhere in this story", canonical.text),
-                    edits: story_edits.clone(),
-                    applicability: Applicability::Safe,
-                });
-            }
             if let Some(first) = canonical.occurrences.first() {
                 finding = finding.with_related(
                     first.draft,
@@ -1253,10 +1300,40 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     format!("canonical spelling ‘{}’", canonical.text),
                 );
             }
-            out.push(finding);
+            findings.push(finding);
         }
     }
-    check_abbreviations(ctx, out);
+    // Every occurrence of every spelling that maps to this canonical, for the story-wide
+    // fix.
+    let story_edits: Vec<Edit> = variants
+        .iter()
+        .flat_map(|&(index, _)| spellings[index].occurrences.iter())
+        .map(|o| Edit {
+            draft: o.draft,
+            span: o.span.clone(),
+            new_text: canonical.text.clone(),
+        })
+        .collect();
+    if story_edits.len() > 1 {
+        let mut first_in_draft: FxHashMap<usize, usize> = FxHashMap::default();
+        for (index, finding) in findings.iter().enumerate() {
+            let entry = first_in_draft.entry(finding.draft).or_insert(index);
+            if finding.span.start < findings[*entry].span.start {
+                *entry = index;
+            }
+        }
+        let mut carriers: Vec<usize> = first_in_draft.into_values().collect();
+        carriers.sort_unstable();
+        for index in carriers {
+            let fix = Fix {
+                title: format!("Use ‘{}’ everywhere in this story", canonical.text),
+                edits: story_edits.clone(),
+                applicability: Applicability::Unsafe,
+            };
+            findings[index].fixes.push(fix);
+        }
+    }
+    out.extend(findings);
 }
 
 /// U.S. / US, U.N. / UN: an abbreviation written with and without periods.
@@ -1274,6 +1351,11 @@ fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             for index in block.tokens.clone() {
                 let token = parsed.tokens[index];
                 let text = token.text(&parsed.copy);
+                // "NY" in "NY.gov" is part of a domain, not the abbreviation written
+                // another way.
+                if in_address(&parsed.copy, token.span()) {
+                    continue;
+                }
                 let key: String = match token.kind {
                     TokenKind::Abbrev
                         if text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) =>
@@ -1356,7 +1438,7 @@ fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             *draft,
                             span.clone(),
                             canonical.text.clone(),
-                            Applicability::Safe,
+                            Applicability::Unsafe,
                         ))
                         .with_related(
                             first_draft,
@@ -1703,6 +1785,67 @@ Jose Martinez returned.
         assert_eq!(findings.len(), 3, "{findings:#?}");
         assert!(findings[0].message.contains("‘Zelenskyy’"));
         assert!(findings[0].message.contains("house spelling"));
+    }
+
+    #[test]
+    fn plurals_calendar_words_addresses_and_contractions_are_not_variants() {
+        assert!(is_plural("alevel", "alevels"));
+        assert!(is_plural("william", "williams"));
+        assert!(!is_plural("kovalevsky", "kovalevskyi"));
+        assert!(is_derivation("South Dakota", "southdakota", "southdakotans"));
+        assert!(is_derivation("Kenya", "kenya", "kenyan"));
+        assert!(!is_derivation("Kovalevsky", "kovalevsky", "kovalevskyi"));
+        assert_fixture(
+            "name-consistency",
+            "Headline here
+
+Pupils sat their A-levels in June. Each A-level costs the school £120, Principal Ines Varga said.
+
+Senator Ines Varga wrote to @InesVarga and #InesVarga fans. — Ines Varga (@InesVarga) May 3, 2024
+
+Varga said she would visit NY.gov, and N.Y. officials agreed. N.Y. officials said so twice.
+
+Rhodri Juul, 40, arrived in July. Juul said the vote was close. We're sure, We’re certain, Juul said.
+",
+        );
+    }
+
+    #[test]
+    fn fixes_are_unsafe_and_the_story_wide_fix_is_carried_once_per_draft() {
+        let findings = crate::testing::findings_for(
+            "name-consistency",
+            "Headline\n\nTaras Kovalevskyi, the director, said buses ran. Kovalevskyi said more. Kovalevskyi left.\n\nKovalevsky said no. Kovalevsky said yes. Kovalevskiy agreed.\n",
+        );
+        assert_eq!(findings.len(), 3, "{findings:#?}");
+        assert!(
+            findings
+                .iter()
+                .flat_map(|f| &f.fixes)
+                .all(|fix| fix.applicability == Applicability::Unsafe)
+        );
+        let carriers: Vec<&Finding> = findings.iter().filter(|f| f.fixes.len() == 2).collect();
+        assert_eq!(carriers.len(), 1, "{findings:#?}");
+        assert_eq!(carriers[0].span, findings[0].span);
+        assert_eq!(carriers[0].fixes[1].edits.len(), 3);
+    }
+
+    #[test]
+    fn a_draft_full_of_variants_keeps_its_fixes_linear() {
+        // 2,000 variant mentions of one name: one story-wide fix, not one per finding.
+        let mut draft = String::from("Headline\n\nTaras Kovalevskyi, the director, said buses ran.\n\n");
+        for index in 0..1000 {
+            draft.push_str(&format!(
+                "Kovalevskyi said {index} buses ran. Kovalevskyi agreed. Kovalevskyi left. Kovalevsky said no. Kovalevskiy said yes.\n\n"
+            ));
+        }
+        let findings = crate::testing::findings_for("name-consistency", &draft);
+        assert_eq!(findings.len(), 2000);
+        let edits: usize = findings
+            .iter()
+            .flat_map(|f| &f.fixes)
+            .map(|fix| fix.edits.len())
+            .sum();
+        assert_eq!(edits, 2000 + 2000);
     }
 
     #[test]

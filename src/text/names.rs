@@ -13,12 +13,16 @@
 //! Borg, the chief executive,") marks a person. A name opened by a place-type word ("Port
 //! Lincoln", "Mount Kenya"), ended by one that is also a surname ("Hyde Park") or after a
 //! place cue ("grew up in Kelso") names a place, unless a title, a description or an age
-//! says it is a person.
+//! says it is a person; a compass word opens a place's name too ("North Macedonia", "South
+//! Sudan"). Two classes of capitalised words are not names at all: a word that is part of
+//! an address (a handle, a hashtag, a domain or a link without its scheme: "@InesVarga",
+//! "#MeToo", "NY.gov", "pic.twitter.com/InesVarga"; see [`in_address`]) and a
+//! contraction ("I’ve", "We’re", "We'll"; see [`is_contraction`]).
 
 use crate::text::words::{WordList, eq_any};
 use std::ops::Range;
 
-use super::lexicon::{is_common_word, is_proper_noun};
+use super::lexicon::{class, is_common_word, is_proper_noun};
 use super::{ParsedDraft, TokenKind};
 
 /// Lower-case particles that belong to the surname after them. A short lower-case word
@@ -89,7 +93,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "archbishop", "cardinal", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
     "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather",
     "widow", "widower", "fiancé", "fiancée", "stepson", "stepdaughter", "stepfather", "stepmother",
-    "boyfriend", "girlfriend", "namesake",
+    "boyfriend", "girlfriend", "namesake", "administrator", "aide", "staffer",
 ]);
 
 /// Titles and roles written before a name.
@@ -236,6 +240,110 @@ pub fn strip_possessive(text: &str) -> &str {
     text
 }
 
+/// How far [`in_address`] looks either side of a word for the white space that ends its
+/// chunk. A chunk longer than this is no prose either.
+const ADDRESS_REACH: usize = 128;
+
+/// A word that is part of an address rather than of the copy: a social-media handle or a
+/// hashtag ("@InesVarga", "(@KarlBrandt_)", "#MeToo"), an e-mail address, or a domain or
+/// a link written without its scheme ("NY.gov", "HarbourNews.com",
+/// "pic.twitter.com/InesVarga"). The chunk of text between white space that holds the
+/// word tells: it has an "@", it opens with "#", or it has a period glued to two or more
+/// lower-case letters after a letter or a digit (a top-level domain: ".gov", ".com"; not
+/// "a.m." or "U.S."). Bare links with a scheme are already blank in the masked copy.
+pub fn in_address(copy: &str, span: Range<usize>) -> bool {
+    let Some(word) = copy.get(span.clone()) else {
+        return false;
+    };
+    if word.is_empty() {
+        return false;
+    }
+    let before = &copy[..span.start];
+    let after = &copy[span.end..];
+    let mut start = span.start;
+    for (index, character) in before.char_indices().rev() {
+        if character.is_whitespace() {
+            break;
+        }
+        if span.start - index > ADDRESS_REACH {
+            return true;
+        }
+        start = index;
+    }
+    let mut end = span.end;
+    for (index, character) in after.char_indices() {
+        if character.is_whitespace() {
+            break;
+        }
+        if index > ADDRESS_REACH {
+            return true;
+        }
+        end = span.end + index + character.len_utf8();
+    }
+    let chunk = copy[start..end].trim_start_matches(['(', '[', '{', '"', '\'', '“', '‘', '«']);
+    if chunk.contains('@') || chunk.starts_with('#') {
+        return true;
+    }
+    has_domain(chunk)
+}
+
+/// A period between a letter or digit and two or more lower-case ASCII letters that end
+/// the chunk (closing punctuation aside) or go on with a "/", a "." or a ":": "NY.gov",
+/// "twitter.com/x", "pic.twitter.com". ("a.m." and "e.g." have one letter after each
+/// period; "U.S." none.)
+fn has_domain(chunk: &str) -> bool {
+    let bytes = chunk.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate() {
+        if byte != b'.' || index == 0 || !bytes[index - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let letters = bytes[index + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let next = bytes.get(index + 1 + letters).copied();
+        if letters >= 2
+            && matches!(
+                next,
+                None | Some(b'/' | b'.' | b':' | b')' | b']' | b',' | b';' | b'"' | b'\'' | 0xE2)
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Endings that an apostrophe joins to a word to make a contraction: "I’ve", "We’re",
+/// "We'll", "I'd", "I’m", "Don't".
+const CONTRACTION_ENDINGS: &[&str] = &["ve", "re", "ll", "d", "m", "t"];
+
+/// A contraction ("I’ve", "We’re", "We'll", "Don’t"), whatever its apostrophe: an ordinary
+/// word, capitalised because it starts a sentence or holds "I", never a name. A name's
+/// apostrophe comes before a capital ("O'Rourke", "D’Angelo") or joins longer parts
+/// ("Sa'id"), so a name is no contraction, except one written like an ordinary
+/// contraction.
+pub fn is_contraction(text: &str) -> bool {
+    let Some((stem, ending)) = text.rsplit_once(['\'', '’']) else {
+        return false;
+    };
+    if !CONTRACTION_ENDINGS.contains(&ending) || stem.is_empty() {
+        return false;
+    }
+    let stem = if ending == "t" {
+        match stem.strip_suffix(['n', 'N']) {
+            Some(stem) if !stem.is_empty() => stem,
+            _ => return false,
+        }
+    } else {
+        stem
+    };
+    stem.eq_ignore_ascii_case("i")
+        || stem.eq_ignore_ascii_case("ca")
+        || stem.eq_ignore_ascii_case("wo")
+        || is_common_word(stem)
+}
+
 /// Finds every name mention in the draft's copy, in order.
 pub fn find_mentions(draft: &ParsedDraft<'_>) -> Vec<NameMention> {
     let mut mentions = Vec::new();
@@ -270,6 +378,8 @@ fn find_in_sentence(
         let token = tokens[index];
         let text = token.text(&draft.copy);
         if token.kind != TokenKind::Word
+            || is_contraction(text)
+            || in_address(&draft.copy, token.span())
             || !(is_name_word(text)
                 || starts_particle_run(draft, index, range.end)
                 || starts_gaelic_particle(draft, index, range.end)
@@ -292,6 +402,9 @@ fn find_in_sentence(
                 break;
             }
             let current_text = current.text(&draft.copy);
+            if is_contraction(current_text) || in_address(&draft.copy, current.span()) {
+                break;
+            }
             // An initial, unless an ordinary word follows it ("Plan B. The end").
             let is_initial = current_text.chars().count() == 1
                 && current_text.chars().all(char::is_uppercase)
@@ -542,7 +655,7 @@ fn is_place_prefix(draft: &ParsedDraft<'_>, part: &NamePart, sentence_start: usi
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if PLACE_PREFIXES.contains(word) {
+    if PLACE_PREFIXES.contains(word) || is_compass_word(word) {
         return true;
     }
     GIVEN_NAME_PLACE_PREFIXES.contains(word)
@@ -551,6 +664,17 @@ fn is_place_prefix(draft: &ParsedDraft<'_>, part: &NamePart, sentence_start: usi
             draft.token_text(part.token - 1),
             &["in", "near", "at", "outside", "to", "from", "of"],
         )
+}
+
+/// A compass word, or its adjective, that opens the name of a place: "North Macedonia",
+/// "South Sudan", "East Timor", "Western Australia", "Northern Ireland". Such a name is a
+/// place's, and the name inside it ("Macedonia", "Australia") is another place, not a
+/// person named in full.
+fn is_compass_word(word: &str) -> bool {
+    class::COMPASS_DIRECTIONS.contains(word)
+        || word
+            .strip_suffix("ern")
+            .is_some_and(|stem| class::COMPASS_DIRECTIONS.contains(stem))
 }
 
 /// The mention follows a place cue: a word of living or staying and a preposition
@@ -923,6 +1047,62 @@ mod tests {
                 (s("Tavish"), None),
                 (s("Ailsa Brodie"), None),
                 (s("Morag Brodie"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn handles_hashtags_and_domains_are_not_names() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            mentions(
+                "Governor @LenaVoss thanked #TeamOrlan. — Lena Voss (@LenaVoss_) March 3, 2024. See pic.twitter.com/KarlBrandt or Voss.gov for more, Karl Brandt said."
+            ),
+            vec![
+                (s("Lena Voss"), false),
+                (s("March"), false),
+                (s("Karl Brandt"), true)
+            ]
+        );
+        let copy = "Write to ana@Orlan.org or see NY.gov, N.Y. and U.S.-based firms at 9 a.m. today.";
+        let at = |word: &str| {
+            let start = copy.find(word).unwrap();
+            in_address(copy, start..start + word.len())
+        };
+        assert!(at("Orlan"));
+        assert!(at("NY"));
+        assert!(!at("N.Y."));
+        assert!(!at("U.S."));
+        assert!(!at("a.m."));
+        assert!(!at("today"));
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        assert!(is_contraction("I’ve"));
+        assert!(is_contraction("We're"));
+        assert!(is_contraction("We’ll"));
+        assert!(is_contraction("Don’t"));
+        assert!(is_contraction("I'd"));
+        assert!(!is_contraction("O'Rourke"));
+        assert!(!is_contraction("D’Angelo"));
+        assert!(!is_contraction("Sa'id"));
+        assert_eq!(
+            mentions("I’ve met Jony Ive. We’re sure, and We'll see, Ive said."),
+            vec![("Jony Ive".to_string(), false), ("Ive".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_compass_word_opens_a_place() {
+        let s = |t: &str| t.to_string();
+        assert_eq!(
+            places("Officials from North Orlania met envoys of Orlania and Western Vessany on Monday."),
+            vec![
+                (s("North Orlania"), Some(s("North Orlania"))),
+                (s("Orlania"), None),
+                (s("Western Vessany"), Some(s("Western Vessany"))),
+                (s("Monday"), None),
             ]
         );
     }

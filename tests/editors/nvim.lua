@@ -149,12 +149,16 @@ local function run()
   local quick_fix
   for _, action in ipairs(response.result or {}) do
     table.insert(result.code_actions, { title = action.title, kind = action.kind, preferred = action.isPreferred })
-    if action.kind == 'quickfix' and action.isPreferred and action.edit and not quick_fix then
+    -- The respelling is an unsafe fix (whether two spellings are one name is a
+    -- heuristic's call): offered, not preferred; the writer chooses it.
+    if action.kind == 'quickfix' and action.edit and not quick_fix
+        and action.title:sub(1, #'Replace with') == 'Replace with' then
       quick_fix = action.title
+      result.applied_preferred = action.isPreferred == true
     end
   end
   if not quick_fix then
-    error('no preferred quick fix among the code actions: ' .. vim.inspect(result.code_actions), 0)
+    error('no respelling among the code actions: ' .. vim.inspect(result.code_actions), 0)
   end
   result.applied = quick_fix
   step('code actions')

@@ -103,16 +103,20 @@
     (unless (equal flagged "Kamilleri")
       (copydesk-test-fail "the diagnostic covers %S, not \"Kamilleri\"" flagged))
 
-    ;; 3. The quick fixes there, and the preferred one applied.
+    ;; 3. The quick fixes there, and the respelling applied as a writer chooses it. It is
+    ;; an unsafe fix (whether two spellings are one name is a heuristic's call), so it is
+    ;; offered but not preferred.
     (goto-char (flymake-diagnostic-beg diagnostic))
     (let* ((actions (eglot-code-actions (flymake-diagnostic-beg diagnostic)
                                         (flymake-diagnostic-end diagnostic) "quickfix"))
-           (preferred (or (cl-find-if (lambda (action) (eq (plist-get action :isPreferred) t)) actions)
-                          (copydesk-test-fail "no preferred quick fix among %S"
-                                              (mapcar (lambda (a) (plist-get a :title)) actions)))))
-      (unless (equal (plist-get preferred :title) "Replace with ‘Camilleri’")
-        (copydesk-test-fail "the preferred fix is %S" (plist-get preferred :title)))
-      (eglot-execute (eglot-current-server) preferred)))
+           (respelling (or (cl-find-if (lambda (action)
+                                         (equal (plist-get action :title) "Replace with ‘Camilleri’"))
+                                       actions)
+                           (copydesk-test-fail "no respelling among the quick fixes %S"
+                                               (mapcar (lambda (a) (plist-get a :title)) actions)))))
+      (when (eq (plist-get respelling :isPreferred) t)
+        (copydesk-test-fail "the unsafe respelling is marked preferred"))
+      (eglot-execute (eglot-current-server) respelling)))
   (unless (equal (buffer-string) expected)
     (copydesk-test-fail "after the fix the buffer is:\n%s" (buffer-string)))
 
