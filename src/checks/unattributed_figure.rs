@@ -12,7 +12,10 @@
 //! what something cost,
 //! was spent or is owed; an average, a median, a rate over time) and no source is named in
 //! the paragraph before or after it either. Every other unsourced figure is a **hint**: on
-//! edited copy most are sourced nearby or are background, so the rule says so quietly.
+//! edited copy most are sourced nearby or are background, so the rule says so quietly. A
+//! figure about the future ("will employ 2,800 people") is a hint when no paragraph near
+//! it names a source and is not reported when one does: a plan's or a deal's figure beside
+//! its source was never a missing attribution on published copy.
 //!
 //! ## Why it matters
 //! Every number in a news story came from somewhere: police, a court filing, a survey,
@@ -125,6 +128,9 @@ impl Rule for UnattributedFigure {
             let Decision::Unsourced(strength) = decided.decision else {
                 continue;
             };
+            if !strength.is_reported() {
+                continue;
+            }
             if last_sentence == Some(decided.sentence) {
                 continue;
             }
@@ -139,6 +145,10 @@ impl Rule for UnattributedFigure {
                 Strength::SourceNearby(_) => format!(
                     "‘{text}’ has no source in its paragraph: if the source named nearby is not its source, say who says so."
                 ),
+                Strength::Forecast => format!(
+                    "‘{text}’ is a figure about the future with no source in its paragraph: if it is a forecast, say whose."
+                ),
+                Strength::QuietForecast => unreachable!("quiet figures are skipped above"),
                 Strength::NoClaimClass => {
                     format!("‘{text}’ has no source in its paragraph: if it is a claim, say who says so.")
                 }

@@ -21,8 +21,10 @@
 //! Every other unsourced figure, and a claim with a source named in a neighbouring
 //! paragraph, is a **hint**: on real, edited copy most such figures are sourced nearby or
 //! are background, so the rule says so quietly. A figure about the future
-//! (`data/lexicon/forecast-words.txt`) is a hint too: "will" and "could" mark plans and
-//! announced deals as often as forecasts.
+//! (`data/lexicon/forecast-words.txt`) is a hint when no paragraph near it names a source,
+//! and nothing at all when one does: "will" and "could" mark plans and announced deals as
+//! often as forecasts, and on published copy a plan's figure beside a named source was
+//! never a missing attribution.
 
 use super::super::{Figure, FigureKind};
 use crate::text::ParsedDraft;
@@ -47,9 +49,12 @@ pub enum Strength {
     Claim(Claim),
     /// A figure of no claim class: a hint.
     NoClaimClass,
-    /// A claim, but a neighbouring paragraph names a source that may stand for it, or a
-    /// forecast: a hint.
+    /// A claim, but a neighbouring paragraph names a source that may stand for it: a hint.
     SourceNearby(Claim),
+    /// A figure about the future with no source near it: a hint.
+    Forecast,
+    /// A figure about the future beside a paragraph that names a source: no finding.
+    QuietForecast,
 }
 
 impl Strength {
@@ -58,12 +63,19 @@ impl Strength {
             Strength::Claim(claim) => format!("claim:{}", claim.id()),
             Strength::NoClaimClass => "weak:no-claim-class".to_string(),
             Strength::SourceNearby(claim) => format!("weak:source-nearby:{}", claim.id()),
+            Strength::Forecast => "weak:forecast".to_string(),
+            Strength::QuietForecast => "quiet:forecast-near-source".to_string(),
         }
     }
 
     /// True for a warning.
     pub fn is_claim(self) -> bool {
         matches!(self, Strength::Claim(_))
+    }
+
+    /// True when the rule reports the figure at all.
+    pub fn is_reported(self) -> bool {
+        self != Strength::QuietForecast
     }
 }
 
@@ -140,7 +152,8 @@ pub fn strength(facts: &SentenceFacts, figure: &Figure, source_nearby: bool) -> 
         None
     };
     match (claim, source_nearby) {
-        (Some(Claim::Forecast), _) => Strength::SourceNearby(Claim::Forecast),
+        (Some(Claim::Forecast), false) => Strength::Forecast,
+        (Some(Claim::Forecast), true) => Strength::QuietForecast,
         (Some(claim), false) => Strength::Claim(claim),
         (Some(claim), true) => Strength::SourceNearby(claim),
         (None, _) => Strength::NoClaimClass,
@@ -169,8 +182,18 @@ mod tests {
                 ("$2 million", "claim:cost".to_string()),
                 ("240,000 visitors", "claim:statistic".to_string()),
                 ("11,200 people", "weak:no-claim-class".to_string()),
-                ("2,800 people", "weak:source-nearby:forecast".to_string()),
+                ("2,800 people", "weak:forecast".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_forecast_beside_a_named_source_is_not_reported() {
+        let text = "Headline\n\nThe factory will employ 900 people by 2028.\n\n\
+                    The company said building would start in the spring.\n";
+        assert_eq!(
+            strengths(text),
+            vec![("900 people", "quiet:forecast-near-source".to_string())]
         );
     }
 
