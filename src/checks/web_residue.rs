@@ -1395,7 +1395,15 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     // of body copy it has nothing to go on; in one with no other sign of a page around it,
     // one line that looks like furniture is more likely copy of an unusual shape.
     let has_body = features.iter().any(|values| values[feature("body_like")] > 0.0);
-    let page = has_body && (first < out.len() || candidates.len() >= 2);
+    // Lines that look like furniture by their shape alone (short, capitalised, unpunctuated)
+    // are the labels of a story's own format as often ("Claim", "Verdict"): they make a page
+    // only beside one with furniture's vocabulary or patterns.
+    let page = has_body
+        && (first < out.len()
+            || (candidates.len() >= 2
+                && candidates
+                    .iter()
+                    .any(|&(position, _)| evidence(&features[position]))));
     let mut flagged = named.clone();
     for (position, probability) in candidates.into_iter().filter(|_| page) {
         let unit = &units[position];
@@ -1725,6 +1733,27 @@ Residents said they would appeal the decision at the planning tribunal next mont
 Share prices fell.
 
 The board said the terminal would open in 2027 and cost about as much as the old one did to run.
+",
+        );
+    }
+
+    #[test]
+    fn a_storys_own_format_labels_are_no_page() {
+        // A fact-check's or an explainer's labels are short capitalised lines like a menu's,
+        // but nothing else about them is furniture.
+        assert_fixture(
+            "web-residue",
+            "Claim
+
+The county spent more on roads in 2024 than in any year before.
+
+Verdict
+
+Mostly true
+
+The county's budget papers show road spending rose from one year to the next, though by less than the mayor said.
+
+The county's finance office said the figures would be audited in the spring.
 ",
         );
     }
