@@ -177,11 +177,35 @@ pub fn find_attribution(
         if previous.is_none() && !after_other && !agent_follows {
             continue;
         }
+        // A participle clause after a comma with no subject of its own ("The plant,
+        // announced on Monday, employs 1,200 people"; ", said to be worth $4 million,"):
+        // the verb is followed by a preposition or a time word, not by who spoke.
+        // A main verb after an appositive ("The company, which owns the mine, said in a
+        // statement that …") goes on without closing: the clause is closed by a comma within
+        // a few words that name no subject of their own.
+        if previous.is_none() && !agent_follows && next.is_some_and(|n| eq_any(n, CLAUSE_OPENERS)) {
+            let closes = (token_index + 1..range.end.min(token_index + 8))
+                .take_while(|&i| {
+                    !(draft.tokens[i].is_word()
+                        && eq_any(draft.token_text(i), &["it", "he", "she", "they", "we", "that"]))
+                })
+                .any(|i| draft.token_text(i) == ",");
+            if closes {
+                continue;
+            }
+        }
         return Some(span);
     }
     // A parenthetical source: "(Eurostat)", "(source: ONS)".
     parenthetical_source(draft, range)
 }
+
+/// Words that open what follows a participle with no subject (closed-class prepositions
+/// and time words): "announced on Monday", "reported last week", "said to be".
+const CLAUSE_OPENERS: &[&str] = &[
+    "on", "in", "at", "last", "this", "earlier", "for", "with", "from", "to", "during", "since", "after",
+    "before", "over", "under", "as", "when", "while", "into", "about",
+];
 
 /// Is the verb at `index` a participle used as an adjective between a number and its noun
 /// ("16,100 registered voters", "1.2 million registered users", "300 reported cases")?
@@ -308,6 +332,14 @@ mod tests {
         assert!(!attributed("Profit rose to €2.1 billion (a record)."));
         assert!(!attributed("Profit rose to €2.1 billion (see below)."));
         assert!(!attributed("Profit rose to €2.1 billion (up from 2019)."));
+        // A participle clause after a comma names no one.
+        assert!(!attributed(
+            "The second mill, announced on Monday, employs 1,200 people."
+        ));
+        assert!(!attributed(
+            "The painting, said to be worth $4 million, was stolen."
+        ));
+        assert!(!attributed("The fund, reported last week, holds $9 billion."));
     }
 
     #[test]
@@ -321,5 +353,14 @@ mod tests {
         assert!(attributed("Turnout was 71% (2031 census)."));
         assert!(attributed("Arrests rose to 412 (state police)."));
         assert!(attributed("Arrests rose to 412 (Health Ministry)."));
+        // After a comma or a quotation, a verb followed by who spoke attributes.
+        assert!(attributed("About 300 people were hurt, said Dr Amara Oduya."));
+        assert!(attributed("“Some 300 were hurt,” said the hospital's director."));
+        assert!(attributed(
+            "The operator, which owns the port, said in a statement that 40 ships were delayed."
+        ));
+        assert!(attributed(
+            "Vantel, a chipmaker, said on Friday it would cut 900 jobs, or 8%."
+        ));
     }
 }
