@@ -23,6 +23,7 @@
 //!
 //! [acronyms]
 //! known = ["NTWU"]        # acronyms readers know without a spelled-out first reference
+//! hints = false            # true: also hint at letters that may need spelling out
 //!
 //! [lsp]
 //! debounce_ms = 150
@@ -103,6 +104,9 @@ pub struct EngineSettings {
     pub house_spelling_prefer: Vec<(String, String)>,
     /// Acronyms that need no spelled-out first reference, beyond the built-in list.
     pub known_acronyms: Vec<String>,
+    /// `[acronyms] hints`: report acronym-first-use's weak cases as hints (off by default:
+    /// on published copy none of them was judged worth flagging).
+    pub acronym_hints: bool,
 }
 
 /// Which files are drafts and how drafts form stories: read by the front ends, which
@@ -240,6 +244,7 @@ struct RawHouseSpelling {
 #[serde(deny_unknown_fields)]
 struct RawAcronyms {
     known: Option<Vec<Spanned<String>>>,
+    hints: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -414,6 +419,7 @@ impl Config {
             }
         }
         if let Some(acronyms) = raw.acronyms {
+            engine.acronym_hints = acronyms.hints.unwrap_or(false);
             for acronym in acronyms.known.unwrap_or_default() {
                 let written = acronym.get_ref();
                 let letters = written.chars().filter(|c| c.is_alphabetic()).count();

@@ -122,8 +122,14 @@ pub fn position_of(text: &str, finding: &Finding) -> Expected {
 /// Checks a marker-line fixture against the findings of `rule`.
 #[track_caller]
 pub fn assert_fixture(rule: &str, fixture: &str) {
+    assert_fixture_with_config(rule, fixture, "");
+}
+
+/// [`assert_fixture`] with a `copydesk.toml` text.
+#[track_caller]
+pub fn assert_fixture_with_config(rule: &str, fixture: &str, config_toml: &str) {
     let (clean, expected) = parse_fixture(fixture);
-    let findings = findings_for(rule, &clean);
+    let findings = findings_with_config(&clean, config_toml, rule);
     let mut actual: Vec<Expected> = findings.iter().map(|f| position_of(&clean, f)).collect();
     actual.sort();
     if actual != expected {

@@ -2,7 +2,8 @@
 //! fixes is reviewed as a diff.
 //!
 //! Each `tests/fixtures/<rule>/<name>.md` (or `.txt`) draft is checked with that rule alone
-//! (`<rule>/ap-*.md` under the AP preset). Its snapshot
+//! (`<rule>/ap-*.md` under the AP preset; with `<name>.toml` beside it, under those house
+//! settings too). Its snapshot
 //! (`tests/snapshots/snapshots__<rule>__<name>.snap`) lists each finding (line, column,
 //! severity, message, its fixes with their applicability and edits), then the draft as
 //! `--fix` leaves it (safe fixes, to convergence) and as `--fix --unsafe-fixes` leaves it.
@@ -17,12 +18,15 @@ use copydesk::fix::{FixMode, apply_edits, edits_for_draft};
 use copydesk::text::{LineIndex, PositionEncoding};
 use copydesk::{Config, DraftInput, Finding, analyze};
 
-fn config_for(rule: &str, ap: bool) -> Config {
-    let mut config = if ap {
-        Config::from_toml("style = \"ap\"\n", None).expect("the AP preset")
-    } else {
-        Config::default()
-    };
+fn config_for(rule: &str, ap: bool, house: Option<&str>) -> Config {
+    let mut toml = String::new();
+    if ap {
+        toml.push_str("style = \"ap\"\n");
+    }
+    if let Some(house) = house {
+        toml.push_str(house);
+    }
+    let mut config = Config::from_toml(&toml, None).expect("the fixture's configuration");
     for other in copydesk::checks::RULES {
         let level = if other.id() == rule {
             copydesk::config::RuleLevel::On(other.default_severity())
@@ -105,7 +109,9 @@ fn every_rule_fixture_matches_its_snapshot() {
             let file_name = path.file_name().unwrap().to_string_lossy().to_string();
             let stem = path.file_stem().unwrap().to_string_lossy().to_string();
             let text = std::fs::read_to_string(&path).expect("a UTF-8 fixture");
-            let config = config_for(rule.id(), stem.starts_with("ap-"));
+            // A fixture may come with its house settings: `<name>.toml` beside it.
+            let house = std::fs::read_to_string(path.with_extension("toml")).ok();
+            let config = config_for(rule.id(), stem.starts_with("ap-"), house.as_deref());
             let findings = analyze(&[DraftInput::new(&file_name, &text)], &config);
             let snapshot = format!(
                 "{}\n--- after --fix ---\n{}\n--- after --fix --unsafe-fixes ---\n{}",

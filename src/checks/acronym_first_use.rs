@@ -5,8 +5,10 @@
 //! out before. A **warning** where the evidence is strong: the story spells the name out,
 //! but only after using the letters ("the NTWU said …" two paragraphs before "the National
 //! Transport Workers' Union"), or it uses the letters with "the" as the name of a body or
-//! an office and never explains them ("the IG said", "the PBWU's members"). A **hint**
-//! where it is weak: letters the story never explains that may be a name known by its
+//! an office and never explains them ("the IG said", "the PBWU's members"). Where the
+//! evidence is weak it says nothing unless the house asks for hints (`[acronyms] hints =
+//! true`; on 86 published articles, of 15 weak cases 14 were judged false and one debatable):
+//! letters the story never explains that may be a name known by its
 //! letters (a company, a journal, a station), a specialist's abbreviation that the
 //! publication's own readers may know (GPU, EBITDA, PV), a name that one country's readers
 //! know by its letters (a national party, central bank or exchange: BJP, RBI, SNP), or a
@@ -77,6 +79,7 @@
 //! - `[rules] acronym-first-use = "warning"`
 //! - `[acronyms] known = ["NTWU", "RTÉ"]`: more acronyms your readers know (a trade
 //!   publication lists its field's abbreviations here).
+//! - `[acronyms] hints = true`: also report the weak cases above, as hints.
 
 mod decide;
 mod expansion;
@@ -149,6 +152,10 @@ impl Rule for AcronymFirstUse {
             let Decision::Flagged(flag) = &decided.decision else {
                 continue;
             };
+            // The weak cases are hints only when the house asks for them.
+            if !flag.is_strong() && !ctx.config.acronym_hints {
+                continue;
+            }
             let stem = &parsed.copy[decided.span.clone()];
             let mut finding = Finding::new(
                 RULE,
@@ -170,11 +177,14 @@ impl Rule for AcronymFirstUse {
 #[cfg(test)]
 mod tests {
     use crate::finding::Severity;
-    use crate::testing::{assert_fixture, findings_for, findings_with_config};
+    use crate::testing::{assert_fixture, assert_fixture_with_config, findings_with_config};
 
-    /// Each finding's letters and severity, in order.
+    /// The house setting that reports the weak cases as hints.
+    const HINTS: &str = "[acronyms]\nhints = true\n";
+
+    /// Each finding's letters and severity, in order, with hints on.
     fn severities(text: &str) -> Vec<(String, Severity)> {
-        findings_for("acronym-first-use", text)
+        findings_with_config(text, HINTS, "acronym-first-use")
             .iter()
             .map(|f| (text[f.span.clone()].to_string(), f.severity))
             .collect()
@@ -258,7 +268,7 @@ TULSA, Okla. (KTUV) — A fire tore through two buildings overnight.
 
     #[test]
     fn look_alike_descriptions_do_not_excuse_an_acronym() {
-        assert_fixture(
+        assert_fixture_with_config(
             "acronym-first-use",
             "Strike headline
 
@@ -278,6 +288,7 @@ In a dispute with the airline, the FTWU walked out. The union said GTWU would st
 Pickets stood outside the HTWU office.
                           ^^^^ acronym-first-use
 ",
+            HINTS,
         );
     }
 
@@ -293,8 +304,8 @@ Pickets stood outside the HTWU office.
     #[test]
     fn house_list_keeps_working_for_every_kind_of_finding() {
         let text = "Headline\n\nThe PXWU met. PXWU walked out. The GPU is fast. The NTWU said no.\n\nThe Pan Xian Workers Union represents drivers.\n";
-        assert_eq!(findings_with_config(text, "", "acronym-first-use").len(), 3);
-        let config = "[acronyms]\nknown = [\"PXWU\", \"GPU\", \"N.T.W.U.\"]\n";
+        assert_eq!(findings_with_config(text, HINTS, "acronym-first-use").len(), 3);
+        let config = "[acronyms]\nhints = true\nknown = [\"PXWU\", \"GPU\", \"N.T.W.U.\"]\n";
         assert!(findings_with_config(text, config, "acronym-first-use").is_empty());
     }
 
@@ -338,6 +349,17 @@ Pickets stood outside the HTWU office.
             severities("Headline\n\nThe QRZ rules changed.\n\nThey cover quarterly reporting zones.\n"),
             vec![("QRZ".into(), Severity::Hint)]
         );
+    }
+
+    #[test]
+    fn weak_cases_are_silent_unless_the_house_asks_for_hints() {
+        let text = "Headline\n\nShares of QRZ rose. The GPU is fast. The PBWU said it was not.\n";
+        let found: Vec<String> = findings_with_config(text, "", "acronym-first-use")
+            .iter()
+            .map(|f| text[f.span.clone()].to_string())
+            .collect();
+        assert_eq!(found, vec!["PBWU"]);
+        assert_eq!(findings_with_config(text, HINTS, "acronym-first-use").len(), 3);
     }
 
     #[test]
