@@ -301,25 +301,6 @@ fn ends_a_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-/// Words that open a caption ("Photo: …", "Pictured: …").
-const CAPTION_OPENERS: &[&str] = &[
-    "photo:", "photograph:", "picture:", "pictured:", "caption:", "image:", "above:", "below:", "top:",
-    "left:", "right:", "inset:", "main picture:", "file photo", "video:",
-];
-
-/// Words that credit a picture inside a caption ("(Photo: Reuters)", "AP Photo/…").
-const PICTURE_CREDITS: &[&str] = &[
-    "photo:", "photo/", "photograph:", "photo credit", "picture:", "credit:", "photo by", "getty images",
-    "file photo", "ap file",
-];
-
-/// Where a caption places the people in its picture: "Maria Borg, left, and …", "(from
-/// left)", "second from right".
-const PICTURE_POSITIONS: &[&str] = &[
-    ", left,", ", right,", ", center,", ", centre,", ", top,", ", bottom,", ", front,", ", rear,", "(left)",
-    "(right)", "(center)", "(centre)", "(l)", "(r)", "from left", "from right",
-];
-
 /// A byline: "By Maria Borg, Staff Writer", "By Maria Borg and Joseph Camilleri".
 fn is_byline(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -356,21 +337,28 @@ fn is_about_the_writer(text: &str) -> bool {
 }
 
 /// A picture caption or its credit, where a name is written in full whatever the copy did
-/// before: a caption's opener ("Photo: …"), a picture credit ("AP Photo/…", "Photo by",
-/// "Getty Images", a credit after a slash: "Karl Brandt / AFP", or in closing
-/// brackets: "(Reuters)"), where the people in the picture stand ("Maria Borg, left, and
-/// …"), the caption's dateline, a weekday with a full date ("Tuesday, March 5, 2024"),
-/// which running copy does not write, or a caption's sentence (see
-/// [`is_caption_sentence`]).
+/// before: a caption's opener ("Photo: …", `data/lexicon/caption-openers.txt`), a picture
+/// credit ("AP Photo/…", "Photo by", "Getty Images": `caption-picture-credits.txt`; a
+/// credit after a slash: "Karl Brandt / AFP", or in closing brackets: "(Reuters)"), where
+/// the people in the picture stand ("Maria Borg, left, and …", "(from left)":
+/// `caption-picture-positions.txt`), the caption's dateline, a weekday with a full date
+/// ("Tuesday, March 5, 2024"), which running copy does not write, or a caption's sentence
+/// (see [`is_caption_sentence`]).
 fn is_caption(text: &str, sentences: usize) -> bool {
     let words = text.split_whitespace().count();
     if words > 80 {
         return false;
     }
     let lower = text.to_lowercase();
-    CAPTION_OPENERS.iter().any(|opener| lower.starts_with(opener))
-        || PICTURE_CREDITS.iter().any(|credit| lower.contains(credit))
-        || PICTURE_POSITIONS.iter().any(|position| lower.contains(position))
+    class::CAPTION_OPENERS
+        .entries()
+        .any(|opener| lower.starts_with(opener))
+        || class::CAPTION_PICTURE_CREDITS
+            .entries()
+            .any(|credit| lower.contains(credit))
+        || class::CAPTION_PICTURE_POSITIONS
+            .entries()
+            .any(|position| lower.contains(position))
         || has_agency_credit(&lower)
         || has_closing_credit(&lower)
         || caption_dateline().is_match(text)

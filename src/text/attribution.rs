@@ -19,12 +19,6 @@ use std::ops::Range;
 
 use super::{ParsedDraft, TokenKind};
 
-/// Hedges between "at" and the quantity: "at roughly €90 million", "at more than 300".
-const QUANTITY_HEDGES: &[&str] = &[
-    "about", "around", "roughly", "approximately", "nearly", "almost", "some", "more", "less", "than",
-    "least", "up", "to", "over", "under", "between", "an", "estimated", "as", "much", "many", "high", "low",
-];
-
 fn is_adverb(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase))
         || eq_any(
@@ -146,12 +140,13 @@ pub fn find_attribution(
         // "put/placed/pegged … at": only with an estimate object ("put the number at").
         if eq_any(word, &["put", "puts", "putting", "placed", "pegged"]) {
             // "put the number at 40,000", "put the gap between the two sides at roughly
-            // €90 million": an "at" followed by a quantity, within a dozen words.
+            // €90 million": an "at" followed by a quantity, within a dozen words, past the
+            // hedges between them (`data/lexicon/attribution-quantity-hedges.txt`).
             let limit = range.end.min(token_index + 24);
             let quantity_after_at = (token_index + 1..limit).any(|at| {
                 draft.token_text(at) == "at"
                     && (at + 1..limit.min(at + 7))
-                        .find(|&i| !eq_any(draft.token_text(i), QUANTITY_HEDGES))
+                        .find(|&i| !class::ATTRIBUTION_QUANTITY_HEDGES.contains(draft.token_text(i)))
                         .is_some_and(|i| {
                             matches!(
                                 draft.tokens[i].kind,

@@ -762,19 +762,15 @@ fn starts_particle_run(draft: &ParsedDraft<'_>, index: usize, end: usize) -> boo
     false
 }
 
-/// Words that open an appositive introducing someone: "Nowicka, who chairs…".
-const APPOSITIVE_OPENERS: &[&str] = &[
-    "the", "a", "an", "who", "whose", "one", "its", "his", "her", "their", "our", "now", "then", "himself",
-    "herself", "aged",
-];
-
-/// An age or an appositive after the name, or the name as an appositive itself.
+/// An age or an appositive after the name (opened by a word of
+/// `data/lexicon/names-appositive-openers.txt`: "Nowicka, who chairs…"), or the name as an
+/// appositive itself.
 fn introduction(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range<usize>) -> bool {
     let text_at = |i: usize| (i < range.end && i >= range.start).then(|| draft.token_text(i));
     if text_at(last + 1) == Some(",")
         && let Some(next) = text_at(last + 2)
         && (draft.tokens[last + 2].kind == TokenKind::Number
-            || eq_any(next, APPOSITIVE_OPENERS)
+            || class::NAMES_APPOSITIVE_OPENERS.contains(next)
             || described_as_person(draft, last, range.clone()))
     {
         return true;
@@ -787,7 +783,8 @@ fn introduction(draft: &ParsedDraft<'_>, first: usize, last: usize, range: Range
 }
 
 /// Words that end the head of an appositive: after them the words describe something else
-/// ("the town whose mayor…").
+/// ("the town whose mayor…"). Punctuation and relative words, closed classes of grammar, so
+/// they stay here rather than in `data/lexicon/`.
 const APPOSITIVE_ENDS: &[&str] = &[
     ",", ".", ";", ":", "—", "–", "(", ")", "which", "whose", "that", "where",
 ];

@@ -9,10 +9,10 @@
 //! - **observed-play**: in a match report, a figure of the game the story reports (points,
 //!   goals, shots, sets, laps, overs) is what the reporter watched. A story is a match
 //!   report when it gives a score or result of a game (the exclusions' game scores) and
-//!   uses the words of play. A figure in a sentence about a season or a career ("has scored
-//!   14 tries this season", "averaging 21.4 points", a career record) is a statistic, not
-//!   play, and stays a claim; so do money (a prize, a transfer fee, a contract) and counts
-//!   of people (a crowd).
+//!   uses the words of play (`data/lexicon/genre-play-words.txt`). A figure in a sentence
+//!   about a season or a career ("has scored 14 tries this season", "averaging 21.4
+//!   points", a career record) is a statistic, not play, and stays a claim; so do money (a
+//!   prize, a transfer fee, a contract) and counts of people (a crowd).
 
 use crate::text::lexicon::class;
 use std::ops::Range;
@@ -27,14 +27,6 @@ pub struct Genres {
     pub product: bool,
     pub match_report: bool,
 }
-
-/// Words of play, whose use marks a match report.
-const PLAY_WORDS: &[&str] = &[
-    "goal", "goals", "rebounds", "assists", "innings", "wickets", "overs", "laps", "quarter", "inning",
-    "touchdown", "touchdowns", "yards", "saves", "shots", "birdies", "tries", "penalty", "penalties",
-    "corners", "possession", "match", "game", "half-time", "halftime", "overtime", "set", "sets", "points",
-    "scored",
-];
 
 /// True when a number is in units of engineering specification ("72W", "16GB", "355 hp",
 /// "a 16-inch screen"): its unit is glued to it or is the next word.
@@ -81,11 +73,7 @@ pub fn genres(parsed: &ParsedDraft<'_>) -> Genres {
             .tokens
             .clone()
             .filter(|&i| parsed.tokens[i].is_word())
-            .filter(|&i| {
-                PLAY_WORDS
-                    .iter()
-                    .any(|w| parsed.token_text(i).eq_ignore_ascii_case(w))
-            })
+            .filter(|&i| class::GENRE_PLAY_WORDS.contains(parsed.token_text(i)))
             .count();
     }
     Genres {

@@ -33,6 +33,7 @@ use super::{Excuse, FigureKind, candidates_in};
 use crate::checks::DraftContext;
 use crate::config::EngineSettings;
 use crate::text::attribution::find_attribution;
+use crate::text::lexicon::class;
 use crate::text::{BlockKind, ParsedDraft};
 
 pub use claim::{Claim, Strength};
@@ -173,20 +174,12 @@ pub struct FigureDecision {
     pub decision: Decision,
 }
 
-/// Words that hedge a figure without naming who says it: it stays a claim.
-const HEDGES: &[&str] = &[
-    "believed", "thought", "estimated", "understood", "feared", "reportedly", "allegedly", "supposedly",
-    "rumoured", "rumored",
-];
-
-/// True when the sentence hedges its figures ("are believed to", "an estimated",
-/// "reportedly").
+/// True when the sentence hedges its figures without naming who says them ("are believed
+/// to", "an estimated", "reportedly": `data/lexicon/context-hedges.txt`): they stay claims.
 fn hedged(parsed: &ParsedDraft<'_>, tokens: Range<usize>) -> bool {
-    tokens.filter(|&i| parsed.tokens[i].is_word()).any(|i| {
-        HEDGES
-            .iter()
-            .any(|h| parsed.token_text(i).eq_ignore_ascii_case(h))
-    })
+    tokens
+        .filter(|&i| parsed.tokens[i].is_word())
+        .any(|i| class::CONTEXT_HEDGES.contains(parsed.token_text(i)))
 }
 
 /// Every number of the draft's prose (headings are not prose) with its decision.

@@ -3,16 +3,17 @@
 //!
 //! - **history**: the toll of an event long past ("The Black Death killed 50 million people
 //!   in the 14th century", "the 1918 flu killed …"): a figure with a word of death or loss
-//!   in a paragraph dated by a century or a year before 1950.
+//!   (`data/lexicon/record-death-words.txt`) in a paragraph dated by a century or a year
+//!   before 1950.
 //! - **population**: a place's population ("a population of 5.4 million", "home to 2
-//!   million people", "a city of 400,000").
+//!   million people", "a city of 400,000": `record-place-nouns.txt`).
 //! - **location**: a distance followed by a compass direction ("about 100 km east of the
 //!   capital"), which places something (`data/lexicon/compass-directions.txt`). A distance
 //!   as news ("the river rose 3 metres", "400 metres from the pen") stays a figure.
 //! - **market-level**: where a price or an index closed, opened or traded ("closed at
-//!   $185.25", "ended at 40,816.38", "an all-time high of 40,816.38"), and the day's move
-//!   given with the close ("closed at $185.25, up 0.35%"); how far it moved, told alone
-//!   ("fell 3%"), stays a figure.
+//!   $185.25", "ended at 40,816.38": `record-market-verbs.txt`; "an all-time high of
+//!   40,816.38"), and the day's move given with the close ("closed at $185.25, up
+//!   0.35%"); how far it moved, told alone ("fell 3%"), stays a figure.
 //! - **court-record**: bail, bonds, fines, sentences, counts and charges, pleas
 //!   (`data/lexicon/court-record-words.txt`): the record of a case.
 //! - **stake**: an ownership stake ("owns a 24.4% stake", "holds 10% of the shares").
@@ -20,14 +21,17 @@
 //!   list ("10. Make a backup plan"), a title ("10 Things in Tech You Need to Know"), a
 //!   ranking ("the top 10"), a count that announces the list after it ("Seven big
 //!   questions heading into the debate:"), a phone number after a verb of calling ("called
-//!   911"), a model (a number of three or four digits before "program", "series", "jet" or
-//!   a capitalised name: "the 777 program", "five 787 Dreamliner sales").
+//!   911": `record-calling-verbs.txt`), a model (a number of three or four digits before
+//!   "program", "series", "jet" (`record-model-nouns.txt`) or a capitalised name: "the 777
+//!   program", "five 787 Dreamliner sales").
 //! - **reference**: a number that points back at a group already counted ("These 11 had
 //!   until Nov. 1").
 //! - **elapsed-time**: how long something took or lasted, or how long ago it was ("for less
-//!   than 10 minutes", "the first time in nearly 25 years", "13.8 billion years"); a
-//!   duration is a statistic only with a statistical qualifier ("a median of 14.2 weeks") or
-//!   as a wait or a delay ("waits of 40 weeks").
+//!   than 10 minutes", "the first time in nearly 25 years", "13.8 billion years"; the
+//!   hedges skipped before the figure are `record-duration-hedges.txt`); a duration is a
+//!   statistic only with a statistical qualifier ("a median of 14.2 weeks":
+//!   `record-statistical-qualifiers.txt`) or as a wait or a delay ("waits of 40 weeks":
+//!   `record-wait-words.txt`).
 //! - **headline**: a figure in a paragraph with no final punctuation amid the copy (a
 //!   crosshead, a caption, a related story's headline): not a sentence of the story. (A
 //!   list item needs no final punctuation, and is judged as copy.)
@@ -36,45 +40,9 @@ use std::ops::Range;
 
 use super::Context;
 use crate::text::figures::{Figure, FigureKind};
-use crate::text::lexicon::{class, is_common_word};
+use crate::text::lexicon::{Lexicon, class, is_common_word};
 use crate::text::words::eq_any;
 use crate::text::{Block, BlockKind, ParsedDraft, TokenKind};
-
-const DEATH_WORDS: &[&str] = &[
-    "killed", "kill", "killing", "died", "dead", "deaths", "death", "lives", "perished", "wiped", "toll",
-    "victims", "casualties",
-];
-
-const PLACE_NOUNS: &[&str] = &[
-    "city", "country", "nation", "town", "state", "island", "region", "province", "village", "county",
-    "capital", "metropolis",
-];
-
-const CALLING_VERBS: &[&str] = &[
-    "call", "called", "calling", "calls", "dial", "dialed", "dialled", "dialing", "text", "texted",
-];
-
-const MODEL_NOUNS: &[&str] = &[
-    "program", "programme", "series", "jet", "jets", "model", "models", "variant", "family",
-];
-
-const STATISTICAL_QUALIFIERS: &[&str] = &["median", "average", "mean", "typical", "typically"];
-
-const WAIT_WORDS: &[&str] = &[
-    "wait", "waits", "waited", "waiting", "delay", "delays", "delayed", "backlog", "backlogs", "queue",
-    "queues", "times",
-];
-
-/// Words between a preposition and a duration: "for less than 10 minutes".
-const DURATION_HEDGES: &[&str] = &[
-    "less", "more", "than", "nearly", "almost", "about", "around", "over", "under", "just", "some",
-    "roughly", "barely", "only", "at", "least",
-];
-
-const MARKET_VERBS: &[&str] = &[
-    "closed", "closes", "closing", "ended", "ends", "settled", "settles", "finished", "finishes", "opened",
-    "opens", "trading", "traded", "trades",
-];
 
 /// What record classes ask of a whole sentence, worked out once per sentence (asking it
 /// for each figure would make a long sentence quadratic).
@@ -128,11 +96,11 @@ impl SentenceFacts {
                 continue;
             }
             let lower = text.to_ascii_lowercase();
-            facts.death |= is_any(Some(text), DEATH_WORDS);
+            facts.death |= class::RECORD_DEATH_WORDS.contains(text);
             facts.court |= class::COURT_RECORD_WORDS.contains(text);
-            facts.wait |= is_any(Some(text), WAIT_WORDS);
+            facts.wait |= class::RECORD_WAIT_WORDS.contains(text);
             facts.first_time |= previous_first && lower == "time";
-            facts.market_close |= is_any(Some(text), MARKET_VERBS);
+            facts.market_close |= class::RECORD_MARKET_VERBS.contains(text);
             previous_first = lower == "first";
         }
         facts
@@ -145,6 +113,11 @@ fn word_at<'a>(parsed: &'a ParsedDraft<'_>, index: usize, range: &Range<usize>) 
 
 fn is_any(word: Option<&str>, list: &[&str]) -> bool {
     word.is_some_and(|w| eq_any(w, list))
+}
+
+/// True when there is a word and it is in the class.
+fn is_in(word: Option<&str>, lexicon: &Lexicon) -> bool {
+    word.is_some_and(|w| lexicon.contains(w))
 }
 
 /// The index of the figure's last token.
@@ -208,13 +181,13 @@ pub fn context(
     if is_any(before(1), &["top", "bottom"]) {
         return Some(Context::NumberAsName);
     }
-    if is_any(before(1), CALLING_VERBS) && is_digits {
+    if is_in(before(1), &class::RECORD_CALLING_VERBS) && is_digits {
         return Some(Context::NumberAsName);
     }
     let model_number = is_digits
         && (3..=4).contains(&number_text.len())
         && number_text.chars().all(|c| c.is_ascii_digit())
-        && (is_any(after(1), MODEL_NOUNS)
+        && (is_in(after(1), &class::RECORD_MODEL_NOUNS)
             || after(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)));
     if model_number {
         return Some(Context::NumberAsName);
@@ -231,10 +204,11 @@ pub fn context(
     // long ago or how old ("25 years ago", "13.8 billion years old"), or a first in so long
     // ("the first time in nearly 25 years"); a statistic or a wait is a figure.
     if figure.kind == FigureKind::Duration {
-        let statistic = (1..=4).any(|offset| is_any(before(offset), STATISTICAL_QUALIFIERS)) || facts.wait;
+        let statistic =
+            (1..=4).any(|offset| is_in(before(offset), &class::RECORD_STATISTICAL_QUALIFIERS)) || facts.wait;
         let preposition = (1..=4)
             .map(before)
-            .find(|w| !is_any(*w, DURATION_HEDGES))
+            .find(|w| !is_in(*w, &class::RECORD_DURATION_HEDGES))
             .flatten();
         let lasted = is_any(preposition, &["for", "of"]);
         let ago = is_any(after(1), &["ago", "old", "later", "earlier"]);
@@ -249,10 +223,14 @@ pub fn context(
     }
     // Population.
     // "home to 5 million", "home to about 17 million": skip a hedge before the figure.
-    let hedge_skipped = if is_any(before(1), DURATION_HEDGES) { 2 } else { 1 };
+    let hedge_skipped = if is_in(before(1), &class::RECORD_DURATION_HEDGES) {
+        2
+    } else {
+        1
+    };
     if (1..=3).any(|offset| is_any(before(offset), &["population", "populations"]))
         || (is_any(before(hedge_skipped), &["to"]) && is_any(before(hedge_skipped + 1), &["home"]))
-        || (is_any(before(1), &["of"]) && is_any(before(2), PLACE_NOUNS))
+        || (is_any(before(1), &["of"]) && is_in(before(2), &class::RECORD_PLACE_NOUNS))
     {
         return Some(Context::Population);
     }
@@ -266,7 +244,8 @@ pub fn context(
     }
     // A market's level.
     // "closed in New York on Tuesday at $185.25", "an all-time high of 40,816.38".
-    if is_any(before(1), &["at"]) && (2..=8).any(|offset| is_any(before(offset), MARKET_VERBS)) {
+    if is_any(before(1), &["at"]) && (2..=8).any(|offset| is_in(before(offset), &class::RECORD_MARKET_VERBS))
+    {
         return Some(Context::MarketLevel);
     }
     if is_any(before(1), &["of"]) && is_any(before(2), &["high", "low", "peak", "trough"]) {

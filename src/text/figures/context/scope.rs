@@ -92,15 +92,10 @@ fn is_subject_modifier(parsed: &ParsedDraft<'_>, index: usize) -> bool {
         || text.ends_with("’s")
 }
 
-/// Words that cannot be the verb after a subject (prepositions and conjunctions: "the report
-/// of the committee", "the budget and …").
-const NOT_VERBS: &[&str] = &[
-    "of", "for", "in", "on", "at", "to", "with", "from", "by", "and", "or", "but", "that", "which", "who",
-    "as", "into", "about", "after", "before", "over", "under",
-];
-
 /// A document that is the subject of the sentence, before the figure: "The bill sets aside
-/// $3 billion".
+/// $3 billion". The word after its noun must be lower case and no word that cannot be a
+/// verb (a preposition or a conjunction: "the report of the committee", "the budget and
+/// …"; `data/lexicon/scope-not-verbs.txt`).
 pub fn document_subject(parsed: &ParsedDraft<'_>, tokens: Range<usize>, figure: usize) -> Option<Scope> {
     let start = tokens.start;
     let limit = figure.min(start + 8);
@@ -123,8 +118,7 @@ pub fn document_subject(parsed: &ParsedDraft<'_>, tokens: Range<usize>, figure: 
         .find(|&i| parsed.tokens[i].is_word())
         .filter(|&i| {
             let text = parsed.token_text(i);
-            text.chars().next().is_some_and(char::is_lowercase)
-                && !NOT_VERBS.iter().any(|n| text.eq_ignore_ascii_case(n))
+            text.chars().next().is_some_and(char::is_lowercase) && !class::SCOPE_NOT_VERBS.contains(text)
         });
     verb.map(|_| Scope::DocumentSubject(parsed.tokens[noun].span()))
 }
@@ -141,15 +135,10 @@ pub struct StoryDocument {
 /// Determiners of a document noun.
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
 
-/// Verbs of putting a document out: "has unveiled a plan", "released a report".
-const PUBLISH_VERBS: &[&str] = &[
-    "unveiled", "unveils", "published", "publishes", "released", "releases", "issued", "issues", "presented",
-    "presents", "submitted", "filed", "files", "launched", "tabled", "introduced", "announced", "created",
-    "built", "developed", "produced", "compiled",
-];
-
 /// The document the story is about: a discrete document (a study, a report, a filing …)
-/// named in the first paragraph of body copy, as its source or as what someone published.
+/// named in the first paragraph of body copy, as its source or as what someone published
+/// (after a verb of putting a document out: "has unveiled a plan", "released a report";
+/// `data/lexicon/scope-publish-verbs.txt`).
 pub fn story_document(parsed: &ParsedDraft<'_>, verbs: &[String]) -> Option<StoryDocument> {
     let (block_index, block) = parsed
         .blocks
@@ -188,10 +177,7 @@ pub fn story_document(parsed: &ParsedDraft<'_>, verbs: &[String]) -> Option<Stor
                 distance <= 6
             });
             let published = (index.saturating_sub(4).max(tokens.start)..index).any(|i| {
-                parsed.tokens[i].is_word()
-                    && PUBLISH_VERBS
-                        .iter()
-                        .any(|v| parsed.token_text(i).eq_ignore_ascii_case(v))
+                parsed.tokens[i].is_word() && class::SCOPE_PUBLISH_VERBS.contains(parsed.token_text(i))
             });
             if near_cue || published {
                 return Some(StoryDocument {

@@ -7,16 +7,12 @@
 use crate::text::TokenKind;
 use crate::text::figures::scan::Scanner;
 use crate::text::lexicon::class;
-use crate::text::words::eq_any;
 
-/// Words after a number that make it a clock time: "4:30 a.m.", "0900 GMT", "1400 hrs".
-const CLOCK_WORDS: &[&str] = &[
-    "a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "edt", "cet", "hrs", "h",
-];
-
-/// Letters glued to a number that make it a clock time: "10am", "0900GMT".
+/// Letters glued to a number that make it a clock time: "10am", "0900GMT"
+/// (`data/lexicon/date-time-clock-words.txt`, the words that follow one too: "4:30 a.m.",
+/// "0900 GMT", "1400 hrs").
 pub(in crate::text::figures) fn is_clock_suffix(suffix: &str) -> bool {
-    eq_any(suffix, CLOCK_WORDS)
+    class::DATE_TIME_CLOCK_WORDS.contains(suffix)
 }
 
 impl Scanner<'_, '_> {
@@ -60,7 +56,8 @@ impl Scanner<'_, '_> {
         match self.after(index, 1) {
             Some(next) => {
                 let next_text = self.text(next);
-                eq_any(next_text, CLOCK_WORDS) || (next_text == "a" && self.word_after(index, 2) == Some("m"))
+                class::DATE_TIME_CLOCK_WORDS.contains(next_text)
+                    || (next_text == "a" && self.word_after(index, 2) == Some("m"))
             }
             None => false,
         }
