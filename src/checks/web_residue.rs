@@ -1281,12 +1281,7 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     let (flag, safe) = model.thresholds(parsed.format);
     let units = furniture::units(parsed);
     let features = furniture::features(parsed, &units);
-    let feature = |name: &str| {
-        furniture::FEATURE_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .unwrap_or_else(|| unreachable!("feature {name} is listed"))
-    };
+    let feature = furniture::position;
     let named: Vec<bool> = units
         .iter()
         .map(|unit| {

@@ -114,33 +114,33 @@ fn patterns() -> &'static Patterns {
             image: re(r"!\[([^\]]*)\]\([^)]*\)"),
             link: re(r"\[([^\]]*)\]\([^)]*\)"),
             word: re(r"\p{Alphabetic}[\p{Alphabetic}'’\-]*|\d[\d,.:]*"),
-            url: re(r"(?i)https?://\S+|www\.\S+|\S+\.(?:com|org|net|co\.uk|png|jpe?g|gif|webp)\b"),
+            url: re(r"(?i)https?://\S+|www\.\S+|\S+\.(?:com|org|net|co\.uk|png|jpe?g|gif|webp)(?-u:\b)"),
             handle: re(r"(?:^|\s)@\w"),
-            copyright: re(r"(?i)©|\bcopyright\b"),
-            time: re(r"\b\d{1,2}:\d{2}\b"),
-            year: re(r"\b(?:19|20)\d\d\b"),
-            attribution: re(r"(?i)\b(?:said|says|told|according)\b"),
+            copyright: re(r"(?i)©|(?-u:\b)copyright(?-u:\b)"),
+            time: re(r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)"),
+            year: re(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)"),
+            attribution: re(r"(?i)(?-u:\b)(?:said|says|told|according)(?-u:\b)"),
             photo_word: re(
-                r"(?i)\b(?:photo|photograph|image|picture|caption|credit|getty|courtesy|illustration|pictured|file photo)\b",
+                r"(?i)(?-u:\b)(?:photo|photograph|image|picture|caption|credit|getty|courtesy|illustration|pictured|file photo)(?-u:\b)",
             ),
-            position_word: re(r"(?i)\b(?:left|right|center|centre|from left)\s*[,)]|\((?:l|r|c)\)"),
+            position_word: re(r"(?i)(?-u:\b)(?:left|right|center|centre|from left)\s*[,)]|\((?:l|r|c)\)"),
             weekday_date: re(
-                r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
             ),
             credit: re(
-                r"(?i)(?:/|\||via)\s*(?:getty|ap|afp|reuters|epa|shutterstock|alamy)\b|\b(?:getty images|ap photo|afp photo)\b|\((?:image|photo|credit|picture)s?:|^(?:photo|image|credit|picture|photograph)s?:",
+                r"(?i)(?:/|\||via)\s*(?:getty|ap|afp|reuters|epa|shutterstock|alamy)(?-u:\b)|(?-u:\b)(?:getty images|ap photo|afp photo)(?-u:\b)|\((?:image|photo|credit|picture)s?:|^(?:photo|image|credit|picture|photograph)s?:",
             ),
             bio: re(
-                r"(?i)\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|producer|author|publisher)\b|^about \p{Lu}",
+                r"(?i)(?-u:\b)(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|producer|author|publisher)(?-u:\b)|^about \p{Lu}",
             ),
             call_to_action: re(
-                r"(?i)^(?:click|tap|sign|subscribe|follow|share|send|visit|download|get|join|watch|listen|read|see|check|log|register|email|donate|support|like|browse|discover|explore|find|learn)\b",
+                r"(?i)^(?:click|tap|sign|subscribe|follow|share|send|visit|download|get|join|watch|listen|read|see|check|log|register|email|donate|support|like|browse|discover|explore|find|learn)(?-u:\b)",
             ),
             label_colon: re(r"^\p{Alphabetic}[\w’' ]{0,24}:\s*\S"),
-            comment_cue: re(r"(?i)\b(?:rating|votes|reply|replies|ago)\b"),
+            comment_cue: re(r"(?i)(?-u:\b)(?:rating|votes|reply|replies|ago)(?-u:\b)"),
             truncated: re(r"(?:\.\.\.|…)\s*$"),
             markup: re(r"&lt;|&gt;|&amp;|\[/?\w+[^\]]*\]|</?\w+"),
-            contributed: re(r"(?i)\bcontributed (?:to )?(?:this )?(?:report|reporting)\b"),
+            contributed: re(r"(?i)(?-u:\b)contributed (?:to )?(?:this )?(?:report|reporting)(?-u:\b)"),
             ends_punct: re(r#"[.!?]["”’')]*$"#),
             bare_address: re(r"^(?:https?://\S+|www\.\S+|@\w+|\S+@\S+\.\w+|\S+\.(?:png|jpe?g|gif|webp))$"),
         }
@@ -243,11 +243,45 @@ struct Own {
     body_like: bool,
 }
 
-fn position(name: &str) -> usize {
-    FEATURE_NAMES
-        .iter()
-        .position(|n| *n == name)
+/// The index of the feature `name` in [`FEATURE_NAMES`] (a name not listed is a bug).
+pub fn position(name: &str) -> usize {
+    static POSITIONS: OnceLock<rustc_hash::FxHashMap<&'static str, usize>> = OnceLock::new();
+    let positions = POSITIONS.get_or_init(|| {
+        FEATURE_NAMES
+            .iter()
+            .enumerate()
+            .map(|(index, name)| (*name, index))
+            .collect()
+    });
+    positions
+        .get(name)
+        .copied()
         .unwrap_or_else(|| panic!("feature {name} is listed"))
+}
+
+/// The bit of [`vocabulary_of`] that marks a function word.
+const FUNCTION_WORD_BIT: u16 = 1 << 15;
+
+/// Which of [`VOCABULARIES`] hold a word (bit `i` for the `i`th), and whether it is a
+/// function word ([`FUNCTION_WORD_BIT`]): one hash lookup per word instead of one per
+/// class. Like [`Lexicon::contains`], it ignores ASCII case.
+fn vocabulary_of(word: &str) -> u16 {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: rustc_hash::FxHashMap<&'static str, u16> = rustc_hash::FxHashMap::default();
+        for (bit, lexicons) in VOCABULARIES.iter().enumerate() {
+            for lexicon in lexicons.iter() {
+                for entry in lexicon.entries() {
+                    *table.entry(entry).or_default() |= 1 << bit;
+                }
+            }
+        }
+        for entry in class::FUNCTION_WORDS.entries() {
+            *table.entry(entry).or_default() |= FUNCTION_WORD_BIT;
+        }
+        table
+    });
+    crate::text::words::with_ascii_lowercase(word, |lower| table.get(lower).copied().unwrap_or(0))
 }
 
 fn flag(value: bool) -> f32 {
@@ -318,7 +352,8 @@ fn own_features(raw: &str, format: DraftFormat) -> Own {
         .iter()
         .filter(|w| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
         .count();
-    let function_words = words.iter().filter(|w| class::FUNCTION_WORDS.contains(w)).count();
+    let vocabulary: Vec<u16> = words.iter().map(|w| vocabulary_of(w)).collect();
+    let function_words = vocabulary.iter().filter(|v| *v & FUNCTION_WORD_BIT != 0).count();
     let digits = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
@@ -381,11 +416,8 @@ fn own_features(raw: &str, format: DraftFormat) -> Own {
         "navigation", "sharing", "subscription", "advertising", "media", "related", "legal", "timestamp",
         "byline", "calendar",
     ];
-    for (name, lexicons) in names.iter().zip(VOCABULARIES) {
-        let hits = words
-            .iter()
-            .filter(|w| lexicons.iter().any(|lexicon| lexicon.contains(w)))
-            .count();
+    for (bit, name) in names.iter().enumerate() {
+        let hits = vocabulary.iter().filter(|v| *v & (1 << bit) != 0).count();
         set(&format!("voc_{name}"), per_word(hits));
         set(&format!("any_{name}"), flag(hits > 0));
     }
