@@ -105,7 +105,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number-style", 0.8),
     ("quote-balance", 0.95),
     ("second-reference", 0.2),
-    ("unattributed-figure", 0.6),
+    ("unattributed-figure", 0.75),
     ("web-residue", 0.9),
 ];
 

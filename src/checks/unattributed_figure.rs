@@ -7,7 +7,8 @@
 //! diagnostic per sentence, on its first such figure.
 //!
 //! It is a **warning** when the figure is plainly a claim a copy desk always queries (a
-//! figure hedged with no one named, "are believed to", "an estimated"; a count of people
+//! figure hedged with no one named, "are believed to", "an estimated", unless the hedge sits in a clause set off by
+//! commas that does not hold the figure; a count of people
 //! killed, hurt, evacuated, arrested or laid off; the size of a crowd; a rate or a share;
 //! what something cost,
 //! was spent or is owed; an average, a median, a rate over time) and no source is named in
@@ -47,7 +48,7 @@
 //! - **What is not a claim** (`context/genre.rs`, `context/record.rs`): in a story about
 //!   products (two or more figures in units of specification: GB, W, kWh, hp, inches), a
 //!   price, specification or feature; in a match report, the play the reporter watched (a
-//!   season's or a career's figures stay claims); a historical toll; a place's population;
+//!   season's or a career's figures stay claims); a historical toll (in a paragraph dated long ago or the one after it); a place's population;
 //!   a distance that locates ("100 km east of"); a market's close; the record of a court
 //!   case (bail, bonds, fines, sentences, counts, pleas); an ownership stake; a number that
 //!   names (a list's number, a title, "the top 10", "called 911", "the 777 program"); a

@@ -4,7 +4,8 @@
 //! - **history**: the toll of an event long past ("The Black Death killed 50 million people
 //!   in the 14th century", "the 1918 flu killed …"): a figure with a word of death or loss
 //!   (`data/lexicon/record-death-words.txt`) in a paragraph dated by a century or a year
-//!   before 1950.
+//!   before 1950, or in the paragraph after one so dated when it names no year of its own
+//!   from 1950 on (a history runs on).
 //! - **population**: a place's population ("a population of 5.4 million", "home to 2
 //!   million people", "a city of 400,000": `record-place-nouns.txt`).
 //! - **location**: a distance followed by a compass direction ("about 100 km east of the
@@ -61,6 +62,16 @@ pub struct SentenceFacts {
 /// True when a block is dated long ago: a century, or a year before 1950 ("In 1348 …").
 pub fn dated_long_ago(parsed: &ParsedDraft<'_>, block: &Block) -> bool {
     block.tokens.clone().any(|i| is_long_ago(parsed, i))
+}
+
+/// True when a paragraph names a year from 1950 on: it dates itself in living memory.
+pub fn dated_recently(parsed: &ParsedDraft<'_>, block: &Block) -> bool {
+    block.tokens.clone().any(|i| {
+        let text = parsed.token_text(i);
+        parsed.tokens[i].kind == TokenKind::Number
+            && text.len() == 4
+            && text.parse::<u32>().is_ok_and(|year| (1950..2200).contains(&year))
+    })
 }
 
 fn is_long_ago(parsed: &ParsedDraft<'_>, index: usize) -> bool {
@@ -304,6 +315,19 @@ mod tests {
             found.iter().all(|(_, decision)| *decision != "unsourced"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_history_runs_on_into_the_next_paragraph_unless_it_dates_itself() {
+        let text = "Headline\n\nIn the 16th century smallpox reached the Americas.\n\n\
+                    As many as 8 million people may have died.\n\n\
+                    In 2023 the disease killed 40 people in a lab accident.\n";
+        let found = decisions(text);
+        assert!(
+            found.contains(&("8 million people", "not-a-claim:history")),
+            "{found:?}"
+        );
+        assert!(found.contains(&("40 people", "unsourced")), "{found:?}");
     }
 
     #[test]
