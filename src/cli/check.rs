@@ -263,7 +263,7 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found.dedup_by(|a, b| a.0 == b.0);
-    found
+    one_path_per_file(found)
         .into_iter()
         .map(|(path, config)| {
             let story_key = match config.workspace.story {
@@ -278,6 +278,62 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
             }
         })
         .collect()
+}
+
+/// What makes two paths one file: its device and inode on Unix, its canonical path elsewhere.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id_of(_path: &Path, metadata: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id_of(path: &Path, _metadata: &std::fs::Metadata) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// The identity of the file a path leads to (following symbolic links), if it can be read.
+fn file_id(path: &Path) -> Option<FileId> {
+    let metadata = std::fs::metadata(path).ok()?;
+    file_id_of(path, &metadata)
+}
+
+/// Keeps one path per file: a file reached by several paths (a symbolic link to a draft
+/// checked under its own name, a hard link, a file named on the command line and again
+/// in a folder walked) is one draft, read, reported and fixed once. Otherwise a story
+/// would see the draft twice (each copy's paragraphs "duplicates" of the other's, fixed
+/// by deleting them, written through the link to the file itself), and a second write
+/// would find the file changed by the first. The path kept is the first in path order
+/// that is not itself a symbolic link (the first in path order when all are). Takes and
+/// returns the paths sorted.
+fn one_path_per_file(found: Vec<(PathBuf, Arc<Config>)>) -> Vec<(PathBuf, Arc<Config>)> {
+    let is_link =
+        |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
+    let mut kept: Vec<(PathBuf, Arc<Config>)> = Vec::with_capacity(found.len());
+    let mut by_id: HashMap<FileId, usize> = HashMap::new();
+    let mut replaced = false;
+    for entry in found {
+        if let Some(id) = file_id(&entry.0) {
+            if let Some(&index) = by_id.get(&id) {
+                if is_link(&kept[index].0) && !is_link(&entry.0) {
+                    kept[index] = entry;
+                    replaced = true;
+                }
+                continue;
+            }
+            by_id.insert(id, kept.len());
+        }
+        kept.push(entry);
+    }
+    if replaced {
+        kept.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    kept
 }
 
 /// What checking one story produced.
@@ -699,21 +755,72 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
     })
 }
 
+/// What a file looked like when it was compared with the bytes read: which file it was,
+/// its size and its modification time.
+#[derive(Debug, PartialEq, Eq)]
+struct Stamp {
+    id: Option<FileId>,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// Reads the file at `path` again and checks that it still holds the bytes first read;
+/// returns its stamp, taken (from the open file) before reading, so that a write after
+/// the comparison changes the stamp.
+fn unchanged_since_read(path: &Path, file: &SourceFile) -> Result<Stamp, String> {
+    let display = &file.display;
+    let mut handle =
+        std::fs::File::open(path).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
+    let metadata = handle
+        .metadata()
+        .map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
+    let stamp = Stamp {
+        id: file_id_of(path, &metadata),
+        len: metadata.len(),
+        modified: metadata.modified().ok(),
+    };
+    let mut current = Vec::with_capacity(file.original.len());
+    handle
+        .read_to_end(&mut current)
+        .map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
+    if current != file.original {
+        return Err(changed_on_disk(display));
+    }
+    Ok(stamp)
+}
+
+fn changed_on_disk(display: &str) -> String {
+    format!(
+        "{display}: not fixed: the file changed on disk while copydesk was checking it; run copydesk again"
+    )
+}
+
 /// Writes fixed text over a file: refuses when the file changed since it was read;
 /// writes a temporary file beside it, keeps the permissions, and renames it into place.
 pub(super) fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
+    write_atomically_with(path, file, new_text, || {})
+}
+
+/// `write_atomically`, calling `before_recheck` once the temporary file is written and
+/// synced, just before the file is compared a last time (tests change the file there).
+///
+/// The file is compared with the bytes first read twice: before the temporary file is
+/// written, and again after it is synced, immediately before the rename, by content and
+/// by identity, size and modification time. What remains is the moment between that last
+/// comparison and the rename (two system calls apart), and a writer that keeps the file
+/// open across the rename: what it writes afterwards goes to the replaced file.
+fn write_atomically_with(
+    path: &Path,
+    file: &SourceFile,
+    new_text: &str,
+    before_recheck: impl FnOnce(),
+) -> Result<(), String> {
     let display = &file.display;
     debug_assert!(
         file.decoded_from.is_none(),
         "fixes are not written to decoded files"
     );
-    let current =
-        std::fs::read(path).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
-    if current != file.original {
-        return Err(format!(
-            "{display}: not fixed: the file changed on disk while copydesk was checking it; run copydesk again"
-        ));
-    }
+    let first = unchanged_since_read(path, file)?;
     // Resolve a symbolic link so the link stays a link and its target gets the fix; the
     // temporary file goes beside the target so the rename is atomic.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -739,8 +846,118 @@ pub(super) fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -
     if let Ok(metadata) = std::fs::metadata(path) {
         let _ = std::fs::set_permissions(temporary.path(), metadata.permissions());
     }
+    before_recheck();
+    // Writing and syncing take time: compare again, as late as possible.
+    let last = match unchanged_since_read(path, file) {
+        Ok(stamp) => stamp,
+        Err(message) => {
+            let _ = temporary.close();
+            return Err(message);
+        }
+    };
+    if last != first {
+        let _ = temporary.close();
+        return Err(changed_on_disk(display));
+    }
     temporary
         .persist(&target)
         .map_err(|e| format!("{display}: not fixed: cannot replace the file: {}", e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(path: &Path) -> SourceFile {
+        let original = std::fs::read(path).unwrap();
+        SourceFile {
+            display: "draft.md".to_string(),
+            path: Some(path.to_path_buf()),
+            text: String::from_utf8(original.clone()).unwrap(),
+            original,
+            had_bom: false,
+            decoded_from: None,
+        }
+    }
+
+    fn entries(folder: &Path) -> usize {
+        std::fs::read_dir(folder).unwrap().count()
+    }
+
+    #[test]
+    fn a_fix_is_written_when_nothing_changed() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        write_atomically_with(&path, &file, "One fixed line.\n", || {}).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "One fixed line.\n");
+        assert_eq!(entries(folder.path()), 1);
+    }
+
+    #[test]
+    fn a_line_appended_after_the_temporary_file_is_synced_is_kept() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        let error = write_atomically_with(&path, &file, "One fixed line.\n", || {
+            let mut handle = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+            handle.write_all(b"A line added meanwhile.\n").unwrap();
+        })
+        .unwrap_err();
+        assert!(error.contains("changed on disk"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "One line.\nA line added meanwhile.\n"
+        );
+        // The temporary file is gone.
+        assert_eq!(entries(folder.path()), 1);
+    }
+
+    #[test]
+    fn a_same_size_rewrite_or_a_replaced_file_is_not_overwritten() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        let error = write_atomically_with(&path, &file, "Fixed.\n", || {
+            std::fs::write(&path, "One LINE.\n").unwrap();
+        })
+        .unwrap_err();
+        assert!(error.contains("changed on disk"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "One LINE.\n");
+        assert_eq!(entries(folder.path()), 1);
+
+        // An editor saving by rename: the same bytes, but another file, maybe with other
+        // permissions; a file that is not the one read is not replaced.
+        #[cfg(unix)]
+        {
+            let file = source(&path);
+            let error = write_atomically_with(&path, &file, "Fixed.\n", || {
+                let other = path.with_extension("saved");
+                std::fs::write(&other, "One LINE.\n").unwrap();
+                std::fs::rename(&other, &path).unwrap();
+            })
+            .unwrap_err();
+            assert!(error.contains("changed on disk"), "{error}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "One LINE.\n");
+            assert_eq!(entries(folder.path()), 1);
+        }
+    }
+
+    #[test]
+    fn a_change_before_the_first_comparison_is_refused_before_any_write() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        std::fs::write(&path, "One line.\nAnother.\n").unwrap();
+        let mut called = false;
+        let error = write_atomically_with(&path, &file, "Fixed.\n", || called = true).unwrap_err();
+        assert!(error.contains("changed on disk"), "{error}");
+        assert!(!called);
+        assert_eq!(entries(folder.path()), 1);
+    }
 }
