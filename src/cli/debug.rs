@@ -116,10 +116,15 @@ fn residue(paths: &[PathBuf]) -> i32 {
     status
 }
 
-fn figures(paths: &[PathBuf], json: bool) -> i32 {
+/// Parses each draft under `paths` and hands it to `lines`, which returns the lines to
+/// print for it; exits 2 when a draft could not be read, and stops when standard output
+/// is closed.
+fn each_draft(
+    paths: &[PathBuf],
+    lines: impl Fn(&crate::checks::DraftContext<'_>, &str) -> Vec<String>,
+) -> i32 {
     let mut stdout = std::io::stdout().lock();
     let mut status = 0;
-    let config = crate::Config::default();
     for path in drafts(paths) {
         let Some(text) = read(&path) else {
             status = 2;
@@ -128,19 +133,8 @@ fn figures(paths: &[PathBuf], json: bool) -> i32 {
         let display = path.to_string_lossy();
         let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
         let draft = crate::checks::DraftContext::new(&display, parsed);
-        for decided in crate::text::figures::context::decide(&draft, &config.engine) {
-            let line = draft.parsed.line_of(decided.span.start) + 1;
-            let figure = crate::text::one_line(&text[decided.span.clone()]);
-            let decision = decided.decision.describe();
-            let written = if json {
-                let record = serde_json::json!({
-                    "path": display, "line": line, "text": figure, "decision": decision,
-                });
-                writeln!(stdout, "{record}")
-            } else {
-                writeln!(stdout, "{display}:{line}: {figure}  {decision}")
-            };
-            if written.is_err() {
+        for line in lines(&draft, &display) {
+            if writeln!(stdout, "{line}").is_err() {
                 return status;
             }
         }
@@ -148,31 +142,38 @@ fn figures(paths: &[PathBuf], json: bool) -> i32 {
     status
 }
 
-fn acronyms(paths: &[PathBuf]) -> i32 {
-    let mut stdout = std::io::stdout().lock();
-    let mut status = 0;
+fn figures(paths: &[PathBuf], json: bool) -> i32 {
     let config = crate::Config::default();
-    for path in drafts(paths) {
-        let Some(text) = read(&path) else {
-            status = 2;
-            continue;
-        };
-        let display = path.to_string_lossy();
-        let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
-        let draft = crate::checks::DraftContext::new(&display, parsed);
-        for decided in crate::checks::acronym_first_use::decide(&draft, &config.engine) {
-            let line = draft.parsed.line_of(decided.span.start) + 1;
-            let written = &text[decided.span.clone()];
-            if writeln!(
-                stdout,
-                "{display}:{line}: {written}  {}",
-                decided.decision.describe()
-            )
-            .is_err()
-            {
-                return status;
-            }
-        }
-    }
-    status
+    each_draft(paths, |draft, display| {
+        crate::text::figures::context::decide(draft, &config.engine)
+            .into_iter()
+            .map(|decided| {
+                let line = draft.parsed.line_of(decided.span.start) + 1;
+                let figure = crate::text::one_line(&draft.parsed.source[decided.span.clone()]);
+                let decision = decided.decision.describe();
+                if json {
+                    serde_json::json!({
+                        "path": display, "line": line, "text": figure, "decision": decision,
+                    })
+                    .to_string()
+                } else {
+                    format!("{display}:{line}: {figure}  {decision}")
+                }
+            })
+            .collect()
+    })
+}
+
+fn acronyms(paths: &[PathBuf]) -> i32 {
+    let config = crate::Config::default();
+    each_draft(paths, |draft, display| {
+        crate::checks::acronym_first_use::decide(draft, &config.engine)
+            .into_iter()
+            .map(|decided| {
+                let line = draft.parsed.line_of(decided.span.start) + 1;
+                let written = &draft.parsed.source[decided.span.clone()];
+                format!("{display}:{line}: {written}  {}", decided.decision.describe())
+            })
+            .collect()
+    })
 }
