@@ -253,6 +253,39 @@ struct RawLsp {
     debounce_ms: Option<Spanned<i64>>,
 }
 
+/// A TOML type error in words a writer knows: serde's "expected i64" becomes "expected a
+/// whole number", a boolean "true or false", a sequence "a list of strings" (every list
+/// copydesk.toml takes holds strings) and one of the tables above "a table".
+fn in_words(message: &str) -> String {
+    let Some((found, expected)) = message.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let wanted = match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" | "an integer" => {
+            "a whole number"
+        }
+        "a boolean" => "true or false",
+        "a sequence" => "a list of strings, such as [\"a\", \"b\"]",
+        "a string" => "a string in quotes",
+        "a map" => "a table",
+        other if other.starts_with("struct Raw") => "a table of settings",
+        other => other,
+    };
+    let found = match found.strip_prefix("invalid type: ") {
+        Some("sequence") => "found a list".to_string(),
+        Some("map") => "found a table".to_string(),
+        Some(value) => {
+            let value = ["string ", "boolean ", "integer ", "floating point "]
+                .iter()
+                .find_map(|kind| value.strip_prefix(kind))
+                .unwrap_or(value);
+            format!("found {value}")
+        }
+        None => found.to_string(),
+    };
+    format!("{found}, expected {wanted}")
+}
+
 /// Converts a byte offset in `text` to a one-based line and column (in characters).
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -283,7 +316,7 @@ impl Config {
             }
         };
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
-            let message = error.message().trim().to_string();
+            let message = in_words(error.message().trim());
             let hint = if message.contains("unknown field") {
                 " (the README's Configuration section lists the keys copydesk.toml accepts)"
             } else {

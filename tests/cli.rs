@@ -1131,3 +1131,184 @@ fn the_readme_json_example_is_real_output() {
         .expect("the example's finding is in the output");
     assert_eq!(actual, &example);
 }
+
+/// The SARIF log of checking `paths` from `cwd`.
+fn sarif_from(cwd: &Path, paths: &[&Path]) -> Value {
+    let output = copydesk()
+        .current_dir(cwd)
+        .args(["check", "--format", "sarif"])
+        .args(paths)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    stdout_json(&output)
+}
+
+/// Every `artifactLocation` in a SARIF log.
+fn artifact_locations(value: &Value, found: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                if key == "artifactLocation" {
+                    found.push(value.clone());
+                } else {
+                    artifact_locations(value, found);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| artifact_locations(item, found)),
+        _ => {}
+    }
+}
+
+const AWKWARD_NAME: &str = "notes 2024/draft #1 100% Zoë.md";
+
+#[test]
+fn sarif_uris_under_the_current_folder_are_relative_to_srcroot_and_percent_encoded() {
+    let folder = folder_with(&[(AWKWARD_NAME, DRAFT.as_bytes())]);
+    let root = folder.path().canonicalize().unwrap();
+    let log = sarif_from(&root, &[Path::new(".")]);
+    let run = &log["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    assert!(base.starts_with("file:///") && base.ends_with('/'), "{base}");
+    let base = url::Url::parse(base).unwrap();
+    assert_eq!(base.to_file_path().unwrap(), root);
+
+    let mut locations = Vec::new();
+    artifact_locations(run, &mut locations);
+    assert!(!locations.is_empty());
+    for location in locations {
+        assert_eq!(location["uriBaseId"], "%SRCROOT%", "{location}");
+        let uri = location["uri"].as_str().unwrap();
+        assert_eq!(uri, "notes%202024/draft%20%231%20100%25%20Zo%C3%AB.md");
+        assert_eq!(
+            base.join(uri).unwrap().to_file_path().unwrap(),
+            root.join(AWKWARD_NAME)
+        );
+    }
+}
+
+#[test]
+fn sarif_uris_outside_the_current_folder_are_absolute_file_uris() {
+    let folder = folder_with(&[(AWKWARD_NAME, DRAFT.as_bytes())]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = folder.path().canonicalize().unwrap().join(AWKWARD_NAME);
+    // Named absolutely, and by a relative path that climbs out of the current folder.
+    let climbing = Path::new("..")
+        .join(folder.path().canonicalize().unwrap().file_name().unwrap())
+        .join(AWKWARD_NAME);
+    for (cwd, path) in [
+        (elsewhere.path().to_path_buf(), file.clone()),
+        (elsewhere.path().canonicalize().unwrap(), climbing),
+    ] {
+        let log = sarif_from(&cwd, &[&path]);
+        let mut locations = Vec::new();
+        artifact_locations(&log["runs"][0], &mut locations);
+        assert!(!locations.is_empty());
+        for location in locations {
+            assert!(location.get("uriBaseId").is_none(), "{location}");
+            let uri = location["uri"].as_str().unwrap();
+            assert!(uri.starts_with("file:///"), "{uri}");
+            assert!(
+                uri.ends_with("/notes%202024/draft%20%231%20100%25%20Zo%C3%AB.md"),
+                "{uri}"
+            );
+            assert!(!uri.contains([' ', '#']) && uri.is_ascii(), "{uri}");
+            assert_eq!(url::Url::parse(uri).unwrap().to_file_path().unwrap(), file);
+        }
+    }
+}
+
+#[test]
+fn sarif_rule_names_never_equal_their_ids_but_for_case() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let log = sarif_from(folder.path(), &[Path::new("story.md")]);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(!rules.is_empty());
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        if let Some(name) = rule.get("name") {
+            let name = name.as_str().unwrap();
+            assert!(!name.eq_ignore_ascii_case(id), "{id}: {name}");
+        }
+    }
+    let figure = rules.iter().find(|r| r["id"] == "unattributed-figure").unwrap();
+    assert_eq!(figure["name"], "UnattributedFigure");
+}
+
+#[test]
+fn unsafe_fixes_without_fix_or_diff_is_a_usage_error() {
+    let folder = folder_with(&[("story.md", DRAFT.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--unsafe-fixes"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("--unsafe-fixes") && message.contains("<--fix|--diff>"),
+        "{message}"
+    );
+    assert_eq!(fs::read_to_string(folder.path().join("story.md")).unwrap(), DRAFT);
+}
+
+#[test]
+fn a_broken_explicit_config_checks_nothing_and_names_file_line_and_column() {
+    let folder = folder_with(&[
+        ("story.md", DRAFT.as_bytes()),
+        ("broken.toml", b"[rules]\nname-consistency = \"loud\"\n"),
+    ]);
+    let output = copydesk()
+        .args(["check", "--format", "json", "--config"])
+        .arg(folder.path().join("broken.toml"))
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        output.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let message = stderr(&output);
+    assert!(
+        message.contains("broken.toml:2:20: bad level \"loud\"") && message.contains("nothing was checked"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_says_what_is_wanted_in_words() {
+    for (config, place, wanted) in [
+        ("[files]\nmax_size = \"big\"\n", "2:12", "expected a whole number"),
+        ("[lsp]\ndebounce_ms = 1.5\n", "2:15", "expected a whole number"),
+        ("[acronyms]\nhints = \"yes\"\n", "2:9", "expected true or false"),
+        (
+            "[names]\nknown = \"Zoë Ball\"\n",
+            "2:9",
+            "expected a list of strings",
+        ),
+        (
+            "[attribution]\nverbs = [\"briefed\", 3]\n",
+            "2:21",
+            "expected a string",
+        ),
+    ] {
+        let folder = folder_with(&[
+            ("story.md", DRAFT.as_bytes()),
+            ("copydesk.toml", config.as_bytes()),
+        ]);
+        let output = copydesk().arg("check").arg(folder.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("copydesk.toml:{place}: found ")) && message.contains(wanted),
+            "{config}: {message}"
+        );
+        for jargon in ["i64", "boolean", "sequence", "struct"] {
+            assert!(!message.contains(jargon), "{config}: {message}");
+        }
+    }
+}

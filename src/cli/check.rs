@@ -579,7 +579,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(report::human::Human { color }),
         Format::Json => Box::new(report::json::Json),
-        Format::Sarif => Box::new(report::sarif::Sarif),
+        Format::Sarif => Box::new(report::sarif::Sarif::new(std::env::current_dir().ok().as_deref())),
         Format::Github => Box::new(report::github::Github),
     };
     let reporting = !args.diff && !stdin_fix;
@@ -735,7 +735,11 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
                     Some(Arc::new(config))
                 }
                 Err(error) => {
-                    problems.error(format!("{error}"));
+                    // The configuration asked for by name is broken: checking with another
+                    // one would report what it was meant to change, so nothing is checked.
+                    problems.error(format!(
+                        "{error}\n  (fix the configuration named by --config; nothing was checked)"
+                    ));
                     return None;
                 }
             }

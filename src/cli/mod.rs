@@ -100,6 +100,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("fixing").args(["fix", "diff"])))]
 pub struct CheckArgs {
     /// Files and folders to check; folders are walked recursively, honouring .gitignore.
     /// `-` reads a draft from standard input. Defaults to the current folder.
@@ -118,7 +119,7 @@ pub struct CheckArgs {
     pub fix: bool,
 
     /// With --fix or --diff, apply unsafe fixes too (they may leave placeholders).
-    #[arg(long)]
+    #[arg(long, requires = "fixing")]
     pub unsafe_fixes: bool,
 
     /// Print the fixes as a unified diff instead of writing them.

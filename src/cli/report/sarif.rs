@@ -1,8 +1,10 @@
 //! SARIF 2.1.0, with each rule's documentation as its help.
 
 use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Value, json};
+use url::Url;
 
 use super::{LocatedFinding, ReportFile, Reporter};
 use crate::checks::RULES;
@@ -17,8 +19,54 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn uri(display: &str) -> String {
-    display.replace('\\', "/").replace(' ', "%20")
+/// The `originalUriBaseIds` key of the folder copydesk was run from.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// Removes `.` and resolves `..` components without touching the file system, so that a
+/// path reached through `../` still lands under the base when it is there.
+fn normalize(path: &Path) -> PathBuf {
+    let mut normalized = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normalized.pop() {
+                    normalized.push(component);
+                }
+            }
+            other => normalized.push(other),
+        }
+    }
+    normalized
+}
+
+/// An artifact location: relative to [`SRCROOT`] (with `uriBaseId`) when the file is under
+/// the base folder, an absolute `file://` URI otherwise, percent-encoded either way (RFC
+/// 3986: `#`, `%`, spaces and non-ASCII bytes).
+fn artifact_location(base: Option<&Url>, display: &str) -> Value {
+    let path = Path::new(display);
+    let absolute = match base.and_then(|base| base.to_file_path().ok()) {
+        Some(root) if path.is_relative() => normalize(&root.join(path)),
+        _ => normalize(path),
+    };
+    let Ok(url) = Url::from_file_path(&absolute) else {
+        // No base folder and a relative path (the current folder is gone): a relative
+        // reference, encoded as if under the root.
+        let rooted = Url::from_file_path(Path::new("/").join(&absolute));
+        let relative = rooted
+            .as_ref()
+            .ok()
+            .and_then(|url| url.as_str().strip_prefix("file:///"))
+            .unwrap_or(display);
+        return json!({"uri": relative});
+    };
+    if let Some(base) = base
+        && let Some(relative) = url.as_str().strip_prefix(base.as_str())
+        && !relative.is_empty()
+    {
+        return json!({"uri": relative, "uriBaseId": SRCROOT});
+    }
+    json!({"uri": url.as_str()})
 }
 
 /// A region in the run's `columnKind` (UTF-16 code units): lines and columns, and
@@ -45,30 +93,59 @@ fn region(file: &ReportFile<'_>, span: &std::ops::Range<usize>, with_snippet: bo
 
 /// Streams one SARIF log: the run's header with every rule, the results a story at a
 /// time, then the closing brackets.
-pub struct Sarif;
+pub struct Sarif {
+    /// The folder copydesk runs in, as a `file://` URI ending in `/`: the run's
+    /// [`SRCROOT`], which the locations of files under it are relative to.
+    base: Option<Url>,
+}
+
+impl Sarif {
+    /// A reporter whose locations are relative to `base` (the current folder) when under it.
+    pub fn new(base: Option<&Path>) -> Sarif {
+        Sarif {
+            base: base.and_then(|base| Url::from_directory_path(normalize(base)).ok()),
+        }
+    }
+}
+
+/// A rule's `name`: its id in PascalCase (`UnattributedFigure`), or none when that would
+/// equal the id but for case (`placeholder`), which SARIF forbids.
+fn rule_name(id: &str) -> Option<String> {
+    let name: String = id
+        .split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    (!name.eq_ignore_ascii_case(id)).then_some(name)
+}
 
 fn rules() -> Vec<Value> {
     RULES
         .iter()
         .map(|rule| {
             let documentation = rule.documentation();
-            json!({
+            let mut descriptor = json!({
                 "id": rule.id(),
-                "name": rule.id().split('-').map(|w| {
-                    let mut chars = w.chars();
-                    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-                }).collect::<String>(),
                 "shortDescription": {"text": rule.summary()},
                 "fullDescription": {"text": rule.summary()},
                 "help": {"text": documentation, "markdown": documentation},
                 "helpUri": rule.documentation_url(),
                 "defaultConfiguration": {"level": level(rule.default_severity())},
-            })
+            });
+            if let Some(name) = rule_name(rule.id()) {
+                descriptor["name"] = json!(name);
+            }
+            descriptor
         })
         .collect()
 }
 
-fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> {
+fn results(base: Option<&Url>, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> {
     findings
         .iter()
         .map(|located| {
@@ -85,7 +162,7 @@ fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> 
                         "id": id,
                         "message": {"text": related.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri(related_file.display)},
+                            "artifactLocation": artifact_location(base, related_file.display),
                             "region": region(related_file, &related.span, false),
                         },
                     })
@@ -101,7 +178,7 @@ fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> 
                         .map(|edit| {
                             let edit_file = &files[edit.draft];
                             json!({
-                                "artifactLocation": {"uri": uri(edit_file.display)},
+                                "artifactLocation": artifact_location(base, edit_file.display),
                                 "replacements": [{
                                     "deletedRegion": region(edit_file, &edit.span, false),
                                     "insertedContent": {"text": edit.new_text},
@@ -119,7 +196,7 @@ fn results(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<Value> 
                 "message": {"text": finding.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(file.display)},
+                        "artifactLocation": artifact_location(base, file.display),
                         "region": region(file, &finding.span, true),
                     },
                 }],
@@ -138,16 +215,21 @@ impl Reporter for Sarif {
             "informationUri": env!("CARGO_PKG_REPOSITORY"),
             "rules": rules(),
         }});
+        let bases = match &self.base {
+            Some(base) => json!({SRCROOT: {"uri": base.as_str()}}),
+            None => json!({}),
+        };
         // The envelope is written by hand so that results can stream into it.
         write!(
             out,
-            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
-            serde_json::to_string(&tool).map_err(io::Error::other)?
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"originalUriBaseIds\": {},\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
+            serde_json::to_string(&tool).map_err(io::Error::other)?,
+            serde_json::to_string(&bases).map_err(io::Error::other)?
         )
     }
 
     fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
-        results(findings, files)
+        results(self.base.as_ref(), findings, files)
             .iter()
             .map(|result| format!("        {}", serde_json::to_string(result).unwrap_or_default()))
             .collect()
