@@ -17,7 +17,10 @@ pub mod text;
 
 pub use config::{Config, EngineSettings};
 pub use finding::{Applicability, Edit, Finding, Fix, Group, Related, Severity, collapse_groups};
-pub use story::{DraftInput, analyze, analyze_parsed, parse_story};
+pub use story::{
+    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze, analyze_bounded, analyze_parsed,
+    analyze_parsed_bounded, parse_story,
+};
 pub use text::DraftFormat;
 
 pub mod cli;

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::checks::{self, Ctx, DraftContext};
 use crate::config::{EngineSettings, RuleLevel};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::text::{DirectiveKind, DraftFormat, ParsedDraft};
 
 /// Stories at least this long (in bytes, about 600 words) run their rules in parallel: on
@@ -62,6 +62,23 @@ pub fn parse_story<'a>(drafts: &[DraftInput<'a>]) -> Vec<DraftContext<'a>> {
         .collect()
 }
 
+/// The most findings a draft gets in a report: past this many, the rest are counted but
+/// not kept (the first in the text are kept), and the front ends say how many were left
+/// out. `copydesk check` applies it in the engine, so that a draft dense with findings
+/// costs bounded memory; the language server shows at most this many diagnostics.
+pub const MAX_FINDINGS_PER_DRAFT: usize = 10_000;
+
+/// The findings of a story, at most a limit per draft, and what was left out.
+#[derive(Debug, Clone, Default)]
+pub struct BoundedFindings {
+    /// The findings kept, in draft and position order.
+    pub findings: Vec<Finding>,
+    /// Per draft: how many findings were left out past the limit.
+    pub omitted: Vec<usize>,
+    /// Per draft: the byte offset of the first finding left out.
+    pub first_omitted: Vec<Option<usize>>,
+}
+
 /// Analyses a story: every enabled rule over every draft. `settings` is an
 /// [`EngineSettings`], or a whole [`crate::Config`] of which the engine reads only that.
 pub fn analyze(drafts: &[DraftInput<'_>], settings: &impl AsRef<EngineSettings>) -> Vec<Finding> {
@@ -69,52 +86,88 @@ pub fn analyze(drafts: &[DraftInput<'_>], settings: &impl AsRef<EngineSettings>)
     analyze_parsed(&contexts, settings.as_ref())
 }
 
+/// Analyses a story keeping at most `limit` findings per draft (the first in the text) and
+/// counting the rest ([`MAX_FINDINGS_PER_DRAFT`] is the front ends' limit).
+pub fn analyze_bounded(
+    drafts: &[DraftInput<'_>],
+    settings: &impl AsRef<EngineSettings>,
+    limit: usize,
+) -> BoundedFindings {
+    let contexts = parse_story(drafts);
+    analyze_parsed_bounded(&contexts, settings.as_ref(), limit)
+}
+
 /// Analyses drafts that are already parsed.
 pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Finding> {
+    analyze_parsed_bounded(drafts, config, usize::MAX).findings
+}
+
+/// Analyses drafts that are already parsed, keeping at most `limit` findings per draft.
+/// Each rule's findings are bounded as they are pushed, so memory stays bounded too.
+pub fn analyze_parsed_bounded(
+    drafts: &[DraftContext<'_>],
+    config: &EngineSettings,
+    limit: usize,
+) -> BoundedFindings {
     let ctx = Ctx { drafts, config };
-    let run = |rule: &&dyn checks::Rule| -> Vec<Finding> {
+    let run = |rule: &&dyn checks::Rule| -> checks::Findings<'_> {
+        let mut rule_findings = checks::Findings::new(drafts, limit);
         let RuleLevel::On(severity) = config.rule_level(*rule) else {
-            return Vec::new();
+            return rule_findings;
         };
-        let mut rule_findings = Vec::new();
         // A check must never panic; if one does, its findings are lost but the others
         // and the user's work are not.
         let outcome = catch_unwind(AssertUnwindSafe(|| rule.check(&ctx, &mut rule_findings)));
         if outcome.is_err() {
             tracing::error!(rule = rule.id(), "check panicked; its findings are skipped");
             debug_assert!(false, "check {} panicked", rule.id());
-            return Vec::new();
+            return checks::Findings::new(drafts, limit);
         }
         // A finding comes at the rule's level; one the rule marks as a hint (weak evidence)
         // stays a hint, or below if the rule is configured lower.
-        for finding in &mut rule_findings {
-            finding.severity = if finding.severity == Severity::Hint {
-                Severity::Hint.min(severity)
-            } else {
-                severity
-            };
-        }
+        rule_findings.set_severity(severity);
         rule_findings
     };
     // A story of any length worth a second core runs its rules in parallel; the rules share
     // the draft's lazily computed analyses (mentions, quotations) through `OnceLock`s.
     let size: usize = drafts.iter().map(|d| d.parsed.source.len()).sum();
-    let per_rule: Vec<Vec<Finding>> = if size >= PARALLEL_RULES_BYTES {
+    let per_rule: Vec<checks::Findings<'_>> = if size >= PARALLEL_RULES_BYTES {
         checks::RULES.par_iter().map(run).collect()
     } else {
         checks::RULES.iter().map(run).collect()
     };
-    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
-    findings.retain(|finding| !is_suppressed(&drafts[finding.draft].parsed, finding));
-    findings.sort_by(|a, b| {
-        (a.draft, a.span.start, a.rule, a.span.end).cmp(&(b.draft, b.span.start, b.rule, b.span.end))
-    });
-    findings.dedup_by(|a, b| a.draft == b.draft && a.span == b.span && a.rule == b.rule);
-    findings
+    // Each rule kept at most `limit` a draft; the story keeps the first `limit` of those.
+    let mut all = checks::Findings::new(drafts, limit);
+    let mut omitted = vec![0usize; drafts.len()];
+    let mut first_omitted: Vec<Option<usize>> = vec![None; drafts.len()];
+    let merge = |omitted: &mut [usize],
+                 first_omitted: &mut [Option<usize>],
+                 counts: Vec<usize>,
+                 firsts: Vec<Option<usize>>| {
+        for (draft, (count, first)) in counts.into_iter().zip(firsts).enumerate() {
+            omitted[draft] += count;
+            if let Some(first) = first {
+                let slot = &mut first_omitted[draft];
+                *slot = Some(slot.map_or(first, |f| f.min(first)));
+            }
+        }
+    };
+    for rule_findings in per_rule {
+        let (findings, counts, firsts) = rule_findings.finish();
+        merge(&mut omitted, &mut first_omitted, counts, firsts);
+        all.extend_unchecked(findings);
+    }
+    let (findings, counts, firsts) = all.finish();
+    merge(&mut omitted, &mut first_omitted, counts, firsts);
+    BoundedFindings {
+        findings,
+        omitted,
+        first_omitted,
+    }
 }
 
 /// True when an inline directive turns the finding's rule off at its first line.
-fn is_suppressed(draft: &ParsedDraft<'_>, finding: &Finding) -> bool {
+pub(crate) fn is_suppressed(draft: &ParsedDraft<'_>, finding: &Finding) -> bool {
     if draft.directives.is_empty() {
         return false;
     }

@@ -89,7 +89,7 @@ mod setting;
 
 pub use decide::{Decided, Decision, Flagged, LetGo, decide};
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Finding, Severity};
 
 const RULE: &str = "acronym-first-use";
@@ -145,7 +145,7 @@ impl Rule for AcronymFirstUse {
         FixAvailability::Never
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         for decided in decide(draft, ctx.config) {

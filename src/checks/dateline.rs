@@ -44,7 +44,7 @@
 //! - `style = "ap"` turns it on; `[rules] dateline = "warning"` turns it on under any
 //!   style (or `off` under AP).
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::dateline::{Dateline, find_dateline};
 
@@ -154,7 +154,7 @@ impl Rule for DatelineRule {
         true
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let Some(dateline) = find_dateline(parsed) else {

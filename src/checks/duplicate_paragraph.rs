@@ -55,7 +55,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Ctx, DraftContext, FixAvailability, Rule};
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::text::embeds::embedded_blocks;
 use crate::text::fold::fold_each;
@@ -351,7 +351,7 @@ impl Rule for DuplicateParagraph {
         FixAvailability::Always
     }
 
-    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
         check_story(ctx, out);
     }
 }
@@ -367,7 +367,7 @@ fn opening_block(draft: &DraftContext<'_>) -> Option<usize> {
         .position(|block| !matches!(block.kind, BlockKind::Heading | BlockKind::Separator))
 }
 
-fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check_story(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
     let mut prints: Vec<Fingerprint> = Vec::new();
     let mut openings: Vec<Option<usize>> = Vec::with_capacity(ctx.drafts.len());
     for (draft_index, draft) in ctx.drafts.iter().enumerate() {

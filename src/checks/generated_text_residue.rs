@@ -64,7 +64,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::duplicate_paragraph::block_deletion_span;
-use super::{Ctx, DraftContext, FixAvailability, Rule};
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::spans::SpanSet;
 use crate::text::word_table::WordTable;
@@ -663,7 +663,7 @@ impl Rule for GeneratedTextResidue {
         FixAvailability::Always
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));

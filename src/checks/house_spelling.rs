@@ -72,7 +72,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::config::Style;
 use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::text::dateline::find_dateline;
@@ -736,12 +736,12 @@ impl Rule for HouseSpelling {
         FixAvailability::Always
     }
 
-    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
         check_story(ctx, out);
     }
 }
 
-fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check_story(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
     let custom = custom_entries(ctx);
     let occurrences = find_occurrences(ctx, &custom);
     if occurrences.is_empty() {
@@ -878,7 +878,7 @@ fn figure_before(ctx: &Ctx<'_>, occurrence: &Occurrence) -> Option<usize> {
 }
 
 /// "3 percent" → "3%", the AP form since 2019.
-fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, out: &mut Vec<Finding>) {
+fn push_percent_sign(ctx: &Ctx<'_>, occurrence: &Occurrence, figure_end: usize, out: &mut Findings<'_>) {
     let parsed = &ctx.drafts[occurrence.draft].parsed;
     let written = crate::text::one_line(&parsed.copy[occurrence.span.clone()]);
     let figure_start = token_at(parsed, occurrence.span.start)

@@ -1,7 +1,7 @@
 //! The checks: one file per rule, registered here in alphabetical order.
 //!
-//! Each check is a function `check(&Ctx, &mut Vec<Finding>)` that reads the parsed drafts
-//! of one story and pushes findings. Checks never do IO and never panic; the engine in
+//! Each check is a function `check(&Ctx, &mut Findings)` that reads the parsed drafts
+//! of one story and pushes findings (the sink keeps at most a bounded number per draft). Checks never do IO and never panic; the engine in
 //! `story.rs` applies configured severities and inline suppressions afterwards.
 
 pub mod acronym_first_use;
@@ -63,6 +63,109 @@ pub struct Ctx<'a> {
     pub config: &'a EngineSettings,
 }
 
+/// Where a check puts its findings: a list that keeps, for each draft, at most `limit`
+/// findings, the first in the text (by start, rule and end), and counts the others, so that
+/// a draft dense with findings (4 MB of "the the") costs bounded memory. Findings an
+/// inline directive suppresses are dropped as they arrive and not counted.
+pub struct Findings<'s> {
+    drafts: &'s [DraftContext<'s>],
+    limit: usize,
+    kept: Vec<Vec<Finding>>,
+    /// Per draft: findings dropped past the limit.
+    omitted: Vec<usize>,
+    /// Per draft: the start of the first finding dropped.
+    first_omitted: Vec<Option<usize>>,
+}
+
+/// The order findings are reported in.
+pub(crate) fn order_key(finding: &Finding) -> (usize, usize, &'static str, usize) {
+    (finding.draft, finding.span.start, finding.rule, finding.span.end)
+}
+
+impl<'s> Findings<'s> {
+    pub fn new(drafts: &'s [DraftContext<'s>], limit: usize) -> Findings<'s> {
+        Findings {
+            drafts,
+            limit: limit.max(1),
+            kept: (0..drafts.len()).map(|_| Vec::new()).collect(),
+            omitted: vec![0; drafts.len()],
+            first_omitted: vec![None; drafts.len()],
+        }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        let draft = finding.draft;
+        let Some(list) = self.kept.get_mut(draft) else {
+            return;
+        };
+        if crate::story::is_suppressed(&self.drafts[draft].parsed, &finding) {
+            return;
+        }
+        list.push(finding);
+        if list.len() >= self.limit.saturating_mul(2) {
+            self.trim(draft);
+        }
+    }
+
+    /// Adds findings already checked for suppression (another sink's).
+    pub(crate) fn extend_unchecked(&mut self, findings: Vec<Finding>) {
+        for finding in findings {
+            let draft = finding.draft;
+            if let Some(list) = self.kept.get_mut(draft) {
+                list.push(finding);
+                if list.len() >= self.limit.saturating_mul(2) {
+                    self.trim(draft);
+                }
+            }
+        }
+    }
+
+    /// Gives every finding the rule's configured level; a finding the rule marks as a hint
+    /// (weak evidence) stays a hint, or below if the rule is configured lower.
+    pub(crate) fn set_severity(&mut self, severity: Severity) {
+        for finding in self.kept.iter_mut().flatten() {
+            finding.severity = if finding.severity == Severity::Hint {
+                Severity::Hint.min(severity)
+            } else {
+                severity
+            };
+        }
+    }
+
+    /// Sorts a draft's findings, drops duplicates and keeps the first `limit`.
+    fn trim(&mut self, draft: usize) {
+        let list = &mut self.kept[draft];
+        list.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+        list.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        if list.len() > self.limit {
+            let dropped = list.len() - self.limit;
+            let first = list[self.limit].span.start;
+            list.truncate(self.limit);
+            self.omitted[draft] += dropped;
+            let slot = &mut self.first_omitted[draft];
+            *slot = Some(slot.map_or(first, |f| f.min(first)));
+        }
+    }
+
+    /// The findings kept, each draft's sorted, and per draft how many were left out and
+    /// where the first of them starts.
+    pub fn finish(mut self) -> (Vec<Finding>, Vec<usize>, Vec<Option<usize>>) {
+        for draft in 0..self.kept.len() {
+            self.trim(draft);
+        }
+        let findings = self.kept.into_iter().flatten().collect();
+        (findings, self.omitted, self.first_omitted)
+    }
+}
+
+impl Extend<Finding> for Findings<'_> {
+    fn extend<I: IntoIterator<Item = Finding>>(&mut self, iter: I) {
+        for finding in iter {
+            self.push(finding);
+        }
+    }
+}
+
 /// Whether a rule's findings carry fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixAvailability {
@@ -104,9 +207,9 @@ pub trait Rule: Sync {
         false
     }
     /// Checks one draft of the story.
-    fn check_draft(&self, _ctx: &Ctx<'_>, _draft: usize, _out: &mut Vec<Finding>) {}
+    fn check_draft(&self, _ctx: &Ctx<'_>, _draft: usize, _out: &mut Findings<'_>) {}
     /// Checks the whole story.
-    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
         for draft in 0..ctx.drafts.len() {
             self.check_draft(ctx, draft, out);
         }

@@ -107,7 +107,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::fold::{fold, fold_each, written_form};
 use crate::text::lexicon::{class, is_common_word, is_proper_noun};
@@ -1218,12 +1218,12 @@ impl Rule for NameConsistency {
         FixAvailability::Always
     }
 
-    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
         check_story(ctx, out);
     }
 }
 
-fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check_story(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
     let spellings = collect_spellings(ctx);
     let canonicals = choose_canonicals(&spellings);
 
@@ -1255,7 +1255,7 @@ fn report_group(
     spellings: &[Spelling],
     canonical_index: usize,
     variants: &[(usize, Difference)],
-    out: &mut Vec<Finding>,
+    out: &mut Findings<'_>,
 ) {
     let canonical = &spellings[canonical_index];
     let how_often = if canonical.known {
@@ -1337,7 +1337,7 @@ fn report_group(
 }
 
 /// U.S. / US, U.N. / UN: an abbreviation written with and without periods.
-fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
     struct Form {
         text: String,
         occurrences: Vec<(usize, Range<usize>)>,

@@ -63,7 +63,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Ctx, DraftContext, FixAvailability, Rule};
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::dateline::find_dateline;
 use crate::text::lexicon::{class, is_common_word, is_proper_noun};
@@ -574,7 +574,7 @@ fn is_small_count(parsed: &ParsedDraft<'_>, index: usize, block_tokens: &std::op
     true
 }
 
-fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
+fn check_draft(ctx: &Ctx<'_>, draft_index: usize, draft: &DraftContext<'_>, out: &mut Findings<'_>) {
     let parsed = &draft.parsed;
     let quotes = SpanSet::of_quotations(draft.quotations(ctx.config));
     let dateline_end = find_dateline(parsed).map(|d| d.span.end);
@@ -834,7 +834,7 @@ impl Rule for NumberStyle {
         true
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         check_draft(ctx, draft_index, &ctx.drafts[draft_index], out);
     }
 }

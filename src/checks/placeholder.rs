@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Finding, Severity};
 use crate::text::TokenKind;
 use crate::text::words::WordList;
@@ -207,7 +207,7 @@ impl Rule for Placeholder {
         FixAvailability::Never
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let pattern = pattern();
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;

@@ -54,7 +54,7 @@
 //! ## Configuration
 //! - `[rules] quote-balance = "warning"`
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::text::BlockKind;
 use crate::text::embeds::embedded_blocks;
@@ -371,7 +371,7 @@ impl Rule for QuoteBalance {
         FixAvailability::Sometimes
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let copy = &parsed.copy;

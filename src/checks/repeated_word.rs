@@ -29,7 +29,7 @@
 //! ## Configuration
 //! - `[rules] repeated-word = "warning"`
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::text::TokenKind;
 use crate::text::embeds::embedded_blocks;
@@ -75,7 +75,7 @@ impl Rule for RepeatedWord {
         FixAvailability::Always
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         // An embedded post is the poster's text, shown as the platform shows it.

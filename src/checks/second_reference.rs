@@ -86,7 +86,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Ctx, DraftContext, FixAvailability, Rule};
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::text::BlockKind;
 use crate::text::fold::fold;
@@ -670,12 +670,12 @@ impl Rule for SecondReference {
         FixAvailability::Sometimes
     }
 
-    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
         check_story(ctx, out);
     }
 }
 
-fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn check_story(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
     let furniture: Vec<Vec<Option<Furniture>>> = ctx
         .drafts
         .iter()
@@ -706,7 +706,7 @@ fn check_story(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// A single name part with a person cue before the full name that holds it.
-fn surname_before_full_name(ctx: &Ctx<'_>, draft_index: usize, drafts: &[Draft<'_>], out: &mut Vec<Finding>) {
+fn surname_before_full_name(ctx: &Ctx<'_>, draft_index: usize, drafts: &[Draft<'_>], out: &mut Findings<'_>) {
     let parsed = &ctx.drafts[draft_index].parsed;
     let references = drafts[draft_index].references;
     // The first full name holding each part, and the first person's after any point.
@@ -806,7 +806,7 @@ fn repeated_full_name(
     draft_index: usize,
     draft: &Draft<'_>,
     furniture: &[Option<Furniture>],
-    out: &mut Vec<Finding>,
+    out: &mut Findings<'_>,
 ) {
     let parsed = &context.parsed;
     let references = draft.references;

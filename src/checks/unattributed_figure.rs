@@ -84,7 +84,7 @@
 
 use std::ops::Range;
 
-use super::{Ctx, FixAvailability, Rule};
+use super::{Ctx, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix, Severity};
 use crate::text::figures::context::{Claim, Decision, Strength, decide};
 use crate::text::{TokenKind, one_line, segment};
@@ -120,7 +120,7 @@ impl Rule for UnattributedFigure {
         FixAvailability::Sometimes
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
         let draft = &ctx.drafts[draft_index];
         let parsed = &draft.parsed;
         let mut last_sentence = None;

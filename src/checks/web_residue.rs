@@ -77,7 +77,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::duplicate_paragraph::block_deletion_span;
-use super::{Ctx, DraftContext, FixAvailability, Rule};
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
 use crate::finding::{Applicability, Finding, Fix, Group};
 use crate::text::word_table::WordTable;
 use crate::text::words::WordList;
@@ -1185,8 +1185,12 @@ impl Rule for WebResidue {
         FixAvailability::Always
     }
 
-    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Vec<Finding>) {
-        check_draft(draft_index, &ctx.drafts[draft_index], out);
+    fn check_draft(&self, ctx: &Ctx<'_>, draft_index: usize, out: &mut Findings<'_>) {
+        // The rule groups its own findings into runs, so it collects them first (at most
+        // one a line of the draft).
+        let mut findings = Vec::new();
+        check_draft(draft_index, &ctx.drafts[draft_index], &mut findings);
+        out.extend(findings);
     }
 }
 

@@ -15,7 +15,7 @@ use crate::checks;
 use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, apply_edits, edits_for_draft};
-use crate::story::{DraftInput, analyze};
+use crate::story::{BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze_bounded};
 use crate::text::{DirectiveKind, DraftFormat};
 
 /// Stories are read, analysed and reported in batches of about this many drafts.
@@ -346,6 +346,8 @@ struct StoryOutcome {
     /// Each file's text after fixing (equal to its text when nothing was fixed).
     final_texts: Vec<String>,
     findings: Vec<Finding>,
+    /// Per file: findings left out past the per-draft limit.
+    omitted: Vec<usize>,
     fixed: usize,
 }
 
@@ -384,7 +386,7 @@ fn read_input(
     })
 }
 
-fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings) -> Vec<Finding> {
+fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings) -> BoundedFindings {
     let drafts: Vec<DraftInput<'_>> = files
         .iter()
         .zip(texts)
@@ -394,7 +396,8 @@ fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings
             format: DraftFormat::from_path(&file.display),
         })
         .collect();
-    analyze(&drafts, config)
+    // At most MAX_FINDINGS_PER_DRAFT a draft, bounded as the rules push them.
+    analyze_bounded(&drafts, config, MAX_FINDINGS_PER_DRAFT)
 }
 
 /// A note for each rule named in a suppression directive that is not a rule: such a
@@ -447,8 +450,12 @@ fn check_story(
     }
     let config = &story[0].config.engine;
     let mut texts: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
-    let mut findings = if files.is_empty() {
-        Vec::new()
+    let BoundedFindings {
+        mut findings,
+        mut omitted,
+        ..
+    } = if files.is_empty() {
+        BoundedFindings::default()
     } else {
         analyze_texts(&files, &texts, config)
     };
@@ -487,7 +494,9 @@ fn check_story(
             if !changed {
                 break;
             }
-            findings = analyze_texts(&files, &texts, config);
+            let again = analyze_texts(&files, &texts, config);
+            findings = again.findings;
+            omitted = again.omitted;
         }
     }
     StoryOutcome {
@@ -496,6 +505,7 @@ fn check_story(
         files,
         final_texts: texts,
         findings,
+        omitted,
         fixed,
     }
 }
@@ -589,6 +599,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut summary = Summary::default();
     let mut changed_files = 0usize;
     let mut written = 0usize;
+    let mut omitted: Vec<report::Omitted> = Vec::new();
     if reporting {
         let _ = reporter.begin(&mut out);
     }
@@ -623,6 +634,13 @@ pub fn run(args: &CheckArgs) -> i32 {
                         .map(LocatedFinding::from_story_finding)
                         .collect();
                     outcome.rendered = reporter.render(&located, &report_files);
+                    for (file, &count) in report_files.iter().zip(&outcome.omitted) {
+                        if count > 0
+                            && let Some(note) = reporter.omitted_note(file, count)
+                        {
+                            outcome.rendered.push(note);
+                        }
+                    }
                     outcome.findings = located.into_iter().map(|l| l.finding).collect();
                 }
                 outcome
@@ -666,6 +684,18 @@ pub fn run(args: &CheckArgs) -> i32 {
                     }
                 }
             }
+            for (file, &count) in outcome.files.iter().zip(&outcome.omitted) {
+                if count > 0 {
+                    summary.omitted += count;
+                    if reporting && matches!(args.format, Format::Json | Format::Sarif) && !args.quiet {
+                        problems.note(report::omitted_message(&file.display, count));
+                    }
+                    omitted.push(report::Omitted {
+                        display: file.display.clone(),
+                        count,
+                    });
+                }
+            }
             summary.fixed += outcome.fixed;
             // Counted whether or not they are printed: the exit code rests on them.
             let located: Vec<LocatedFinding> = outcome
@@ -685,7 +715,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     if reporting {
-        let _ = reporter.end(&mut out, written);
+        let _ = reporter.end(&mut out, written, &omitted);
     }
     let _ = out.flush();
     drop(out);

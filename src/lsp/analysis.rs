@@ -17,7 +17,7 @@ use crate::text::{LineIndex, PositionEncoding};
 /// one information diagnostic says how many (a client slows to a crawl with hundreds of
 /// thousands, and each costs the server memory twice over on the way out). Code actions
 /// still see every finding.
-pub const MAX_DIAGNOSTICS: usize = 10_000;
+pub const MAX_DIAGNOSTICS: usize = crate::story::MAX_FINDINGS_PER_DRAFT;
 
 /// A story analysed at one moment.
 #[derive(Debug)]

@@ -25,6 +25,15 @@ impl Reporter for Github {
             .map(|line| format!("{line}\n"))
             .collect()
     }
+
+    fn omitted_note(&self, file: &ReportFile<'_>, omitted: usize) -> Option<String> {
+        Some(format!(
+            "::warning file={},title={}::{}\n",
+            escape_property(file.display),
+            escape_property("copydesk omitted-findings"),
+            escape_data(&super::omitted_message(file.display, omitted)),
+        ))
+    }
 }
 
 fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> String {

@@ -109,6 +109,13 @@ impl Reporter for Human {
     fn render(&self, findings: &[LocatedFinding], files: &[ReportFile<'_>]) -> Vec<String> {
         vec![render(findings, files, self.color)]
     }
+
+    fn omitted_note(&self, file: &ReportFile<'_>, omitted: usize) -> Option<String> {
+        Some(format!(
+            "note: {}\n\n",
+            super::omitted_message(file.display, omitted)
+        ))
+    }
 }
 
 fn render(findings: &[LocatedFinding], files: &[ReportFile<'_>], color: bool) -> String {

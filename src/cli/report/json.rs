@@ -110,7 +110,7 @@ impl Reporter for Json {
         if first { "\n" } else { ",\n" }
     }
 
-    fn end(&self, out: &mut dyn Write, written: usize) -> io::Result<()> {
+    fn end(&self, out: &mut dyn Write, written: usize, _omitted: &[super::Omitted]) -> io::Result<()> {
         out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })
     }
 }

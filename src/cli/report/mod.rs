@@ -95,9 +95,32 @@ pub trait Reporter: Sync {
     fn separator(&self, _first: bool) -> &'static str {
         ""
     }
-    fn end(&self, _out: &mut dyn Write, _written: usize) -> io::Result<()> {
+    /// The note for a draft with findings left out past the per-draft limit, written in the
+    /// output after its findings; `None` for formats whose output has no place for one (the
+    /// note then goes to standard error, and to [`Reporter::end`]).
+    fn omitted_note(&self, _file: &ReportFile<'_>, _omitted: usize) -> Option<String> {
+        None
+    }
+    /// Written last; `omitted` lists each draft with findings left out, and how many.
+    fn end(&self, _out: &mut dyn Write, _written: usize, _omitted: &[Omitted]) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// A draft with findings left out of the report past [`crate::MAX_FINDINGS_PER_DRAFT`].
+#[derive(Debug, Clone)]
+pub struct Omitted {
+    pub display: String,
+    pub count: usize,
+}
+
+/// The words of the note for a draft with findings left out.
+pub fn omitted_message(display: &str, count: usize) -> String {
+    format!(
+        "{display}: {count} more finding{} left out: only the first {} findings of a draft are reported",
+        if count == 1 { " was" } else { "s were" },
+        crate::MAX_FINDINGS_PER_DRAFT
+    )
 }
 
 /// Counts for the summary line and the exit code.
@@ -108,6 +131,8 @@ pub struct Summary {
     pub fixable: usize,
     pub fixed: usize,
     pub worst: Option<Severity>,
+    /// Findings left out past the per-draft limit (not counted above).
+    pub omitted: usize,
 }
 
 impl Summary {
@@ -165,6 +190,14 @@ impl Summary {
                 plural(file_count, "draft")
             )
         };
+        if self.omitted > 0 {
+            line.push_str(&format!(
+                " {} more {} left out (over {} in a draft).",
+                self.omitted,
+                if self.omitted == 1 { "finding" } else { "findings" },
+                crate::MAX_FINDINGS_PER_DRAFT
+            ));
+        }
         if fixing && self.fixed > 0 {
             line.push_str(&format!(" Fixed {}.", plural(self.fixed, "finding")));
         } else if !fixing && self.fixable > 0 {

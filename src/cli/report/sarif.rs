@@ -239,7 +239,31 @@ impl Reporter for Sarif {
         if first { "\n" } else { ",\n" }
     }
 
-    fn end(&self, out: &mut dyn Write, _written: usize) -> io::Result<()> {
-        out.write_all(b"\n      ]\n    }\n  ]\n}\n")
+    fn end(&self, out: &mut dyn Write, _written: usize, omitted: &[super::Omitted]) -> io::Result<()> {
+        out.write_all(b"\n      ]")?;
+        if !omitted.is_empty() {
+            // A run-level notification per draft with findings left out.
+            let notifications: Vec<Value> = omitted
+                .iter()
+                .map(|omitted| {
+                    json!({
+                        "level": "warning",
+                        "descriptor": {"id": "omitted-findings"},
+                        "message": {"text": super::omitted_message(&omitted.display, omitted.count)},
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&omitted.display)}}}],
+                    })
+                })
+                .collect();
+            let invocations = json!([{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }]);
+            write!(
+                out,
+                ",\n      \"invocations\": {}",
+                serde_json::to_string(&invocations).map_err(io::Error::other)?
+            )?;
+        }
+        out.write_all(b"\n    }\n  ]\n}\n")
     }
 }
