@@ -250,7 +250,7 @@ impl Reporter for Sarif {
                         "level": "warning",
                         "descriptor": {"id": "omitted-findings"},
                         "message": {"text": super::omitted_message(&omitted.display, omitted.count)},
-                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&omitted.display)}}}],
+                        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(self.base.as_ref(), &omitted.display)}}],
                     })
                 })
                 .collect();
