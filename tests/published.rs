@@ -89,6 +89,12 @@ struct Tally {
 }
 
 impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.true_ += other.true_;
+        self.false_ += other.false_;
+        self.debatable += other.debatable;
+    }
+
     fn precision(&self) -> Option<f64> {
         let judged = self.true_ + self.false_;
         (judged > 0).then(|| self.true_ as f64 / judged as f64)
@@ -187,33 +193,24 @@ fn published_copy_meets_the_precision_floors_and_fix_changes_only_true_findings(
         "{:24} {:8} {:5} {:>5} {:>5} {:>5} {:>9} {:>9}",
         "rule", "severity", "pages", "TRUE", "FALSE", "DEBAT", "precision", "false/1k"
     );
+    let row = |label: &str, severity: Severity, held: bool, tally: &Tally| {
+        let precision = tally.precision().map_or("n/a".to_string(), |p| format!("{p:.2}"));
+        eprintln!(
+            "{label:24} {severity:8} {:5} {:5} {:5} {:5} {precision:>9} {:9.2}",
+            if held { "held" } else { "tune" },
+            tally.true_,
+            tally.false_,
+            tally.debatable,
+            1000.0 * tally.false_ as f64 / words[usize::from(held)] as f64
+        );
+    };
     let mut all: BTreeMap<(Severity, bool), Tally> = BTreeMap::new();
     for ((rule, severity, held), tally) in &tallies {
-        let total = all.entry((*severity, *held)).or_default();
-        total.true_ += tally.true_;
-        total.false_ += tally.false_;
-        total.debatable += tally.debatable;
-        let precision = tally.precision().map_or("n/a".to_string(), |p| format!("{p:.2}"));
-        eprintln!(
-            "{rule:24} {severity:8} {:5} {:5} {:5} {:5} {precision:>9} {:9.2}",
-            if *held { "held" } else { "tune" },
-            tally.true_,
-            tally.false_,
-            tally.debatable,
-            1000.0 * tally.false_ as f64 / words[usize::from(*held)] as f64
-        );
+        all.entry((*severity, *held)).or_default().add(tally);
+        row(rule, *severity, *held, tally);
     }
     for ((severity, held), tally) in &all {
-        let precision = tally.precision().map_or("n/a".to_string(), |p| format!("{p:.2}"));
-        eprintln!(
-            "{:24} {severity:8} {:5} {:5} {:5} {:5} {precision:>9} {:9.2}",
-            "ALL",
-            if *held { "held" } else { "tune" },
-            tally.true_,
-            tally.false_,
-            tally.debatable,
-            1000.0 * tally.false_ as f64 / words[usize::from(*held)] as f64
-        );
+        row("ALL", *severity, *held, tally);
     }
 
     let mut failures = Vec::new();
@@ -228,8 +225,7 @@ fn published_copy_meets_the_precision_floors_and_fix_changes_only_true_findings(
         let mut warnings = Tally::default();
         for ((r, severity, _), tally) in &tallies {
             if r == rule && *severity >= Severity::Warning {
-                warnings.true_ += tally.true_;
-                warnings.false_ += tally.false_;
+                warnings.add(tally);
             }
         }
         if let Some(precision) = warnings.precision()

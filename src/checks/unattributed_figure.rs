@@ -129,14 +129,9 @@ impl Rule for UnattributedFigure {
             let Decision::Unsourced(strength) = decided.decision else {
                 continue;
             };
-            if !strength.is_reported() {
-                continue;
-            }
             if last_sentence == Some(decided.sentence) {
                 continue;
             }
-            last_sentence = Some(decided.sentence);
-            let sentence = &parsed.sentences[decided.sentence];
             let text = one_line(&parsed.source[decided.span.clone()]);
             let message = match strength {
                 Strength::Claim(claim) => format!(
@@ -149,11 +144,14 @@ impl Rule for UnattributedFigure {
                 Strength::Forecast => format!(
                     "‘{text}’ is a figure about the future with no source in its paragraph: if it is a forecast, say whose."
                 ),
-                Strength::QuietForecast => unreachable!("quiet figures are skipped above"),
                 Strength::NoClaimClass => {
                     format!("‘{text}’ has no source in its paragraph: if it is a claim, say who says so.")
                 }
+                // Not reported; a later figure of the sentence may be.
+                Strength::QuietForecast => continue,
             };
+            last_sentence = Some(decided.sentence);
+            let sentence = &parsed.sentences[decided.sentence];
             let mut finding = Finding::new(RULE, draft_index, decided.span.clone(), message);
             if !strength.is_claim() {
                 finding.severity = Severity::Hint;

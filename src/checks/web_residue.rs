@@ -1225,12 +1225,7 @@ const VOCABULARY_EVIDENCE: &[&str] = &[
 
 /// What the model's features say a unit most looks like, for the message.
 fn model_reason(values: &[f32; furniture::FEATURE_COUNT]) -> &'static str {
-    let on = |name: &str| {
-        furniture::FEATURE_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .is_some_and(|i| values[i] > 0.0)
-    };
+    let on = |name: &str| values[furniture::position(name)] > 0.0;
     const REASONS: &[(&str, &str)] = &[
         ("credit", "a picture credit"),
         ("photo_word", "a picture caption or credit"),

@@ -87,33 +87,27 @@ fn read(path: &Path) -> Option<String> {
 }
 
 fn residue(paths: &[PathBuf]) -> i32 {
-    let mut stdout = std::io::stdout().lock();
-    let mut status = 0;
-    for path in drafts(paths) {
-        let Some(text) = read(&path) else {
-            status = 2;
-            continue;
-        };
-        let display = path.to_string_lossy();
-        let parsed = ParsedDraft::parse(&text, DraftFormat::from_path(&display));
-        let units = furniture::units(&parsed);
-        let features = furniture::features(&parsed, &units);
-        let model = furniture::model::web_residue();
-        for (unit, values) in units.iter().zip(&features) {
-            let record = serde_json::json!({
-                "path": display,
-                "first_line": unit.first_line + 1,
-                "last_line": unit.last_line + 1,
-                "text": &text[unit.span.clone()],
-                "probability": model.probability(values),
-                "features": values.to_vec(),
-            });
-            if writeln!(stdout, "{record}").is_err() {
-                return status;
-            }
-        }
-    }
-    status
+    let model = furniture::model::web_residue();
+    each_draft(paths, |draft, display| {
+        let parsed = &draft.parsed;
+        let units = furniture::units(parsed);
+        let features = furniture::features(parsed, &units);
+        units
+            .iter()
+            .zip(&features)
+            .map(|(unit, values)| {
+                serde_json::json!({
+                    "path": display,
+                    "first_line": unit.first_line + 1,
+                    "last_line": unit.last_line + 1,
+                    "text": &parsed.source[unit.span.clone()],
+                    "probability": model.probability(values),
+                    "features": values.to_vec(),
+                })
+                .to_string()
+            })
+            .collect()
+    })
 }
 
 /// Parses each draft under `paths` and hands it to `lines`, which returns the lines to

@@ -72,11 +72,6 @@ impl Strength {
     pub fn is_claim(self) -> bool {
         matches!(self, Strength::Claim(_))
     }
-
-    /// True when the rule reports the figure at all.
-    pub fn is_reported(self) -> bool {
-        self != Strength::QuietForecast
-    }
 }
 
 impl Claim {

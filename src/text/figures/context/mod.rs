@@ -174,27 +174,23 @@ pub struct FigureDecision {
     pub decision: Decision,
 }
 
-/// True when the sentence hedges its figures without naming who says them ("are believed
-/// to", "an estimated", "reportedly": `data/lexicon/context-hedges.txt`): they stay claims.
+/// True when one of the sentence's hedge words (`hedges`: "are believed to", "an
+/// estimated", "reportedly") hedges the figure without naming who says it: it stays a claim.
 ///
 /// A hedge inside a clause set off by commas that does not hold the figure hedges that
 /// clause, not the figure ("Hilly areas, thought to be exposed crust, make up 14% of the
 /// surface"); a hedge opening the sentence ("Reportedly, 300 cars burned") or in the
 /// figure's own clause does.
-fn hedged(parsed: &ParsedDraft<'_>, tokens: Range<usize>, figure: usize) -> bool {
+fn hedged(parsed: &ParsedDraft<'_>, tokens: Range<usize>, hedges: &[usize], figure: usize) -> bool {
     let comma = |i: usize| parsed.token_text(i) == ",";
-    tokens
-        .clone()
-        .filter(|&i| parsed.tokens[i].is_word())
-        .filter(|&i| class::CONTEXT_HEDGES.contains(parsed.token_text(i)))
-        .any(|hedge| {
-            let opens = (tokens.start..hedge).rev().find(|&i| comma(i));
-            let closes = (hedge + 1..tokens.end).find(|&i| comma(i));
-            match (opens, closes) {
-                (Some(open), Some(close)) => (open..close).contains(&figure),
-                _ => true,
-            }
-        })
+    hedges.iter().any(|&hedge| {
+        let opens = (tokens.start..hedge).rev().find(|&i| comma(i));
+        let closes = (hedge + 1..tokens.end).find(|&i| comma(i));
+        match (opens, closes) {
+            (Some(open), Some(close)) => (open..close).contains(&figure),
+            _ => true,
+        }
+    })
 }
 
 /// Every number of the draft's prose (headings are not prose) with its decision.
@@ -245,10 +241,18 @@ pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<FigureDe
             }
             let has_figure = candidates.iter().any(|c| c.outcome.is_ok());
             let sentence_cue = if has_figure { cue_of(position) } else { None };
-            let sentence_hedges = has_figure
-                && sentence.tokens.clone().any(|i| {
-                    parsed.tokens[i].is_word() && class::CONTEXT_HEDGES.contains(parsed.token_text(i))
-                });
+            // The sentence's hedge words (`data/lexicon/context-hedges.txt`), found once.
+            let hedges: Vec<usize> = if has_figure {
+                sentence
+                    .tokens
+                    .clone()
+                    .filter(|&i| {
+                        parsed.tokens[i].is_word() && class::CONTEXT_HEDGES.contains(parsed.token_text(i))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let mut facts: Option<record::SentenceFacts> = None;
             let mut claim_facts: Option<claim::SentenceFacts> = None;
             let mut about_season: Option<bool> = None;
@@ -268,7 +272,7 @@ pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<FigureDe
                         continue;
                     }
                 };
-                let is_hedged = sentence_hedges && hedged(parsed, sentence.tokens.clone(), figure.token);
+                let is_hedged = hedged(parsed, sentence.tokens.clone(), &hedges, figure.token);
                 let source = if let Some(cue) = &sentence_cue {
                     Some(Scope::Sentence(cue.clone()))
                 } else if let (BlockKind::ListItem, Some((lead_block, cue))) = (block.kind, &lead_in) {

@@ -66,19 +66,25 @@ pub fn dated_long_ago(parsed: &ParsedDraft<'_>, block: &Block) -> bool {
 
 /// True when a paragraph names a year from 1950 on: it dates itself in living memory.
 pub fn dated_recently(parsed: &ParsedDraft<'_>, block: &Block) -> bool {
-    block.tokens.clone().any(|i| {
-        let text = parsed.token_text(i);
-        parsed.tokens[i].kind == TokenKind::Number
-            && text.len() == 4
-            && text.parse::<u32>().is_ok_and(|year| (1950..2200).contains(&year))
-    })
+    block
+        .tokens
+        .clone()
+        .any(|i| year_of(parsed, i).is_some_and(|year| (1950..2200).contains(&year)))
+}
+
+/// The number at `index` read as a year: four digits.
+fn year_of(parsed: &ParsedDraft<'_>, index: usize) -> Option<u32> {
+    let text = parsed.token_text(index);
+    (parsed.tokens[index].kind == TokenKind::Number && text.len() == 4)
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 fn is_long_ago(parsed: &ParsedDraft<'_>, index: usize) -> bool {
-    let text = parsed.token_text(index);
     if parsed.tokens[index].kind == TokenKind::Number {
-        return text.len() == 4 && text.parse::<u32>().is_ok_and(|year| (1000..1950).contains(&year));
+        return year_of(parsed, index).is_some_and(|year| (1000..1950).contains(&year));
     }
+    let text = parsed.token_text(index);
     let lower = text.to_ascii_lowercase();
     parsed.tokens[index].is_word()
         && (lower == "century" || lower == "centuries" || lower.ends_with("th-century"))
