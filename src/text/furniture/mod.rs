@@ -216,21 +216,32 @@ const STACK_LINE_WORDS: usize = 14;
 /// True when the lines are a stack: each short, opening with a capital, a figure or a
 /// symbol, and none ending mid-clause (a comma, a hyphen, a conjunction) — lines of a page
 /// rather than a hard-wrapped paragraph, whose lines open mid-sentence.
+///
+/// A block whose last line ends a sentence and whose other lines end no sentence is one
+/// sentence or more wrapped over lines, whatever its lines open with ("… after captain /
+/// Maria Borg met …"): not a stack.
 fn is_stack(source: &str, index: &super::LineIndex, first: usize, last: usize) -> bool {
-    (first..=last).all(|line| {
-        let text = source[index.line_span(source, line)].trim();
-        let words = text.split_whitespace().count();
-        let opens = text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric());
-        let last_word = text.split_whitespace().last().unwrap_or("");
-        let mid_clause = text.ends_with([',', ';', '-', '–', '—'])
-            || ["and", "or", "the", "a", "of", "to", "in", "for", "with"]
-                .iter()
-                .any(|w| last_word.eq_ignore_ascii_case(w));
-        text.is_empty() || (words <= STACK_LINE_WORDS && opens && !mid_clause)
-    })
+    let line_text = |line: usize| source[index.line_span(source, line)].trim();
+    let ends_sentence = |text: &str| {
+        text.trim_end_matches(['"', '”', '’', '\'', ')', '*', '_'])
+            .ends_with(['.', '!', '?', '…'])
+    };
+    let wrapped = ends_sentence(line_text(last)) && (first..last).all(|line| !ends_sentence(line_text(line)));
+    !wrapped
+        && (first..=last).all(|line| {
+            let text = line_text(line);
+            let words = text.split_whitespace().count();
+            let opens = text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric());
+            let last_word = text.split_whitespace().last().unwrap_or("");
+            let mid_clause = text.ends_with([',', ';', '-', '–', '—'])
+                || ["and", "or", "the", "a", "of", "to", "in", "for", "with"]
+                    .iter()
+                    .any(|w| last_word.eq_ignore_ascii_case(w));
+            text.is_empty() || (words <= STACK_LINE_WORDS && opens && !mid_clause)
+        })
 }
 
 /// The features of one unit on its own; the context features are filled in by [`features`].
@@ -586,6 +597,20 @@ mod tests {
         let lines: Vec<usize> = units.iter().map(|u| u.first_line).collect();
         assert_eq!(lines, vec![0, 2, 4, 5, 7]);
         assert_eq!(&text[units[4].span.clone()], "https://example.com/story");
+    }
+
+    #[test]
+    fn a_stack_of_page_lines_is_split_and_a_wrapped_sentence_is_not() {
+        let stack = "By Maria Lopez, Europe correspondent\nPublished 25 May 2024, 06:00 BST\n\nThe vote was close, officials said.\n";
+        let parsed = parse(stack, DraftFormat::Markdown);
+        let lines: Vec<usize> = units(&parsed).iter().map(|u| u.first_line).collect();
+        assert_eq!(lines, vec![0, 1, 3]);
+        // Each wrapped line opens with a capital, but only the last ends the sentence.
+        let wrapped = "The board said the strike ended after captain\nMaria Borg met union leaders at the Port\nAuthority in Valletta on Monday.\n";
+        let parsed = parse(wrapped, DraftFormat::Markdown);
+        let units = units(&parsed);
+        assert_eq!(units.len(), 1);
+        assert_eq!((units[0].first_line, units[0].last_line), (0, 2));
     }
 
     #[test]
