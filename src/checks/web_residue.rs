@@ -591,72 +591,50 @@ struct Unit {
     siblings: usize,
 }
 
-/// The longest line, in words, of a block read as a stack of lines.
-const STACK_LINE_WORDS: usize = 8;
-
-/// Splits the draft into units: a block of prose stays whole; a block whose lines are all
-/// short and each start with a capital or a figure is a stack of separate lines.
+/// Splits the draft into units as the model does ([`furniture::units`]): a block of prose
+/// stays whole; a stack of page lines (short lines, each opening with a capital, a figure
+/// or a symbol, none ending mid-clause, and not one sentence wrapped over lines) is one
+/// unit per line. The named classes and the model judge the same units, so a byline under a
+/// headline is judged on its own line, never with the headline.
 fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
+    let shared = furniture::units(parsed);
+    let mut per_block: Vec<Vec<&furniture::Unit>> = vec![Vec::new(); parsed.blocks.len()];
+    for unit in &shared {
+        if let Some(block) = unit.block
+            && block < per_block.len()
+        {
+            per_block[block].push(unit);
+        }
+    }
     let mut units = Vec::with_capacity(parsed.blocks.len());
     for (index, block) in parsed.blocks.iter().enumerate() {
         if block.kind == BlockKind::Separator {
             continue;
         }
-        let whole = Unit {
-            block: index,
-            span: block.span.clone(),
-            tokens: block.tokens.clone(),
-            line: None,
-            siblings: 1,
-        };
-        if block.first_line == block.last_line {
-            units.push(whole);
-            continue;
-        }
-        let mut lines = Vec::new();
-        let mut stacked = true;
-        for line in block.first_line..=block.last_line {
-            let line_span = parsed.line_index.line_span(parsed.source, line);
-            let start = line_span.start.max(block.span.start);
-            let end = line_span.end.min(block.span.end);
-            // A line outside the block's copy (a lone carriage return can end a line
-            // early) has nothing to judge.
-            let Some(line_text) = parsed.copy.get(start..end) else {
-                continue;
-            };
-            let text = line_text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            let lead = line_text.len() - line_text.trim_start().len();
-            let span = start + lead..start + lead + text.len();
-            let in_block = &parsed.tokens[block.tokens.clone()];
-            let first = block.tokens.start + in_block.partition_point(|t| t.start < span.start);
-            let last = block.tokens.start + in_block.partition_point(|t| t.start < span.end);
-            let words = parsed.tokens[first..last]
-                .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-                .count();
-            let opens = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            let ends_clause = text.ends_with([',', ';', '-', '—', '–']);
-            if words > STACK_LINE_WORDS || !opens || ends_clause {
-                stacked = false;
-                break;
-            }
-            lines.push((line, span, first..last));
-        }
-        if !stacked || lines.len() < 2 {
-            units.push(whole);
-            continue;
-        }
-        let siblings = lines.len();
-        for (line, span, tokens) in lines {
+        let lines = &per_block[index];
+        if lines.len() < 2 {
             units.push(Unit {
                 block: index,
-                span,
-                tokens,
-                line: Some(line),
-                siblings,
+                span: block.span.clone(),
+                tokens: block.tokens.clone(),
+                line: None,
+                siblings: 1,
+            });
+            continue;
+        }
+        let in_block = &parsed.tokens[block.tokens.clone()];
+        for unit in lines {
+            // The line's copy: within the block (the copy masks what is not prose).
+            let start = unit.span.start.max(block.span.start);
+            let end = unit.span.end.min(block.span.end).max(start);
+            let first = block.tokens.start + in_block.partition_point(|t| t.start < start);
+            let last = block.tokens.start + in_block.partition_point(|t| t.start < end);
+            units.push(Unit {
+                block: index,
+                span: start..end,
+                tokens: first..last,
+                line: Some(unit.first_line),
+                siblings: lines.len(),
             });
         }
     }
@@ -1806,6 +1784,33 @@ The county's finance office said the figures would be audited in the spring.
             assert_eq!(group(1), group(2));
             assert_eq!(group(8), group(11));
             assert_ne!(group(2), group(6));
+        }
+    }
+
+    #[test]
+    fn a_byline_under_the_headline_is_judged_on_its_own_line() {
+        // An article extractor's output: the headline and the byline on adjacent lines of
+        // one block. The byline's timestamp is furniture; the headline above it is not.
+        let text = "Council votes to close the town's last public swimming pool\n\
+                    By Jane Doe - 11/18/19 11:04 PM EST\n\
+                    \n\
+                    © Aaron Smith\n\
+                    \n\
+                    The town council voted 5-2 on Tuesday to close the pool at the end of the summer, the mayor said.\n\
+                    \n\
+                    Repairs to the pool's roof would cost more than the town spends on parks in a year, she said.\n";
+        let findings = crate::testing::findings_for_plain("web-residue", text);
+        let lines: Vec<usize> = findings
+            .iter()
+            .map(|f| text[..f.span.start].matches('\n').count())
+            .collect();
+        assert!(lines.contains(&1), "the byline is flagged: {findings:?}");
+        assert!(!lines.contains(&0), "the headline is not: {findings:?}");
+        for finding in &findings {
+            assert!(
+                !text[finding.span.clone()].contains("swimming pool"),
+                "{finding:?}"
+            );
         }
     }
 
