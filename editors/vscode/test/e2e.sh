@@ -213,7 +213,7 @@ if [ "$bundled" = 1 ]; then
   started="$(grep -m 1 '^Starting ' "$log" || true)"
   say "the extension's log: $started"
   case "$started" in
-    "Starting $scratch/extensions/copydesk.copydesk-"*"-linux-x64/server/copydesk lsp") ;;
+    "Starting $scratch/extensions/copydesk.copydesk-"*"/server/copydesk lsp") ;;
     *) fail "the extension did not start the program inside it: ${started:-no Starting line in $log}" ;;
   esac
 fi
