@@ -32,6 +32,11 @@
 //! The analysis core never reads files: the front ends find and read the file and hand its
 //! text to [`Config::from_toml`].
 //!
+//! `copydesk check` reads a `copydesk.toml` over the defaults. The language server reads it
+//! over the editor's settings ([`Config::from_toml_over`]): the keys the file sets win, the
+//! keys it leaves out keep the editor's value (`[rules]` and `[house-spelling] prefer` are
+//! merged rule by rule and word by word), so an empty or partial file never drops a setting.
+//!
 //! A [`Config`] is split by who reads it: [`EngineSettings`] (the style, the rules and the
 //! house lists: all the analysis reads), [`WorkspaceSettings`] (which files are drafts and
 //! how they form stories: the front ends) and [`EditorSettings`] (the language server's
@@ -45,7 +50,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::checks;
-use crate::file_selector::{DEFAULT_INCLUDE, FileSelector};
+use crate::file_selector::FileSelector;
 use crate::finding::Severity;
 
 /// The file names copydesk looks for, in order, in each folder from a draft upward.
@@ -297,8 +302,18 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Config {
-    /// Parses the text of a `copydesk.toml`. `path` is only used in error messages.
+    /// Parses the text of a `copydesk.toml` over the defaults. `path` is where the file is
+    /// (for messages, and the folder `[files]` patterns are relative to).
     pub fn from_toml(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        Config::from_toml_over(text, path, &Config::default())
+    }
+
+    /// Parses the text of a `copydesk.toml` over `base` (the language server's editor
+    /// settings): each key the file sets replaces the base's, and every key it leaves out
+    /// keeps the base's value, so an empty or partial file drops nothing. The two tables of
+    /// entries, `[rules]` and `[house-spelling] prefer`, are merged entry by entry, the
+    /// file's entry winning; every other key (a value or a list) is replaced whole.
+    pub fn from_toml_over(text: &str, path: Option<&Path>, base: &Config) -> Result<Config, ConfigError> {
         let error_at = |span: Option<std::ops::Range<usize>>, message: String| {
             let (line, column) = match &span {
                 Some(span) => {
@@ -327,7 +342,7 @@ impl Config {
 
         let mut config = Config {
             source: path.map(Path::to_path_buf),
-            ..Config::default()
+            ..base.clone()
         };
         let engine = &mut config.engine;
         let workspace = &mut config.workspace;
@@ -385,8 +400,11 @@ impl Config {
                 workspace.max_file_size = *max_size.get_ref() as u64;
             }
         }
-        let include = include.unwrap_or_else(|| DEFAULT_INCLUDE.iter().map(|p| p.to_string()).collect());
-        workspace.files = FileSelector::new(include, exclude.unwrap_or_default(), path).map_err(|error| {
+        // Patterns the file does not set are the base's (the defaults' under `from_toml`),
+        // compiled again relative to this file's folder.
+        let include = include.unwrap_or_else(|| base.workspace.files.include().to_vec());
+        let exclude = exclude.unwrap_or_else(|| base.workspace.files.exclude().to_vec());
+        workspace.files = FileSelector::new(include, exclude, path).map_err(|error| {
             error_at(
                 None,
                 format!("[files]: cannot compile \"{}\": {}", error.pattern, error.error),
@@ -423,11 +441,11 @@ impl Config {
                 engine.rules.insert(rule.into_inner(), parsed);
             }
         }
-        if let Some(names) = raw.names {
-            engine.known_names = names.known.unwrap_or_default();
+        if let Some(known) = raw.names.and_then(|names| names.known) {
+            engine.known_names = known;
         }
-        if let Some(attribution) = raw.attribution {
-            engine.attribution_verbs = attribution.verbs.unwrap_or_default();
+        if let Some(verbs) = raw.attribution.and_then(|attribution| attribution.verbs) {
+            engine.attribution_verbs = verbs;
         }
         if let Some(house_spelling) = raw.house_spelling
             && let Some(prefer) = house_spelling.prefer
@@ -446,13 +464,22 @@ impl Config {
                 if let Err(message) = checks::house_spelling::validate_preference(&variant, preferred) {
                     return Err(error_at(Some(key_span), format!("house-spelling: {message}")));
                 }
+                // The file's entry replaces the base's for the same word.
+                engine
+                    .house_spelling_prefer
+                    .retain(|(base_variant, _)| *base_variant != variant);
                 engine
                     .house_spelling_prefer
                     .push((variant, preferred.to_string()));
             }
         }
         if let Some(acronyms) = raw.acronyms {
-            engine.acronym_hints = acronyms.hints.unwrap_or(false);
+            if let Some(hints) = acronyms.hints {
+                engine.acronym_hints = hints;
+            }
+            if acronyms.known.is_some() {
+                engine.known_acronyms.clear();
+            }
             for acronym in acronyms.known.unwrap_or_default() {
                 let written = acronym.get_ref();
                 let letters = written.chars().filter(|c| c.is_alphabetic()).count();
@@ -691,5 +718,71 @@ known = ["NTWU", "U.N.", "R&D"]
                 .message
                 .contains("unknown rule")
         );
+    }
+
+    #[test]
+    fn a_file_over_a_base_keeps_what_it_does_not_set() {
+        let base = Config::from_json(&serde_json::json!({
+            "style": "ap",
+            "story": "folder",
+            "files": {"exclude": ["archive/**"], "max_size": 1000},
+            "rules": {"placeholder": "off", "repeated-word": "hint"},
+            "names": {"known": ["Volodymyr Zelenskyy"]},
+            "attribution": {"verbs": ["briefed"]},
+            "house-spelling": {"prefer": {"cease-fire": "ceasefire", "judgement": "judgment"}},
+            "acronyms": {"known": ["NTWU"], "hints": true},
+            "lsp": {"debounce_ms": 40},
+        }))
+        .unwrap();
+        let path = Path::new("/news/copydesk.toml");
+
+        let empty = Config::from_toml_over("", Some(path), &base).unwrap();
+        assert_eq!(empty.engine, base.engine);
+        assert_eq!(empty.workspace.story, StoryScope::Folder);
+        assert_eq!(empty.workspace.max_file_size, 1000);
+        assert_eq!(empty.workspace.files.exclude(), ["archive/**"]);
+        assert_eq!(empty.editor.debounce_ms, 40);
+        assert_eq!(empty.source.as_deref(), Some(path));
+
+        let partial = Config::from_toml_over(
+            "style = \"plain\"\n[rules]\nplaceholder = \"error\"\n[names]\n[house-spelling]\nprefer = { \"judgement\" = \"judgement\", \"towards\" = \"toward\" }\n[acronyms]\nknown = [\"UN\"]\n",
+            Some(path),
+            &base,
+        )
+        .unwrap();
+        assert_eq!(partial.engine.style, Style::Plain);
+        // Rules merge rule by rule.
+        assert_eq!(
+            partial.engine.rules["placeholder"],
+            RuleLevel::On(Severity::Error)
+        );
+        assert_eq!(
+            partial.engine.rules["repeated-word"],
+            RuleLevel::On(Severity::Hint)
+        );
+        // A table with no `known` keeps the base's list; a list that is set replaces it.
+        assert_eq!(partial.engine.known_names, vec!["Volodymyr Zelenskyy"]);
+        assert_eq!(partial.engine.known_acronyms, vec!["UN"]);
+        assert!(partial.engine.acronym_hints);
+        assert_eq!(partial.engine.attribution_verbs, vec!["briefed"]);
+        // House spellings merge word by word, the file's winning.
+        let mut prefer = partial.engine.house_spelling_prefer.clone();
+        prefer.sort();
+        assert_eq!(
+            prefer,
+            [
+                ("cease-fire", "ceasefire"),
+                ("judgement", "judgement"),
+                ("towards", "toward")
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        assert_eq!(partial.workspace.story, StoryScope::Folder);
+
+        // Over the defaults (what `copydesk check` reads), nothing of the base leaks in.
+        let alone = Config::from_toml("[rules]\nplaceholder = \"error\"\n", Some(path)).unwrap();
+        assert_eq!(alone.engine.style, Style::Plain);
+        assert!(alone.engine.known_names.is_empty());
+        assert_eq!(alone.engine.rules.len(), 1);
     }
 }

@@ -75,7 +75,8 @@ pub struct NameEntry {
     pub canonical: String,
     /// The canonical spelling is a house spelling from `[names] known`.
     pub house_spelling: bool,
-    /// Every spelling used, the canonical first, then by use.
+    /// Every spelling used, the canonical first (unless it is a house spelling the story
+    /// never uses), then by use.
     pub spellings: Vec<SpellingCount>,
     /// Every mention, in story order.
     pub mentions: Vec<NameMentionEntry>,
@@ -280,7 +281,13 @@ fn collect_names(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Na
         parent: (0..spelling_texts.len()).collect(),
     };
     let mut canonical_targets: Vec<String> = Vec::new();
+    // A variant whose canonical spelling the story never uses (a house spelling from
+    // `[names] known`), with that spelling.
+    let mut unused_canonicals: Vec<(usize, String)> = Vec::new();
     for (variant, canonical) in spelling_merges(drafts, config) {
+        if let (Some(&variant_id), None) = (spelling_ids.get(&variant), spelling_ids.get(&canonical)) {
+            unused_canonicals.push((variant_id, canonical.clone()));
+        }
         if let (Some(&a), Some(&b)) = (spelling_ids.get(&variant), spelling_ids.get(&canonical)) {
             groups.union(a, b);
         }
@@ -308,18 +315,26 @@ fn collect_names(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Na
                 )
             })
             .collect();
-        // The check's canonical spelling when it named one, else the most used (on a tie,
-        // the first used: spelling ids are in order of first use).
+        // The check's canonical spelling when it named one, used in the story or not (a
+        // house spelling the story never uses), else the most used (on a tie, the first
+        // used: spelling ids are in order of first use).
         let canonical = spellings
             .iter()
             .filter(|(_, spelling)| canonical_targets.contains(&spelling.text))
             .max_by(|(id_a, a), (id_b, b)| a.count.cmp(&b.count).then(id_b.cmp(id_a)))
+            .map(|(_, spelling)| spelling.text.clone())
+            .or_else(|| {
+                unused_canonicals
+                    .iter()
+                    .find(|(variant_id, _)| group.contains(variant_id))
+                    .map(|(_, canonical)| canonical.clone())
+            })
             .or_else(|| {
                 spellings
                     .iter()
                     .max_by(|(id_a, a), (id_b, b)| a.count.cmp(&b.count).then(id_b.cmp(id_a)))
+                    .map(|(_, spelling)| spelling.text.clone())
             })
-            .map(|(_, spelling)| spelling.text.clone())
             .unwrap_or_default();
         spellings.sort_by(|(id_a, a), (id_b, b)| {
             (b.text == canonical)
@@ -789,6 +804,34 @@ mod tests {
         assert_eq!(
             sheet.name_at(0, offset + 2).map(|e| e.canonical.as_str()),
             Some("Kovalevskyi")
+        );
+    }
+
+    #[test]
+    fn a_variant_of_a_house_spelling_the_story_never_uses_is_listed_under_it() {
+        // The story spells the name one way only, and not the house way: the check calls
+        // the mention a variant of the house spelling, so the style sheet (and the hover
+        // built on it) must too, not call the lone spelling canonical.
+        let config = EngineSettings {
+            known_names: vec!["Taras Kovalevskyi".to_string()],
+            ..EngineSettings::default()
+        };
+        let text = "Taras Kovalevsky, the director, said only 40 buses ran.\n";
+        let sheet = sheet_of(&[("a.md", text)], &config);
+        let entry = sheet
+            .names
+            .iter()
+            .find(|entry| entry.spellings.iter().any(|s| s.text == "Kovalevsky"))
+            .expect("an entry for Kovalevsky");
+        assert_eq!(entry.canonical, "Kovalevskyi");
+        assert!(entry.house_spelling);
+        assert_eq!(entry.variants().collect::<Vec<_>>(), vec!["Kovalevsky"]);
+        assert_eq!(
+            entry.spellings,
+            vec![SpellingCount {
+                text: "Kovalevsky".into(),
+                count: 1
+            }]
         );
     }
 

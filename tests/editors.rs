@@ -13,6 +13,12 @@
 //!   bookworm-backports; with `CI=true` a missing Emacs fails the test unless `.ci/run`
 //!   reported (in `COPYDESK_NO_EMACS`) that it could not be installed.
 //!
+//! - Kakoune: `kak -ui dummy` (with its standard scripts, so Markdown and CMakeLists.txt get
+//!   their filetypes) sources `editors/kakoune/copydesk.kak` beside a stand-in for
+//!   kakoune-lsp's `lsp_servers` option, opens files of each kind and reports their filetype
+//!   and servers. `.ci/run` installs Kakoune from Debian; with `CI=true` a missing Kakoune
+//!   fails the test unless `.ci/run` reported (in `COPYDESK_NO_KAKOUNE`) why.
+//!
 //! The VS Code end-to-end test (code-server in headless Chromium) is too heavy for every run:
 //! it is `editors/vscode/test/e2e.sh`.
 
@@ -34,7 +40,7 @@ Camilleri told reporters that talks with the port authority had failed.\n\n\
 At the quay — in Valletta 🚢 — Kamilleri urged travellers to “be patient with the crews.”\n\n\
 About 1,400 passengers were stuck on the Gozo ferry overnight.\n";
 
-const TEXT_DRAFT: &str = "Council budget notes\n\nThe council will publish its budget on TK.\n";
+const TEXT_DRAFT: &str = "Council budget notes\n\nThe the council will publish its budget on TK.\n";
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -287,8 +293,11 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     // After the edit the server rechecked: the figure is still flagged, the name is not.
     assert_eq!(strings(&result["remaining_rules"]), ["unattributed-figure"]);
 
+    // The config's one command follows nvim-lspconfig's convention (under :Lsp); fix-all is
+    // the server's code action, not a command that repeats it.
+    assert_eq!(strings(&result["buffer_commands"]), ["LspCopydeskStyleSheet"]);
     // The style sheet of the edited buffer knows one spelling of Camilleri, and the
-    // :CopydeskStyleSheet command renders it as Markdown.
+    // :LspCopydeskStyleSheet command renders it as Markdown.
     let camilleri = result["style_sheet_names"]
         .as_array()
         .unwrap()
@@ -316,6 +325,8 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     // The plain-text draft is a `text` buffer, served by the same client.
     assert_eq!(result["text_filetype"], "text");
     assert!(strings(&result["text_rules"]).contains(&"placeholder".to_string()));
+    // source.fixAll.copydesk removed the repeated word and nothing else.
+    assert_eq!(result["text_after_fix_all"], TEXT_DRAFT.replace("The the", "The"));
     assert_eq!(result["clients"], 1);
 }
 
@@ -372,6 +383,91 @@ fn emacs_eglot_shows_diagnostics_and_applies_a_quick_fix() {
         said.contains("emacs e2e: passed (diagnostics, quick fix, recheck, plain text"),
         "the Emacs test did not report every step:\n{said}"
     );
+}
+
+/// Opens `file` in Kakoune (its standard scripts loaded, no user configuration) with
+/// `editors/kakoune/copydesk.kak`, and returns the buffer's filetype and `lsp_servers`.
+fn kakoune_opens(kak: &Path, folder: &Path, file: &str) -> (String, String) {
+    let out = folder.join(format!("{file}.out"));
+    let script = folder.join("setup.kak");
+    std::fs::write(
+        &script,
+        format!(
+            "declare-option -docstring 'a stand-in for kakoune-lsp' str lsp_servers\nsource {}\n",
+            repository().join("editors/kakoune/copydesk.kak").display()
+        ),
+    )
+    .unwrap();
+    let commands = format!(
+        "source {script}; edit {file}; hook -once global NormalIdle .* %{{ echo -to-file {out} %opt{{filetype}} '|' %opt{{lsp_servers}}; quit! }}",
+        script = script.display(),
+        out = out.display()
+    );
+    let finished = run_with_deadline(
+        Command::new(kak)
+            .args(["-ui", "dummy", "-e", &commands])
+            .current_dir(folder)
+            .env("XDG_CONFIG_HOME", folder.join("config"))
+            .env("HOME", folder),
+        Duration::from_secs(30),
+    );
+    let said = std::fs::read_to_string(&out).unwrap_or_else(|error| {
+        panic!(
+            "Kakoune wrote nothing for {file} ({error}):\n{}\n{}",
+            finished.stdout, finished.stderr
+        )
+    });
+    let (filetype, servers) = said.split_once('|').unwrap_or((&said, ""));
+    (filetype.trim().to_string(), servers.to_string())
+}
+
+#[test]
+fn kakoune_adds_copydesk_once_and_leaves_other_txt_files_alone() {
+    let Some(kak) = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|folder| folder.join("kak"))
+            .find(|candidate| candidate.is_file())
+    }) else {
+        match std::env::var("COPYDESK_NO_KAKOUNE") {
+            Ok(why) => eprintln!("skipped the Kakoune test: no kak on PATH; {why}"),
+            Err(_) if in_ci() => panic!(
+                "with CI=true the Kakoune test must run: no kak on PATH (.ci/run installs Debian's kakoune)"
+            ),
+            Err(_) => eprintln!("skipped the Kakoune test: no kak on PATH (apt-get install kakoune)"),
+        }
+        return;
+    };
+    let folder = tempfile::tempdir().unwrap();
+    for file in ["story.md", "draft.txt", "CMakeLists.txt", "requirements.txt"] {
+        std::fs::write(folder.path().join(file), "Text.\n").unwrap();
+    }
+    let tables = |servers: &str| servers.lines().filter(|line| line.trim() == "[copydesk]").count();
+
+    // Markdown: copydesk once, though Kakoune before v2025.06.03 sets the filetype twice.
+    let (filetype, servers) = kakoune_opens(&kak, folder.path(), "story.md");
+    assert_eq!(filetype, "markdown");
+    assert_eq!(tables(&servers), 1, "{servers}");
+    let parsed: toml::Table = servers
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .parse()
+        .unwrap_or_else(|error| panic!("lsp_servers is not TOML ({error}): {servers}"));
+    assert_eq!(parsed["copydesk"]["args"][0].as_str(), Some("lsp"));
+
+    // A .txt draft is prose, checked by copydesk.
+    let (filetype, servers) = kakoune_opens(&kak, folder.path(), "draft.txt");
+    assert_eq!(filetype, "plain");
+    assert_eq!(tables(&servers), 1, "{servers}");
+
+    // CMakeLists.txt keeps Kakoune's cmake filetype; requirements.txt is not prose.
+    let (filetype, servers) = kakoune_opens(&kak, folder.path(), "CMakeLists.txt");
+    assert_eq!(filetype, "cmake");
+    assert_eq!(tables(&servers), 0, "{servers}");
+    let (filetype, servers) = kakoune_opens(&kak, folder.path(), "requirements.txt");
+    assert_eq!(filetype, "");
+    assert_eq!(tables(&servers), 0, "{servers}");
 }
 
 fn read(path: &str) -> String {
@@ -444,6 +540,22 @@ fn every_editor_config_starts_copydesk_lsp_for_markdown_and_text() {
         .filter_map(|language| language["name"].as_str())
         .collect();
     assert_eq!(served, ["markdown", "text"]);
+    // A list replaces Helix's own, so the snippet keeps Helix's default Markdown servers and
+    // adds copydesk after them.
+    let markdown_servers: Vec<&str> = helix["language"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|language| language["name"].as_str() == Some("markdown"))
+        .and_then(|language| language["language-servers"].as_array())
+        .unwrap()
+        .iter()
+        .filter_map(toml::Value::as_str)
+        .collect();
+    assert_eq!(
+        markdown_servers,
+        ["marksman", "markdown-oxide", "rumdl", "copydesk"]
+    );
 
     // Zed: the extension serves Markdown and Plain Text with copydesk's language ids, runs
     // `copydesk lsp` by default, and the settings example turns it on for both.

@@ -1117,7 +1117,7 @@ fn settings_and_copydesk_toml_configure_the_rules() {
 }
 
 #[test]
-fn adding_a_house_name_edits_copydesk_toml_and_keeps_its_comments() {
+fn adding_a_house_name_writes_copydesk_toml_and_keeps_its_comments() {
     let folder = tempfile::tempdir().unwrap();
     let config_path = folder.path().join("copydesk.toml");
     std::fs::write(
@@ -1133,26 +1133,20 @@ fn adding_a_house_name_edits_copydesk_toml_and_keeps_its_comments() {
     let add = action_titled(&actions, "Add ‘Taras Kovalevskyi’ to the house names");
     let command = add["command"].clone();
     assert_eq!(command["command"], "copydesk.addHouseName");
+    let edits_before = lsp.applied_edits.len();
     let response = lsp.request(
         "workspace/executeCommand",
         json!({"command": command["command"], "arguments": command["arguments"]}),
     );
     assert_eq!(response["result"]["applied"], true, "{response}");
-    let applied = lsp.applied_edits.last().expect("an applyEdit").clone();
-    let config_text = std::fs::read_to_string(&config_path).unwrap();
-    let (edits, _) = edits_for(&applied["edit"], &uri_of(&config_path));
-    let updated = apply_text_edits(&config_text, &edits, lsp.encoding);
+    // The file is not open in the editor: written on disk, not left to an editor's buffer.
+    assert_eq!(lsp.applied_edits.len(), edits_before);
+    let updated = std::fs::read_to_string(&config_path).unwrap();
     assert!(updated.contains("# The city desk's house style."), "{updated}");
     assert!(updated.contains("# checked names"), "{updated}");
     let config = copydesk::Config::from_toml(&updated, None).unwrap();
     assert_eq!(config.engine.known_names, vec!["Taras Kovalevskyi"]);
-
-    // Written and watched, the house name holds even in the minority.
-    std::fs::write(&config_path, &updated).unwrap();
-    lsp.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": uri_of(&config_path), "type": 2}]}),
-    );
+    // The server read the file again itself: the house name holds even in the minority.
     lsp.diagnostics_where(&uri, "the house name in force", |d| {
         d.iter().any(|d| {
             d["message"]
@@ -1160,32 +1154,60 @@ fn adding_a_house_name_edits_copydesk_toml_and_keeps_its_comments() {
                 .is_some_and(|m| m.contains("house spelling"))
         })
     });
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
 
-    // Without a copydesk.toml the server creates one.
-    let other = tempfile::tempdir().unwrap();
-    let other_uri = uri_of(&other.path().join("names.md"));
-    lsp.open(&other_uri, "markdown", 1, NAMES_DRAFT);
-    lsp.diagnostics(&other_uri, 1);
+#[test]
+fn a_new_copydesk_toml_from_a_house_name_keeps_the_editor_settings() {
+    // The new user's story: a rule level in the editor's settings, then "Add … to the
+    // house names" in a folder with no copydesk.toml. The file is created whole on disk,
+    // and the editor's rule level still applies beside the file's house name.
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start {
+        initialization_options: Some(json!({"rules": {"name-consistency": "error"}})),
+        root: Some(folder.path().to_path_buf()),
+        ..Start::default()
+    });
+    let uri = uri_of(&folder.path().join("names.md"));
+    lsp.open(&uri, "markdown", 1, NAMES_DRAFT);
+    let diagnostics = lsp.diagnostics_where(&uri, "the variant, as an error", |d| {
+        d.iter()
+            .any(|d| d["code"] == "name-consistency" && d["severity"] == 1)
+    });
+    assert!(!diagnostics.is_empty());
+    let edits_before = lsp.applied_edits.len();
     let response = lsp.request(
         "workspace/executeCommand",
-        json!({"command": "copydesk.addHouseName", "arguments": [{"name": "Taras Kovalevskyi", "uri": other_uri}]}),
+        json!({"command": "copydesk.addHouseName", "arguments": [{"name": "Taras Kovalevskyi", "uri": uri}]}),
     );
     assert_eq!(response["result"]["applied"], true, "{response}");
-    let applied = lsp.applied_edits.last().unwrap().clone();
-    let operations = applied["edit"]["documentChanges"].as_array().unwrap();
-    assert_eq!(operations[0]["kind"], "create");
+    assert_eq!(lsp.applied_edits.len(), edits_before);
+    let config_path = folder.path().join("copydesk.toml");
+    let created = std::fs::read_to_string(&config_path).expect("copydesk.toml on disk");
     assert_eq!(
-        operations[0]["uri"],
-        uri_of(&other.path().join("copydesk.toml")).as_str()
-    );
-    let created = operations[1]["edits"][0]["newText"].as_str().unwrap();
-    assert_eq!(
-        copydesk::Config::from_toml(created, None)
+        copydesk::Config::from_toml(&created, None)
             .unwrap()
             .engine
             .known_names,
         vec!["Taras Kovalevskyi"]
     );
+    // The house name wins, and the editor's level for the rule was not dropped.
+    lsp.diagnostics_where(&uri, "the house name, still an error", |d| {
+        d.iter().any(|d| {
+            d["code"] == "name-consistency"
+                && d["severity"] == 1
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("house spelling"))
+        })
+    });
+    // A second time: already there, nothing written.
+    let response = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.addHouseName", "arguments": [{"name": "Taras Kovalevskyi", "uri": uri}]}),
+    );
+    assert_eq!(response["result"]["applied"], false, "{response}");
+    assert_eq!(std::fs::read_to_string(&config_path).unwrap(), created);
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }
 
@@ -1239,6 +1261,45 @@ fn the_style_sheet_command_and_hover_describe_names_and_figures() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 20}}),
     );
     assert_eq!(nothing["result"], Value::Null);
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn hover_on_a_variant_of_a_house_spelling_agrees_with_its_diagnostic() {
+    // The draft spells the name one way, not the house way: the diagnostic calls the
+    // mention a variant of the house spelling, and so must the hover (it said "1 mention,
+    // canonical").
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start {
+        initialization_options: Some(json!({"names": {"known": ["Taras Kovalevskyi"]}})),
+        ..Start::default()
+    });
+    let uri = uri_of(&folder.path().join("house.md"));
+    let text = "Taras Kovalevsky, the director of operations, said only 40 buses ran.\n";
+    lsp.open(&uri, "markdown", 1, text);
+    let diagnostics = lsp.diagnostics(&uri, 1);
+    let variant = diagnostics
+        .iter()
+        .find(|d| d["code"] == "name-consistency")
+        .unwrap_or_else(|| panic!("no name-consistency diagnostic: {diagnostics:#?}"));
+    let message = variant["message"].as_str().unwrap();
+    assert!(message.contains("house spelling"), "{message}");
+    assert!(message.contains("Kovalevskyi"), "{message}");
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(text, text.find("Kovalevsky").unwrap() + 3, lsp.encoding)}),
+    );
+    let contents = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        contents.contains("**Kovalevskyi** (house spelling): 1 mention"),
+        "{contents}"
+    );
+    assert!(contents.contains("Kovalevsky ×1 (variant)"), "{contents}");
+    assert!(!contents.contains("canonical"), "{contents}");
+    assert!(contents.contains("name-consistency"), "{contents}");
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }
 

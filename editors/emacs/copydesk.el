@@ -3,13 +3,18 @@
 ;; copydesk flags what a copy desk catches in news drafts (a name spelled two ways, a
 ;; figure with no source, a paragraph pasted twice) as Flymake diagnostics with quick fixes.
 ;;
-;; Needs Emacs 29 or newer (Eglot is built in) and the `copydesk' program (`cargo install
-;; --path .' in a copydesk checkout).  Load this file from your init file:
+;; Needs Emacs 29 or newer (Eglot is built in) and the `copydesk' program (`pip install
+;; copydesk', a binary from the GitHub releases, or `cargo install copydesk').  Load this file
+;; from your init file:
 ;;
 ;;   (load "/path/to/copydesk/editors/emacs/copydesk.el")
 ;;
-;; or copy the forms below into it.  Markdown buffers need the markdown-mode package (or
-;; Emacs's markdown-ts-mode); plain `text-mode' buffers work as they are.
+;; or copy the forms below into it.  Markdown buffers want the markdown-mode package (`M-x
+;; package-install RET markdown-mode', from NonGNU ELPA, which Emacs knows already) or
+;; markdown-ts-mode (in Emacs 31; not in Emacs 30).  Without either, Emacs opens .md files in
+;; `fundamental-mode' and nothing says why: this file then opens them in
+;; `copydesk-markdown-fallback-mode' (plain text, checked as Markdown) and says once what to
+;; install.  Plain `text-mode' buffers work as they are.
 
 ;;; Code:
 
@@ -24,7 +29,8 @@
   "The copydesk program: a name found on `exec-path', or an absolute file name."
   :type 'string)
 
-(defcustom copydesk-major-modes '(markdown-mode gfm-mode markdown-ts-mode text-mode)
+(defcustom copydesk-major-modes
+  '(markdown-mode gfm-mode markdown-ts-mode copydesk-markdown-fallback-mode text-mode)
   "Major modes whose buffers copydesk checks.
 Only these exact modes: `org-mode' and other modes derived from
 `text-mode' are left alone."
@@ -40,15 +46,42 @@ Only these exact modes: `org-mode' and other modes derived from
 (add-to-list 'eglot-server-programs
              '(((markdown-mode :language-id "markdown")
                 (markdown-ts-mode :language-id "markdown")
+                (copydesk-markdown-fallback-mode :language-id "markdown")
                 (text-mode :language-id "plaintext"))
                . copydesk--contact))
+
+;; Markdown without markdown-mode: Emacs 30 has no Markdown mode of its own, so a .md file
+;; opens in `fundamental-mode', which copydesk does not check, and nothing says why.
+(defvar copydesk--told-about-markdown nil
+  "Non-nil once the message about installing markdown-mode was shown.")
+
+(define-derived-mode copydesk-markdown-fallback-mode text-mode "Markdown[copydesk]"
+  "Markdown drafts as plain text, checked by copydesk as Markdown.
+Used for .md files when neither the markdown-mode package nor
+`markdown-ts-mode' is installed: install markdown-mode (from NonGNU
+ELPA) for Markdown editing."
+  (unless copydesk--told-about-markdown
+    (setq copydesk--told-about-markdown t)
+    (message "copydesk: markdown-mode is not installed, so %s opened as plain text (copydesk still checks it as Markdown); for Markdown editing, M-x package-install RET markdown-mode RET"
+             (if buffer-file-name (file-name-nondirectory buffer-file-name) "this buffer"))))
+
+(defun copydesk--markdown-mode-available-p ()
+  "Non-nil when a Markdown major mode is installed."
+  (or (fboundp 'markdown-mode) (fboundp 'markdown-ts-mode) (locate-library "markdown-mode")))
+
+(unless (copydesk--markdown-mode-available-p)
+  ;; At the end of the list, so that a Markdown mode set up later (or by the user) wins.
+  (add-to-list 'auto-mode-alist
+               '("\\.\\(?:md\\|markdown\\|mkd\\|mdown\\|mkdn\\|mdwn\\)\\'" . copydesk-markdown-fallback-mode)
+               t))
 
 (defun copydesk-eglot-ensure ()
   "Start copydesk for this buffer when its major mode is one of `copydesk-major-modes'."
   (when (memq major-mode copydesk-major-modes)
     (eglot-ensure)))
 
-(dolist (hook '(markdown-mode-hook gfm-mode-hook markdown-ts-mode-hook text-mode-hook))
+(dolist (hook '(markdown-mode-hook gfm-mode-hook markdown-ts-mode-hook
+                copydesk-markdown-fallback-mode-hook text-mode-hook))
   (add-hook hook #'copydesk-eglot-ensure))
 
 (defun copydesk--leave-other-modes-alone ()
@@ -66,8 +99,9 @@ many more derive from `text-mode'."
 
 (add-hook 'eglot-managed-mode-hook #'copydesk--leave-other-modes-alone)
 
-;; Settings: the keys of copydesk.toml, used for drafts that have no copydesk.toml of their
-;; own.  For example, in your init file or a project's .dir-locals.el:
+;; Settings: the keys of copydesk.toml.  A draft's copydesk.toml is read over them (the keys
+;; the file sets win, the others keep these).  For example, in your init file or a
+;; project's .dir-locals.el:
 ;;
 ;;   (setq-default eglot-workspace-configuration
 ;;                 '(:copydesk (:rules (:unattributed-figure "error")

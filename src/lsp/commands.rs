@@ -5,22 +5,23 @@
 //! - `copydesk.fixAll [uri]` applies every safe fix to the draft through
 //!   `workspace/applyEdit` and returns `{"applied": bool}`.
 //! - `copydesk.addHouseName [{"name", "uri"}]` adds the name to `[names] known` in the
-//!   draft's `copydesk.toml` (creating the file when there is none) through
-//!   `workspace/applyEdit`, keeping the file's comments.
+//!   draft's `copydesk.toml`, keeping the file's comments: written whole on disk (a new
+//!   file in the workspace root when there is none), and read again at once; or, when the
+//!   file is open in the editor, as an edit of that buffer (`workspace/applyEdit`).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
-    CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit, TextEdit, Uri,
-    WorkspaceEdit,
+    DocumentChanges, FileChangeType, FileEvent, MessageType, OneOf, OptionalVersionedTextDocumentIdentifier,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::code_actions::{ADD_HOUSE_NAME_COMMAND, fix_all_edit};
 use super::documents::file_path;
-use super::house_names::{minimal_replacement, with_house_name};
+use super::house_names::{minimal_replacement, with_house_name, write_config_file};
 use super::state::State;
 use super::to_proto::IndexedText;
 use crate::style_sheet::{DraftLocation, to_json};
@@ -123,12 +124,22 @@ async fn fix_all(state: &Arc<State>, arguments: &[Value]) -> Result<Value> {
     Ok(json!({"applied": applied}))
 }
 
-/// Where a house name goes and the edit that puts it there.
-fn house_name_edit(
+/// How a house name was added.
+enum HouseNameChange {
+    /// `copydesk.toml` is open in the editor: an edit of its buffer, for the editor to apply.
+    Edit(WorkspaceEdit),
+    /// Written on disk (created when `created`).
+    Written { path: PathBuf, created: bool },
+}
+
+/// Adds a house name: to the buffer of `copydesk.toml` when the editor has it open (the
+/// writer's unsaved changes are theirs), else to the file on disk, written whole (an edit
+/// the editor applied to a new file stayed in an unsaved buffer and left the file empty).
+fn add_house_name_to_config(
     state: &State,
     draft_uri: &Uri,
     name: &str,
-) -> std::result::Result<Option<WorkspaceEdit>, String> {
+) -> std::result::Result<Option<HouseNameChange>, String> {
     let draft_path = file_path(draft_uri)
         .ok_or_else(|| "the draft is not a file, so it has no copydesk.toml".to_string())?;
     let folder = draft_path
@@ -140,14 +151,17 @@ fn house_name_edit(
         Some(path) => {
             let uri = Uri::from_file_path(&path).ok_or_else(|| format!("{} has no URI", path.display()))?;
             // The editor's copy when the file is open (with its version), else the disk's.
-            let (text, version) = match state.documents.text(&uri) {
-                Some((text, version)) => (text.as_str().to_string(), Some(version)),
-                None => (
-                    std::fs::read_to_string(&path)
-                        .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
-                    None,
-                ),
+            let Some((open_text, version)) = state.documents.text(&uri) else {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                let Some(updated) = with_house_name(Some(&text), name)? else {
+                    return Ok(None);
+                };
+                write_config_file(&path, Some(&text), &updated)?;
+                return Ok(Some(HouseNameChange::Written { path, created: false }));
             };
+            let text = open_text.as_str().to_string();
+            let version = Some(version);
             let Some(updated) = with_house_name(Some(&text), name)? else {
                 return Ok(None);
             };
@@ -161,7 +175,7 @@ fn house_name_edit(
                 range: indexed.range(&span, state.encoding()),
                 new_text,
             };
-            Ok(Some(if facts.document_changes {
+            Ok(Some(HouseNameChange::Edit(if facts.document_changes {
                 WorkspaceEdit {
                     document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
                         text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
@@ -174,43 +188,17 @@ fn house_name_edit(
                     changes: Some([(uri, vec![edit])].into_iter().collect()),
                     ..WorkspaceEdit::default()
                 }
-            }))
+            })))
         }
         None => {
-            if !facts.create_files {
-                return Err(
-                    "the editor cannot create files through the language server: create copydesk.toml with \
-                     [names] known = [\"…\"] by hand"
-                        .to_string(),
-                );
-            }
             let path = state
                 .new_config_path(&draft_path)
                 .ok_or_else(|| "no folder for copydesk.toml".to_string())?;
-            let uri = Uri::from_file_path(&path).ok_or_else(|| format!("{} has no URI", path.display()))?;
             let Some(text) = with_house_name(None, name)? else {
                 return Ok(None);
             };
-            Ok(Some(WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Operations(vec![
-                    DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
-                        uri: uri.clone(),
-                        options: Some(CreateFileOptions {
-                            overwrite: Some(false),
-                            ignore_if_exists: Some(true),
-                        }),
-                        annotation_id: None,
-                    })),
-                    DocumentChangeOperation::Edit(TextDocumentEdit {
-                        text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                        edits: vec![OneOf::Left(TextEdit {
-                            range: Range::new(Position::new(0, 0), Position::new(0, 0)),
-                            new_text: text,
-                        })],
-                    }),
-                ])),
-                ..WorkspaceEdit::default()
-            }))
+            write_config_file(&path, None, &text)?;
+            Ok(Some(HouseNameChange::Written { path, created: true }))
         }
     }
 }
@@ -227,21 +215,42 @@ async fn add_house_name(state: &Arc<State>, arguments: &[Value]) -> Result<Value
     let uri = uri_argument(arguments)?;
     let worker_state = state.clone();
     let worker_name = name.clone();
-    let edit = tokio::task::spawn_blocking(move || house_name_edit(&worker_state, &uri, &worker_name))
-        .await
-        .map_err(|_| Error::internal_error())?;
-    let edit = match edit {
-        Ok(Some(edit)) => edit,
+    let change =
+        tokio::task::spawn_blocking(move || add_house_name_to_config(&worker_state, &uri, &worker_name))
+            .await
+            .map_err(|_| Error::internal_error())?;
+    let edit = match change {
+        Ok(Some(HouseNameChange::Edit(edit))) => edit,
+        Ok(Some(HouseNameChange::Written { path, created })) => {
+            // Read the file again now rather than when (or whether) the editor's watcher
+            // reports it: every open draft is checked again under the new name.
+            if let Some(uri) = Uri::from_file_path(&path) {
+                let typ = if created {
+                    FileChangeType::CREATED
+                } else {
+                    FileChangeType::CHANGED
+                };
+                state.files_changed(vec![FileEvent { uri, typ }]).await;
+            }
+            let verb = if created { "created" } else { "updated" };
+            state
+                .show(
+                    MessageType::INFO,
+                    format!(
+                        "copydesk: ‘{name}’ is a house name now ({verb} {})",
+                        path.display()
+                    ),
+                    true,
+                )
+                .await;
+            return Ok(json!({"applied": true, "name": name, "path": path.display().to_string()}));
+        }
         Ok(None) => {
             return Ok(json!({"applied": false, "reason": format!("‘{name}’ is already a house name")}));
         }
         Err(message) => {
             state
-                .show(
-                    tower_lsp_server::ls_types::MessageType::ERROR,
-                    format!("copydesk: {message}"),
-                    true,
-                )
+                .show(MessageType::ERROR, format!("copydesk: {message}"), true)
                 .await;
             return Ok(json!({"applied": false, "reason": message}));
         }

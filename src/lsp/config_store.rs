@@ -2,11 +2,15 @@
 //! found from an open draft, each with its last good version.
 //!
 //! A draft's configuration is the `copydesk.toml` (or `.copydesk.toml`) in its folder or the
-//! nearest folder above, as for `copydesk check`, so the editor and CI agree. Without one,
-//! the editor's settings (`initializationOptions`, `workspace/didChangeConfiguration`,
-//! with the same keys) apply, and without those the defaults. A file that fails to parse
+//! nearest folder above, as for `copydesk check`, read over the editor's settings
+//! (`initializationOptions`, `workspace/didChangeConfiguration`, with the same keys; without
+//! them, the defaults): every key the file sets wins, every key it leaves out keeps the
+//! editor's value, and `[rules]` and `[house-spelling] prefer` are merged entry by entry
+//! ([`Config::from_toml_over`]). So an empty or partial file drops no setting, and what CI
+//! enforces (the file over the defaults) is what the file says. A file that fails to parse
 //! keeps its last good configuration (or, if it never had one, the settings apply) and
-//! is reported once per change.
+//! is reported once per change. When the editor's settings change, every file is read
+//! over them again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +30,8 @@ pub struct ConfigReport {
 #[derive(Debug, Default)]
 struct FileEntry {
     last_good: Option<Arc<Config>>,
+    /// The text `last_good` was read from, to read it again over new editor settings.
+    last_good_text: Option<String>,
     /// The file's last load failed.
     failing: bool,
 }
@@ -50,10 +56,10 @@ impl Default for ConfigStore {
     }
 }
 
-fn read_config(path: &Path) -> (String, Result<Config, ConfigError>) {
+fn read_config(path: &Path, base: &Config) -> (String, Result<Config, ConfigError>) {
     match std::fs::read_to_string(path) {
         Ok(text) => {
-            let parsed = Config::from_toml(&text, Some(path));
+            let parsed = Config::from_toml_over(&text, Some(path), base);
             (text, parsed)
         }
         Err(error) => (
@@ -90,8 +96,27 @@ impl ConfigStore {
             return Ok(false);
         };
         let changed = editor.as_deref() != Some(&config);
-        *editor = Some(Arc::new(config));
+        let config = Arc::new(config);
+        *editor = Some(config.clone());
+        drop(editor);
+        if changed {
+            self.relayer_files(&config);
+        }
         Ok(changed)
+    }
+
+    /// Reads every known file's last good text again over new editor settings.
+    fn relayer_files(&self, base: &Config) {
+        let Ok(mut files) = self.files.lock() else {
+            return;
+        };
+        for (path, entry) in files.iter_mut() {
+            if let Some(text) = &entry.last_good_text
+                && let Ok(config) = Config::from_toml_over(text, Some(path), base)
+            {
+                entry.last_good = Some(Arc::new(config));
+            }
+        }
     }
 
     /// The configuration file for drafts in `folder`, looked up once per folder.
@@ -138,14 +163,17 @@ impl ConfigStore {
     /// Reads a configuration file again. Returns a report when it fails, or when it
     /// succeeds after failing (so that its diagnostic is cleared).
     pub fn reload(&self, path: &Path) -> Option<ConfigReport> {
-        let (text, parsed) = read_config(path);
         let Ok(mut files) = self.files.lock() else {
             return None;
         };
+        // Read over the editor settings in force while the lock is held, so that new
+        // settings arriving meanwhile are applied to this file by `relayer_files`.
+        let (text, parsed) = read_config(path, &self.base());
         let entry = files.entry(path.to_path_buf()).or_default();
         match parsed {
             Ok(config) => {
                 entry.last_good = Some(Arc::new(config));
+                entry.last_good_text = Some(text.clone());
                 let was_failing = std::mem::replace(&mut entry.failing, false);
                 was_failing.then(|| ConfigReport {
                     path: path.to_path_buf(),
@@ -229,5 +257,66 @@ mod tests {
                 .is_err()
         );
         assert_eq!(store.for_folder(None).0.editor.debounce_ms, 20);
+    }
+
+    #[test]
+    fn a_file_overrides_only_the_keys_it_sets_over_the_editor_settings() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("copydesk.toml");
+        let store = ConfigStore::new();
+        store
+            .set_editor_settings(&serde_json::json!({
+                "style": "ap",
+                "rules": {"unattributed-figure": "error", "placeholder": "off"},
+                "names": {"known": ["Volodymyr Zelenskyy"]},
+            }))
+            .unwrap();
+
+        // The empty file the old "Add to the house names" left behind drops nothing.
+        std::fs::write(&path, "").unwrap();
+        let (config, report) = store.for_folder(Some(folder.path()));
+        assert!(report.is_none());
+        assert_eq!(config.engine.style, crate::config::Style::Ap);
+        assert_eq!(
+            config.engine.rules["unattributed-figure"],
+            RuleLevel::On(crate::Severity::Error)
+        );
+        assert_eq!(config.engine.known_names, vec!["Volodymyr Zelenskyy"]);
+
+        // A partial file: its rule wins, the editor's other rule stays; its list replaces.
+        std::fs::write(
+            &path,
+            "[rules]\nplaceholder = \"warning\"\n\n[names]\nknown = [\"Taras Kovalevskyi\"]\n",
+        )
+        .unwrap();
+        assert!(store.reload(&path).is_none());
+        let (config, _) = store.for_folder(Some(folder.path()));
+        assert_eq!(
+            config.engine.rules["placeholder"],
+            RuleLevel::On(crate::Severity::Warning)
+        );
+        assert_eq!(
+            config.engine.rules["unattributed-figure"],
+            RuleLevel::On(crate::Severity::Error)
+        );
+        assert_eq!(config.engine.style, crate::config::Style::Ap);
+        assert_eq!(config.engine.known_names, vec!["Taras Kovalevskyi"]);
+
+        // New editor settings reach the drafts under the file too, under the file's keys.
+        store
+            .set_editor_settings(&serde_json::json!({
+                "rules": {"unattributed-figure": "info", "placeholder": "off"},
+            }))
+            .unwrap();
+        let (config, _) = store.for_folder(Some(folder.path()));
+        assert_eq!(
+            config.engine.rules["unattributed-figure"],
+            RuleLevel::On(crate::Severity::Info)
+        );
+        assert_eq!(
+            config.engine.rules["placeholder"],
+            RuleLevel::On(crate::Severity::Warning)
+        );
+        assert_eq!(config.engine.style, crate::config::Style::Plain);
     }
 }

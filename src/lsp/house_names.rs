@@ -1,7 +1,10 @@
 //! "Add ‘X’ to the house names": the `[names] known` list of `copydesk.toml`, edited with
-//! `toml_edit` so that the file's comments and layout stay as they were.
+//! `toml_edit` so that the file's comments and layout stay as they were, and written whole
+//! on disk ([`write_config_file`]) unless the file is open in the editor.
 
+use std::io::Write;
 use std::ops::Range;
+use std::path::Path;
 
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
@@ -36,6 +39,56 @@ pub fn with_house_name(existing: Option<&str>, name: &str) -> Result<Option<Stri
             format!("# copydesk configuration: the keys are listed in the README (Configuration).\n{text}");
     }
     Ok(Some(text))
+}
+
+/// Writes a configuration file whole: a temporary file beside it, synced, then renamed into
+/// place, so that the file on disk is the old text or the new, never a part. `expected` is
+/// the text the new one was made from (`None` for a new file): when the file on disk is no
+/// longer that (or a new file appeared meanwhile), nothing is written and the error says so.
+pub fn write_config_file(path: &Path, expected: Option<&str>, text: &str) -> Result<(), String> {
+    let display = path.display();
+    let changed =
+        || format!("{display} changed while the name was being added; nothing was written, try again");
+    // Follow a symbolic link, so that the link stays a link and its target gets the name.
+    let target = match expected {
+        Some(_) => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        None => path.to_path_buf(),
+    };
+    let folder = target
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(folder)
+        .map_err(|error| format!("cannot write in {}: {error}", folder.display()))?;
+    temporary
+        .write_all(text.as_bytes())
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|error| format!("cannot write {display}: {error}"))?;
+    match expected {
+        None => {
+            temporary.persist_noclobber(&target).map_err(|error| {
+                if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    changed()
+                } else {
+                    format!("cannot create {display}: {}", error.error)
+                }
+            })?;
+        }
+        Some(expected) => {
+            if let Ok(metadata) = std::fs::metadata(&target) {
+                let _ = std::fs::set_permissions(temporary.path(), metadata.permissions());
+            }
+            let now = std::fs::read_to_string(&target)
+                .map_err(|error| format!("cannot read {display}: {error}"))?;
+            if now != expected {
+                return Err(changed());
+            }
+            temporary
+                .persist(&target)
+                .map_err(|error| format!("cannot replace {display}: {}", error.error))?;
+        }
+    }
+    Ok(())
 }
 
 /// The smallest single replacement that turns `old` into `new`: the byte range of `old`
@@ -105,5 +158,31 @@ mod tests {
         let (range, text) = minimal_replacement("aé", "aè");
         assert_eq!((range, text.as_str()), (1..3, "è"));
         assert_eq!(minimal_replacement("same", "same"), (4..4, String::new()));
+    }
+
+    #[test]
+    fn the_file_is_written_whole_and_not_over_a_change() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("copydesk.toml");
+        let created = with_house_name(None, "Taras Kovalevskyi").unwrap().unwrap();
+        write_config_file(&path, None, &created).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), created);
+        // A file that appeared meanwhile is not replaced.
+        let error = write_config_file(&path, None, "style = \"ap\"\n").unwrap_err();
+        assert!(
+            error.contains("changed while the name was being added"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), created);
+
+        let updated = with_house_name(Some(&created), "Kovalevskyi").unwrap().unwrap();
+        write_config_file(&path, Some(&created), &updated).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), updated);
+        // Made from a text the file no longer has: refused, the file as it was.
+        let error = write_config_file(&path, Some(&created), "names = 4\n").unwrap_err();
+        assert!(error.contains("try again"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), updated);
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
     }
 }

@@ -202,9 +202,12 @@ local function run()
   for _, name in ipairs(sheet.result.names or {}) do
     table.insert(result.style_sheet_names, { canonical = name.canonical, variants = name.variants })
   end
-  -- The :CopydeskStyleSheet command of lsp/copydesk.lua renders it in a split.
-  vim.cmd('CopydeskStyleSheet')
-  wait_for('the :CopydeskStyleSheet split', function()
+  -- The buffer's commands from lsp/copydesk.lua (nvim-lspconfig's convention: under :Lsp).
+  result.buffer_commands = vim.tbl_keys(vim.api.nvim_buf_get_commands(bufnr, {}))
+  table.sort(result.buffer_commands)
+  -- :LspCopydeskStyleSheet renders the style sheet in a split.
+  vim.cmd('LspCopydeskStyleSheet')
+  wait_for('the :LspCopydeskStyleSheet split', function()
     return vim.api.nvim_get_current_buf() ~= bufnr
   end)
   local sheet_buf = vim.api.nvim_get_current_buf()
@@ -227,6 +230,14 @@ local function run()
   result.text_rules = vim.tbl_map(function(d)
     return d.code
   end, copydesk_diagnostics(text_bufnr))
+  -- Fix all, as the config's documentation says: the source.fixAll.copydesk code action.
+  vim.lsp.buf.code_action({ context = { only = { 'source.fixAll.copydesk' } }, apply = true })
+  wait_for('the repeated word fixed by source.fixAll.copydesk', function()
+    return not buffer_text(text_bufnr):find('The the', 1, true)
+  end, function()
+    return buffer_text(text_bufnr)
+  end)
+  result.text_after_fix_all = buffer_text(text_bufnr)
   result.clients = #vim.lsp.get_clients({ name = 'copydesk' })
   step('plain text')
 end

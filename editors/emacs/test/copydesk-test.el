@@ -79,6 +79,10 @@
         eglot-autoshutdown t
         make-backup-files nil
         create-lockfiles nil)
+  ;; Emacs alone (-Q) has no Markdown mode: copydesk.el sent .md files to its fallback.
+  (unless (eq (assoc-default "draft.md" auto-mode-alist #'string-match) 'copydesk-markdown-fallback-mode)
+    (copydesk-test-fail "without markdown-mode, .md files go to %S"
+                        (assoc-default "draft.md" auto-mode-alist #'string-match)))
   (unless (fboundp 'markdown-mode)
     ;; A stand-in for the markdown-mode package, which Emacs does not ship.
     (define-derived-mode markdown-mode text-mode "Markdown"))
@@ -133,14 +137,34 @@
                       (lambda () (copydesk-test-find "TK"))
                       #'copydesk-test-diagnostics)
 
-  ;; 6. org-mode (derived from text-mode) is left alone.
+  ;; 6. A Markdown file that no Markdown mode takes (the stand-in takes only .md): the
+  ;; fallback mode, with the Markdown language id, a message saying what to install, and
+  ;; copydesk's findings.
+  (with-temp-file (expand-file-name "sidebar.markdown" folder)
+    (insert "# Sidebar
+
+The ferry company will publish a timetable on TK.
+"))
+  (copydesk-test-open (expand-file-name "sidebar.markdown" folder))
+  (unless (and (eq major-mode 'copydesk-markdown-fallback-mode) (equal (eglot--languageId) "markdown"))
+    (copydesk-test-fail "sidebar.markdown is in %s, language id %S" major-mode (eglot--languageId)))
+  (unless (with-current-buffer "*Messages*"
+            (save-excursion
+              (goto-char (point-min))
+              (search-forward "M-x package-install RET markdown-mode" nil t)))
+    (copydesk-test-fail "no message saying to install markdown-mode"))
+  (copydesk-test-wait "a placeholder diagnostic on the fallback-mode draft"
+                      (lambda () (copydesk-test-find "TK"))
+                      #'copydesk-test-diagnostics)
+
+  ;; 7. org-mode (derived from text-mode) is left alone.
   (find-file (expand-file-name "notes.org" folder))
   (run-hooks 'post-command-hook)
   (accept-process-output nil 0.5)
   (when eglot--managed-mode
     (copydesk-test-fail "copydesk manages an org-mode buffer"))
 
-  (princ "emacs e2e: passed (diagnostics, quick fix, recheck, plain text, org-mode left alone)\n")))
+  (princ "emacs e2e: passed (diagnostics, quick fix, recheck, plain text, Markdown without markdown-mode, org-mode left alone)\n")))
 
 (condition-case error
     (copydesk-test-run)

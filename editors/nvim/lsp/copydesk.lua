@@ -1,20 +1,30 @@
---- copydesk: a language server for news copy (name spellings, unattributed figures,
---- repeated paragraphs and the rest of a copy desk's routine).
+---@brief
 ---
---- Neovim 0.11+: put this file on your 'runtimepath' as lsp/copydesk.lua (for example in
---- ~/.config/nvim/lsp/), then
+--- https://github.com/copydesk/copydesk
 ---
----   vim.lsp.enable('copydesk')
+--- copydesk: a language server (and linter) for news copy in Markdown and plain text: a name
+--- spelled two ways in one story, a figure with no source, a paragraph pasted twice, a TK
+--- left in, scraped page furniture.
 ---
---- Override any field with vim.lsp.config('copydesk', { … }). Settings take the keys of
---- copydesk.toml and apply to drafts that have no copydesk.toml of their own:
+--- Install the `copydesk` program with `pip install copydesk` (or `:MasonInstall copydesk`, a
+--- binary from the GitHub releases, or `cargo install copydesk`).
 ---
----   vim.lsp.config('copydesk', {
----     settings = { copydesk = { rules = { ['unattributed-figure'] = 'error' }, story = 'folder' } },
----   })
+--- Settings take the keys of `copydesk.toml`. A draft's `copydesk.toml` is read over them:
+--- the keys the file sets win, the ones it leaves out keep these.
 ---
---- Buffer commands while the server is attached: :CopydeskStyleSheet shows the story's
---- style sheet (its names and figures) in a split; :CopydeskFixAll applies every safe fix.
+--- ```lua
+--- vim.lsp.config('copydesk', {
+---   settings = { copydesk = { rules = { ['unattributed-figure'] = 'error' }, story = 'folder' } },
+--- })
+--- ```
+---
+--- `:LspCopydeskStyleSheet` shows the style sheet of the draft's story (every name with its
+--- spellings and first reference, every figure with its source) in a split. Fixing every
+--- safe finding is the code action `source.fixAll.copydesk`:
+---
+--- ```lua
+--- vim.lsp.buf.code_action({ context = { only = { 'source.fixAll.copydesk' } }, apply = true })
+--- ```
 
 --- The style sheet (the JSON of the copydesk.styleSheet command) as Markdown lines.
 local function style_sheet_lines(sheet)
@@ -69,26 +79,24 @@ return {
   filetypes = { 'markdown', 'text' },
   root_markers = { 'copydesk.toml', '.copydesk.toml', '.git' },
   on_attach = function(client, bufnr)
-    vim.api.nvim_buf_create_user_command(bufnr, 'CopydeskStyleSheet', function()
-      local uri = vim.uri_from_bufnr(bufnr)
-      client:request('workspace/executeCommand', { command = 'copydesk.styleSheet', arguments = { uri } },
-        function(err, sheet)
-          if err or type(sheet) ~= 'table' then
-            vim.notify('copydesk: no style sheet: ' .. (err and err.message or 'empty answer'), vim.log.levels.ERROR)
-            return
-          end
-          vim.cmd('botright vnew')
-          local sheet_buf = vim.api.nvim_get_current_buf()
-          vim.bo[sheet_buf].buftype = 'nofile'
-          vim.bo[sheet_buf].bufhidden = 'wipe'
-          vim.api.nvim_buf_set_lines(sheet_buf, 0, -1, false, style_sheet_lines(sheet))
-          vim.bo[sheet_buf].modifiable = false
-          vim.bo[sheet_buf].filetype = 'markdown'
-        end, bufnr)
+    vim.api.nvim_buf_create_user_command(bufnr, 'LspCopydeskStyleSheet', function()
+      client:exec_cmd({
+        title = 'Style sheet',
+        command = 'copydesk.styleSheet',
+        arguments = { vim.uri_from_bufnr(bufnr) },
+      }, { bufnr = bufnr }, function(err, sheet)
+        if err or type(sheet) ~= 'table' then
+          vim.notify('copydesk: no style sheet: ' .. (err and err.message or 'empty answer'), vim.log.levels.ERROR)
+          return
+        end
+        vim.cmd('botright vnew')
+        local sheet_buf = vim.api.nvim_get_current_buf()
+        vim.bo[sheet_buf].buftype = 'nofile'
+        vim.bo[sheet_buf].bufhidden = 'wipe'
+        vim.api.nvim_buf_set_lines(sheet_buf, 0, -1, false, style_sheet_lines(sheet))
+        vim.bo[sheet_buf].modifiable = false
+        vim.bo[sheet_buf].filetype = 'markdown'
+      end)
     end, { desc = "Show the copydesk style sheet of this draft's story" })
-    vim.api.nvim_buf_create_user_command(bufnr, 'CopydeskFixAll', function()
-      client:request('workspace/executeCommand',
-        { command = 'copydesk.fixAll', arguments = { vim.uri_from_bufnr(bufnr) } }, nil, bufnr)
-    end, { desc = 'Apply every safe copydesk fix to this draft' })
   end,
 }

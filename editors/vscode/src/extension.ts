@@ -16,16 +16,18 @@ import {
   State,
 } from 'vscode-languageclient/node';
 
-import { findCopydesk } from './binary';
+import { bundledCopydesk, findCopydesk } from './binary';
 import { RESTART_SETTINGS, serverSettings, SettingsSource } from './settings';
 import { StyleSheet, styleSheetMarkdown } from './styleSheet';
 
-const INSTALL_URL = 'https://github.com/copydesk/copydesk#quick-start';
+const INSTALL_URL = 'https://github.com/copydesk/copydesk#install';
 const STYLE_SHEET_SCHEME = 'copydesk-style-sheet';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient | undefined> | undefined;
 let output: vscode.OutputChannel;
+/** The extension's folder, where a platform's .vsix keeps the program (server/copydesk). */
+let extensionPath: string | undefined;
 /** The last draft that had the focus, for commands run from the style sheet's preview. */
 let lastDraft: vscode.Uri | undefined;
 /** The missing program is reported once until the settings change or a restart is asked for. */
@@ -71,12 +73,14 @@ async function reportMissing(tried: string[]): Promise<void> {
   reportedMissing = true;
   const configured = configuration().get<string>('path')?.trim();
   output.appendLine(`copydesk was not found. Looked at:\n  ${tried.join('\n  ')}`);
+  // Only this build of the extension (the universal one, or copydesk.path set) can miss the
+  // program: a platform's .vsix carries it. Say how a writer gets it without Rust first.
   const where = configured
     ? `The program in the copydesk.path setting (${configured}) does not exist or cannot be run.`
-    : 'The copydesk program is not on PATH.';
+    : 'This copydesk extension has no copydesk program inside, and there is none on PATH.';
   const choice = await vscode.window.showErrorMessage(
-    `${where} Install it with "cargo install --path ." in a copydesk checkout (see the README), ` +
-      'or set copydesk.path to the program.',
+    `${where} Install it with "pip install copydesk" (or a binary from the GitHub releases, ` +
+      'or "cargo install copydesk"), then restart copydesk; or set copydesk.path to the program.',
     'Open Settings',
     'Installation Guide',
   );
@@ -175,7 +179,13 @@ async function start(force = false): Promise<LanguageClient | undefined> {
     return undefined;
   }
   starting = (async () => {
-    const lookup = findCopydesk(configuration().get<string>('path') ?? '', workspaceFolderPath());
+    const lookup = findCopydesk(
+      configuration().get<string>('path') ?? '',
+      workspaceFolderPath(),
+      process.env.PATH ?? '',
+      undefined,
+      extensionPath === undefined ? undefined : bundledCopydesk(extensionPath),
+    );
     if (!lookup.found) {
       // Not awaited: the message stays until the writer answers it.
       void reportMissing(lookup.tried);
@@ -312,6 +322,7 @@ async function fixDraft(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('copydesk');
+  extensionPath = context.extensionPath;
   const styleSheets = new StyleSheetDocuments();
   context.subscriptions.push(
     output,

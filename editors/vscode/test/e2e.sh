@@ -7,6 +7,14 @@
 # message for a missing program, and saves screenshots to docs/images/.
 #
 #   editors/vscode/test/e2e.sh            # or: cd editors/vscode && npm run e2e
+#   COPYDESK_E2E_BUNDLED=1 editors/vscode/test/e2e.sh   # or: npm run e2e:bundled
+#
+# The second form proves the Linux x64 .vsix with the program inside, as a reporter gets it:
+# it packages the extension with scripts/package-vsix.sh (as the release workflow does),
+# installs it into code-server with no copydesk anywhere on PATH (any folder of PATH that
+# has one is left out), opens the draft, waits for the diagnostics, applies the quick fix,
+# checks the file on disk, checks in the extension's log that the program it started is the
+# one inside the extension, and saves docs/images/vscode-bundled-*.png.
 #
 # It is heavy (code-server is ~500 MB and builds native modules), so it is not part of
 # `cargo test` or .ci/run. Needs: Node 20+ and npm, a Rust toolchain, and the Debian
@@ -20,6 +28,7 @@
 #   COPYDESK_SCREENSHOTS  where the screenshots go (default: docs/images)
 #   CHROMIUM              the browser (default: chromium on PATH)
 #   COPYDESK_E2E_KEEP=1   keep the temporary workspace and logs
+#   COPYDESK_E2E_BUNDLED=1  the Linux x64 .vsix with copydesk inside, none on PATH
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -69,14 +78,25 @@ if [ -z "${COPYDESK_BIN:-}" ]; then
   COPYDESK_BIN="${CARGO_TARGET_DIR:-$repo/target}/release/copydesk"
 fi
 [ -x "$COPYDESK_BIN" ] || fail "no copydesk binary at $COPYDESK_BIN"
-say "building the extension (npm run package)"
-(
-  cd "$extension"
-  [ -d node_modules ] || npm ci --no-audit --no-fund >&2
-  npm run --silent package >&2
-)
-vsix="$extension/copydesk.vsix"
-[ -f "$vsix" ] || fail "npm run package made no $vsix"
+bundled="${COPYDESK_E2E_BUNDLED:-}"
+if [ "$bundled" = 1 ]; then
+  [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] || fail "COPYDESK_E2E_BUNDLED=1 tests the linux-x64 package: run it on Linux x86_64"
+  say "packaging the linux-x64 extension with copydesk inside (scripts/package-vsix.sh)"
+  vsix_folder="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-vsix.XXXXXX")"
+  vsix="$(bash "$extension/scripts/package-vsix.sh" linux-x64 "$COPYDESK_BIN" "$vsix_folder" | tail -n 1)"
+  [ -f "$vsix" ] || fail "package-vsix.sh made no .vsix"
+  say "$(basename "$vsix"): $(du -k "$vsix" | cut -f1) KB"
+  unzip -l "$vsix" | grep -q 'extension/server/copydesk$' || fail "$vsix has no extension/server/copydesk"
+else
+  say "building the extension (npm run package)"
+  (
+    cd "$extension"
+    [ -d node_modules ] || npm ci --no-audit --no-fund >&2
+    npm run --silent package >&2
+  )
+  vsix="$extension/copydesk.vsix"
+  [ -f "$vsix" ] || fail "npm run package made no $vsix"
+fi
 
 # --- a throwaway workspace, profile and server ---------------------------------------------
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-vscode-e2e.XXXXXX")"
@@ -97,11 +117,26 @@ trap cleanup EXIT
 workspace="$scratch/newsroom"
 mkdir -p "$workspace" "$scratch/bin" "$scratch/profile/User" "$scratch/extensions" "$scratch/home"
 cp "$here/workspace/"* "$workspace/"
-# copydesk on PATH, as after `cargo install --path .` (the default copydesk.path). VS Code
-# takes the extension host's PATH from a login shell, so it goes in the profile, as
-# rustup's does.
-ln -s "$COPYDESK_BIN" "$scratch/bin/copydesk"
-printf 'export PATH="%s:$PATH"\n' "$scratch/bin" >"$scratch/home/.profile"
+if [ "$bundled" = 1 ]; then
+  # No copydesk anywhere on PATH: leave out every folder that has one (~/.cargo/bin, say).
+  kept=""
+  IFS=: read -r -a folders <<<"$PATH"
+  for folder in "${folders[@]}"; do
+    if [ -n "$folder" ] && [ ! -e "$folder/copydesk" ]; then
+      kept="${kept:+$kept:}$folder"
+    else
+      [ -n "$folder" ] && say "leaving $folder out of PATH (it has a copydesk)"
+    fi
+  done
+  PATH="$kept"
+  printf 'export PATH="%s"\n' "$PATH" >"$scratch/home/.profile"
+else
+  # copydesk on PATH, as after `pip install copydesk` or `cargo install` (the default
+  # copydesk.path, with the universal extension). VS Code takes the extension host's PATH
+  # from a login shell, so it goes in the profile, as rustup's does.
+  ln -s "$COPYDESK_BIN" "$scratch/bin/copydesk"
+  printf 'export PATH="%s:$PATH"\n' "$scratch/bin" >"$scratch/home/.profile"
+fi
 # The editor's settings: one rule raised to an error, to see settings reach the server.
 cat >"$scratch/profile/User/settings.json" <<'JSON'
 {
@@ -128,6 +163,9 @@ JSON
 
 export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scratch/home/.local/share"
 export PATH="$scratch/bin:$node24/bin:$PATH"
+if [ "$bundled" = 1 ] && command -v copydesk >/dev/null; then
+  fail "copydesk is still on PATH ($(command -v copydesk)); the bundled test needs none"
+fi
 say "installing $(basename "$vsix") into code-server"
 "$code_server" --user-data-dir "$scratch/profile" --extensions-dir "$scratch/extensions" \
   --install-extension "$vsix" >"$scratch/install.log" 2>&1 || { cat "$scratch/install.log" >&2; fail "code-server --install-extension"; }
@@ -155,6 +193,7 @@ COPYDESK_E2E_URL="http://127.0.0.1:$port/?folder=$workspace" \
   COPYDESK_E2E_PROFILE="$scratch/profile" \
   COPYDESK_E2E_DRIVER="$tools/driver" \
   COPYDESK_SCREENSHOTS="$screenshots" \
+  COPYDESK_E2E_BUNDLED="$bundled" \
   CHROMIUM="$chromium" \
   node "$here/e2e.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
@@ -166,5 +205,16 @@ if [ "$status" -ne 0 ]; then
     tail -n 40 "$log" >&2
   fi
   fail "see above"
+fi
+if [ "$bundled" = 1 ]; then
+  # The extension's output channel names the program it started: the one inside it.
+  log="$(find "$scratch/profile/logs" -name '*copydesk*' 2>/dev/null | head -n 1)"
+  [ -n "$log" ] || fail "no log of the extension's output channel under $scratch/profile/logs"
+  started="$(grep -m 1 '^Starting ' "$log" || true)"
+  say "the extension's log: $started"
+  case "$started" in
+    "Starting $scratch/extensions/copydesk.copydesk-"*"/server/copydesk lsp") ;;
+    *) fail "the extension did not start the program inside it: ${started:-no Starting line in $log}" ;;
+  esac
 fi
 say "passed; screenshots in $screenshots"

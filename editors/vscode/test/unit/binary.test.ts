@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 
-import { expandPath, findCopydesk } from '../../src/binary';
+import { bundledCopydesk, expandPath, findCopydesk } from '../../src/binary';
 
 function folderWithProgram(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-binary-'));
@@ -42,4 +42,33 @@ test('~ and ${workspaceFolder} are expanded', () => {
   assert.equal(expandPath('${workspaceFolder}/bin/copydesk', '/news'), '/news/bin/copydesk');
   assert.equal(expandPath('target/release/copydesk', '/news'), '/news/target/release/copydesk');
   assert.equal(expandPath('copydesk', '/news'), 'copydesk');
+});
+
+test('the bundled program comes after copydesk.path and before PATH', () => {
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-extension-'));
+  const onPath = folderWithProgram();
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-home-'));
+  // A universal .vsix: no server folder, so PATH.
+  assert.equal(bundledCopydesk(extension, 'linux'), undefined);
+  assert.equal(findCopydesk('', undefined, onPath, home, undefined).found, path.join(onPath, 'copydesk'));
+
+  fs.mkdirSync(path.join(extension, 'server'));
+  const server = path.join(extension, 'server', 'copydesk');
+  fs.writeFileSync(server, '#!/bin/sh\n');
+  // Unpacked without its executable bit: bundledCopydesk sets it again.
+  fs.chmodSync(server, 0o644);
+  assert.equal(bundledCopydesk(extension, 'linux'), server);
+  assert.equal(fs.statSync(server).mode & 0o111, 0o111);
+  assert.equal(bundledCopydesk(extension, 'win32'), undefined, 'Windows looks for server/copydesk.exe');
+
+  assert.equal(findCopydesk('', undefined, onPath, home, server).found, server);
+  // copydesk.path wins over the bundled program, whether a path or a name looked up on PATH.
+  const other = folderWithProgram();
+  assert.equal(findCopydesk(path.join(other, 'copydesk'), undefined, onPath, home, server).found, path.join(other, 'copydesk'));
+  assert.equal(findCopydesk('copydesk', undefined, onPath, home, server).found, path.join(onPath, 'copydesk'));
+  // A bundled program that cannot run is tried, then PATH.
+  fs.chmodSync(server, 0o644);
+  const fallback = findCopydesk('', undefined, onPath, home, server);
+  assert.equal(fallback.found, path.join(onPath, 'copydesk'));
+  assert.equal(fallback.tried[0], server);
 });
