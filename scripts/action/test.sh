@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the action's scripts (install.sh, run.sh) as the runner would, with a fake
 # shellcheck disable=SC2016 # backticks in grep patterns are Markdown, not commands
+# Runs the action's scripts (install.sh, run.sh) as the runner would, with a fake
 # GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_PATH and RUNNER_TEMP, and checks what they
 # write. install.sh takes the wheel from WHEEL_DIR instead of PyPI (pip's --find-links, no
 # index), as `pip install copydesk==VERSION` would on a runner.
