@@ -10,6 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$(dirname "$0")/tools.sh"
 cd "$SHIP_ROOT"
 wheel="${1:-$("$here/build-wheel.sh")}"
+wheel="$(cd "$(dirname "$wheel")" && pwd)/$(basename "$wheel")"
 echo "wheel: $wheel ($(du -k "$wheel" | cut -f1) KiB)"
 
 work=$(mktemp -d)
@@ -45,4 +46,14 @@ grep -q '^::warning file=drafts/harbour-main.md,line=33,.*duplicate-paragraph::'
 # A clean draft passes.
 printf 'The council met on Tuesday.\n' >"$work/clean.md"
 run copydesk check "$work/clean.md" >/dev/null || fail "a clean draft did not pass"
-echo "ok: the wheel installs copydesk $expected_version without Rust and it lints examples/drafts"
+# The same wheel through uvx, as `uvx copydesk check drafts/` runs it (no install step).
+set +e
+(cd examples && run env UV_CACHE_DIR="$work/uv-cache" UV_PYTHON_DOWNLOADS=never \
+  "$SHIP_TOOLS/bin/uvx" --no-index --find-links "$(dirname "$wheel")" --from "copydesk==$expected_version" \
+  copydesk check drafts --format github) >"$work/out" 2>"$work/err"
+status=$?
+set -e
+[ "$status" = 1 ] || fail "uvx copydesk check drafts exited $status (expected 1); stderr: $(cat "$work/err")"
+grep -q '^::warning file=drafts/harbour-sidebar.md,line=12,col=7,.*name-consistency::' "$work/out" ||
+  fail "uvx: no name-consistency warning in: $(cat "$work/out")"
+echo "ok: the wheel installs copydesk $expected_version without Rust and it lints examples/drafts (pip and uvx)"

