@@ -45,7 +45,7 @@ grep -q '^::warning file=drafts/harbour-main.md,line=33,.*duplicate-paragraph::'
   fail "no duplicate-paragraph warning in: $(cat "$work/out")"
 # A clean draft passes.
 printf 'The council met on Tuesday.\n' >"$work/clean.md"
-run copydesk check "$work/clean.md" >/dev/null || fail "a clean draft did not pass"
+run copydesk check "$work/clean.md" >/dev/null 2>&1 || fail "a clean draft did not pass"
 # The same wheel through uvx, as `uvx copydesk check drafts/` runs it (no install step).
 set +e
 (cd examples && run env UV_CACHE_DIR="$work/uv-cache" UV_PYTHON_DOWNLOADS=never \
