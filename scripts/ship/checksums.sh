@@ -6,7 +6,7 @@
 #   scripts/ship/checksums.sh DIR
 set -euo pipefail
 cd "${1:?usage: checksums.sh DIR}"
-find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%f\n' | LC_ALL=C sort | xargs -d '\n' sha256sum >SHA256SUMS.tmp
-mv SHA256SUMS.tmp SHA256SUMS
+sums=$(find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%f\n' | LC_ALL=C sort | xargs -d '\n' sha256sum)
+printf '%s\n' "$sums" >SHA256SUMS
 sha256sum --check --quiet SHA256SUMS
 cat SHA256SUMS
