@@ -35,7 +35,12 @@ case "$version" in
     ;;
 esac
 
-python=$(command -v python3 || command -v python || true)
+# On Windows runners `python3` may be the Store's stand-in; `python` is the real one.
+if [ "${RUNNER_OS:-}" = Windows ]; then
+  python=$(command -v python || true)
+else
+  python=$(command -v python3 || command -v python || true)
+fi
 if [ -z "$python" ]; then
   echo "::error title=copydesk::no Python on this runner to install the copydesk wheel with; add actions/setup-python before this action, or install copydesk yourself and set version: installed"
   exit 1

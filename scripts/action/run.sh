@@ -50,7 +50,12 @@ fi
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
 copydesk check --format json --fail-on never "${extra[@]}" -- "${paths[@]}" >"$json" 2>/dev/null || true
-python=$(command -v python3 || command -v python || true)
+# On Windows runners `python3` may be the Store's stand-in; `python` is the real one.
+if [ "${RUNNER_OS:-}" = Windows ]; then
+  python=$(command -v python || true)
+else
+  python=$(command -v python3 || command -v python || true)
+fi
 findings=""
 if [ -n "$python" ]; then
   findings=$("$python" - "$json" "${GITHUB_STEP_SUMMARY:-}" "$status" <<'PY'
