@@ -46,16 +46,6 @@ impl Backend {
         &self.state
     }
 
-    /// The answer to a message that was not JSON (see `transport`).
-    pub async fn parse_error(&self) -> Result<()> {
-        Err(Error::parse_error())
-    }
-
-    /// The answer to JSON that was not a JSON-RPC message (see `transport`).
-    pub async fn invalid_request(&self) -> Result<()> {
-        Err(Error::invalid_request())
-    }
-
     /// The server's current text of an open document.
     pub fn document_text(&self, uri: &Uri) -> Option<String> {
         self.state
@@ -242,10 +232,16 @@ impl LanguageServer for Backend {
                 // Before the first await, like the close itself: the story sees the draft's
                 // file from now on (in a folder story).
                 self.state.reread_draft(&uri);
-                self.state.forget_document(&uri).await;
+                // The story's other open drafts are analysed again; a story with none left
+                // is forgotten (before the first await too).
                 if let Some((key, true)) = story {
-                    self.state.schedule(key, Duration::ZERO);
+                    if self.state.story_is_open(&key) {
+                        self.state.schedule(key, Duration::ZERO);
+                    } else {
+                        self.state.forget_story(&key);
+                    }
                 }
+                self.state.forget_document(&uri).await;
             },
             || (),
         )
@@ -290,8 +286,7 @@ impl LanguageServer for Backend {
                 let uri = params.text_document.uri;
                 let mut items = Vec::new();
                 if let Some((key, true)) = self.state.story_of(&uri) {
-                    let Some((analysis, index)) = self.state.analysis_of_document(&key, &uri, true).await
-                    else {
+                    let Some((analysis, index)) = self.state.wait_for_analysis(key, &uri, true).await else {
                         return Err(Error::content_modified());
                     };
                     items = analysis.diagnostics.get(index).cloned().unwrap_or_default();
@@ -319,7 +314,7 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
+                let Some((analysis, draft)) = self.state.wait_for_analysis(key, &uri, false).await else {
                     return Err(Error::content_modified());
                 };
                 let document_changes = self.state.facts().document_changes;
@@ -356,7 +351,7 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
+                let Some((analysis, draft)) = self.state.wait_for_analysis(key, &uri, false).await else {
                     return Ok(None);
                 };
                 tokio::task::spawn_blocking(move || {
