@@ -96,6 +96,8 @@ struct Start {
     plain_workspace_edits: bool,
     /// Let the server register file watchers.
     watch_files: bool,
+    /// Declare `codeAction/resolve` support for edits.
+    resolve_code_actions: bool,
 }
 
 /// One `publishDiagnostics` as it arrived.
@@ -176,6 +178,10 @@ impl Lsp {
         let mut text_document = json!({"synchronization": {"didSave": true}});
         if options.pull_diagnostics {
             text_document["diagnostic"] = json!({"dynamicRegistration": false});
+        }
+        if options.resolve_code_actions {
+            text_document["codeAction"] =
+                json!({"dataSupport": true, "resolveSupport": {"properties": ["edit"]}});
         }
         let workspace_edit = if options.plain_workspace_edits {
             json!({})
@@ -2475,4 +2481,44 @@ fn the_reader_survives_random_and_mutated_frames() {
             Ok(())
         })
         .unwrap();
+}
+
+#[test]
+fn a_story_wide_name_fix_is_built_when_it_is_picked() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start {
+        resolve_code_actions: true,
+        ..Start::default()
+    });
+    let uri = uri_of(&folder.path().join("names.md"));
+    // 4,000 one-word lines: three in four the canonical spelling, one in four a variant.
+    let text: String = (0..4_000)
+        .map(|line| ["Kowalski\n", "Kowalsky\n", "Kowalski\n", "Kowalski\n"][line % 4])
+        .collect();
+    lsp.open(&uri, "markdown", 1, &text);
+    lsp.all_diagnostics(&uri, 1);
+    let on_variant = json!({"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 3}});
+    let actions = code_actions(&mut lsp, &uri, on_variant, None);
+    // The one-mention fix comes with its edit; the story-wide one without, to be resolved.
+    let replace = action_titled(&actions, "Replace with ‘Kowalski’");
+    assert_eq!(edits_for(&replace["edit"], &uri).0.len(), 1, "{replace:#}");
+    let everywhere = action_titled(&actions, "Use ‘Kowalski’ everywhere in this story").clone();
+    assert!(everywhere.get("edit").is_none(), "{everywhere:#}");
+    let resolved = lsp.request("codeAction/resolve", everywhere.clone());
+    let (edits, version) = edits_for(&resolved["result"]["edit"], &uri);
+    assert_eq!(version, Some(1));
+    assert_eq!(edits.len(), 1_000, "one edit per variant mention");
+    assert_eq!(
+        apply_text_edits(&text, &edits, lsp.encoding),
+        "Kowalski\n".repeat(4_000)
+    );
+    // Once the draft has changed, the action is out of date.
+    lsp.change(&uri, 2, json!([{"text": "Quiet.\n"}]));
+    lsp.all_diagnostics(&uri, 2);
+    let stale = lsp.request("codeAction/resolve", everywhere);
+    assert_eq!(stale["error"]["code"], -32801, "{stale}");
+    // An action that needs no resolving comes back as it was.
+    let same = lsp.request("codeAction/resolve", replace.clone());
+    assert_eq!(&same["result"], replace);
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }

@@ -12,10 +12,10 @@ use futures::FutureExt;
 use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
-    CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CodeActionResponse, DiagnosticOptions,
-    DiagnosticServerCapabilities, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
+    CodeAction, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CodeActionResponse,
+    DiagnosticOptions, DiagnosticServerCapabilities, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
     DocumentDiagnosticReportResult, ExecuteCommandOptions, ExecuteCommandParams, FileChangeType, FileEvent,
     FullDocumentDiagnosticReport, Hover, HoverParams, HoverProviderCapability, InitializeParams,
     InitializeResult, InitializedParams, LSPAny, RelatedFullDocumentDiagnosticReport, SaveOptions,
@@ -24,7 +24,9 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::code_actions::{CodeActionRequest, FIX_ALL_KIND, REMOVE_FURNITURE_KIND, code_actions};
+use super::code_actions::{
+    CodeActionRequest, FIX_ALL_KIND, REMOVE_FURNITURE_KIND, code_actions, resolve_edit, resolve_key,
+};
 use super::commands;
 use super::documents::file_path;
 use super::state::State;
@@ -107,6 +109,8 @@ impl LanguageServer for Backend {
                                     FIX_ALL_KIND,
                                     REMOVE_FURNITURE_KIND,
                                 ]),
+                                // Large story-wide edits are resolved when picked.
+                                resolve_provider: Some(true),
                                 ..CodeActionOptions::default()
                             },
                         )),
@@ -317,7 +321,8 @@ impl LanguageServer for Backend {
                 let Some((analysis, draft)) = self.state.wait_for_analysis(key, &uri, false).await else {
                     return Err(Error::content_modified());
                 };
-                let document_changes = self.state.facts().document_changes;
+                let facts = self.state.facts();
+                let (document_changes, resolve_edits) = (facts.document_changes, facts.resolve_edits);
                 let range = params.range;
                 let only = params.context.only;
                 // Building the style sheet (for house names) parses the story: off the runtime.
@@ -330,12 +335,48 @@ impl LanguageServer for Backend {
                         range: text.byte_range(range, analysis.encoding),
                         only: only.as_deref(),
                         document_changes,
+                        resolve_edits,
                     };
                     code_actions(&analysis, &request)
                 })
                 .await
                 .map_err(|_| Error::internal_error())?;
                 Ok(Some(actions))
+            },
+            internal_error,
+        )
+        .await
+    }
+
+    async fn code_action_resolve(&self, mut action: CodeAction) -> Result<CodeAction> {
+        guard(
+            "codeAction/resolve",
+            async {
+                // Only the actions left for resolving have anything to add.
+                let Some(key) = resolve_key(&action) else {
+                    return Ok(action);
+                };
+                let Some((story, true)) = self.state.story_of(&key.uri) else {
+                    return Err(Error::content_modified());
+                };
+                let Some((analysis, draft)) = self.state.wait_for_analysis(story, &key.uri, false).await
+                else {
+                    return Err(Error::content_modified());
+                };
+                if analysis.drafts.get(draft).and_then(|draft| draft.version) != key.version {
+                    return Err(Error::content_modified());
+                }
+                let document_changes = self.state.facts().document_changes;
+                let edit = tokio::task::spawn_blocking(move || {
+                    resolve_edit(&analysis, draft, &key, document_changes)
+                })
+                .await
+                .map_err(|_| Error::internal_error())?;
+                let Some(edit) = edit else {
+                    return Err(Error::content_modified());
+                };
+                action.edit = Some(edit);
+                Ok(action)
             },
             internal_error,
         )
