@@ -175,11 +175,11 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         let block_end = loop {
             let unread = self.unread();
             let window = &unread[..unread.len().min(LONGEST_HEADER)];
-            if let Some(at) = window.windows(4).position(|w| w == b"\r\n\r\n") {
-                break Some((at, 4));
-            }
-            if let Some(at) = window.windows(2).position(|w| w == b"\n\n") {
-                break Some((at, 2));
+            // The first blank line, CRLF or LF.
+            let crlf = window.windows(4).position(|w| w == b"\r\n\r\n").map(|at| (at, 4));
+            let lf = window.windows(2).position(|w| w == b"\n\n").map(|at| (at, 2));
+            if let Some(end) = crlf.into_iter().chain(lf).min() {
+                break Some(end);
             }
             if unread.len() >= LONGEST_HEADER || !self.fill().await {
                 break None;
@@ -440,7 +440,9 @@ where
         let verdict = match reader.next().await {
             Frame::End => return,
             Frame::Bad(what) => {
-                if answered_bad_frame {
+                // Bytes skipped up to the next header after a frame already answered are
+                // the rest of that frame.
+                if answered_bad_frame && what.starts_with("bytes") {
                     continue;
                 }
                 tracing::warn!("the client sent {what}; answered with a parse error");
