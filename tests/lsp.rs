@@ -2476,7 +2476,7 @@ fn the_reader_survives_random_and_mutated_frames() {
         TestRng::from_seed(RngAlgorithm::ChaCha, &[14; 32]),
     );
     runner
-        .run(&prop::collection::vec(step_strategy(), 1..80), |steps| {
+        .run(&prop::collection::vec(step_strategy(), 1..=80), |steps| {
             run_fuzz_case(&steps);
             Ok(())
         })
