@@ -96,6 +96,8 @@ struct Start {
     plain_workspace_edits: bool,
     /// Let the server register file watchers.
     watch_files: bool,
+    /// Declare `codeAction/resolve` support for edits.
+    resolve_code_actions: bool,
 }
 
 /// One `publishDiagnostics` as it arrived.
@@ -176,6 +178,10 @@ impl Lsp {
         let mut text_document = json!({"synchronization": {"didSave": true}});
         if options.pull_diagnostics {
             text_document["diagnostic"] = json!({"dynamicRegistration": false});
+        }
+        if options.resolve_code_actions {
+            text_document["codeAction"] =
+                json!({"dataSupport": true, "resolveSupport": {"properties": ["edit"]}});
         }
         let workspace_edit = if options.plain_workspace_edits {
             json!({})
@@ -1979,5 +1985,601 @@ fn the_house_name_offered_is_the_fullest_mention_in_the_story() {
         "{actions:#?}"
     );
     assert_eq!(add["command"]["arguments"][0]["name"], "Taras Kovalevskyi");
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+// The server's own reader (src/lsp/transport.rs): malformed bodies, bad frames, answers
+// the protocol library would get wrong; and the server's state over long sessions.
+
+impl Lsp {
+    /// Writes bytes to the server's stdin as they are, framed or not.
+    fn write_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("write");
+        stdin.flush().expect("flush");
+    }
+
+    /// Sends a request without waiting for its answer; returns its id.
+    fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Waits for the answer to request `id`.
+    fn answer(&mut self, id: i64) -> Value {
+        self.wait_for(&format!("the answer to request {id}"), |message| {
+            message["id"] == id && message.get("method").is_none()
+        })
+    }
+
+    /// Shuts down and exits like [`Lsp::shutdown_and_exit`], keeping what came.
+    fn shutdown_keeping(&mut self) -> ExitStatus {
+        let response = self.request("shutdown", Value::Null);
+        assert!(response.get("error").is_none(), "{response}");
+        self.notify("exit", Value::Null);
+        self.collect_until(Instant::now() + Duration::from_millis(200));
+        self.wait_exit()
+    }
+
+    /// Waits for an error answer with a null id (what a parse error gets).
+    fn null_id_error(&mut self, what: &str) -> Value {
+        self.wait_for(what, |message| {
+            message.get("method").is_none() && message["id"].is_null() && message.get("error").is_some()
+        })
+    }
+}
+
+/// A request's bytes, framed.
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend_from_slice(body);
+    frame
+}
+
+#[test]
+fn malformed_bodies_are_answered_and_the_server_reads_on() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start::default());
+    let uri = uri_of(&folder.path().join("latin.md"));
+    let mut latin1 = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"markdown","version":1,"text":"caf"#
+    )
+    .into_bytes();
+    latin1.push(0xE9);
+    latin1.extend_from_slice(br#" au lait"}}}"#);
+    let surrogate = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{uri}","version":2}},"contentChanges":[{{"text":"a \ud83d b"}}]}}}}"#
+    )
+    .into_bytes();
+    let mut unknown_field = br#"{"jsonrpc":"2.0","id":901,"method":"shutdown","x-note":""#.to_vec();
+    unknown_field.push(0xFF);
+    unknown_field.extend_from_slice(br#""}"#);
+    let out_of_range =
+        br#"{"jsonrpc":"2.0","id":902,"method":"textDocument/hover","params":{"weight":1e400}}"#.to_vec();
+    let deep = format!(
+        r#"{{"jsonrpc":"2.0","method":"copydesk/deep","params":{}{}}}"#,
+        "[".repeat(129),
+        "]".repeat(129)
+    )
+    .into_bytes();
+    for (what, body) in [
+        ("a Latin-1 byte in didOpen text", latin1),
+        ("a lone surrogate escape in didChange text", surrogate),
+        ("a bad byte in an unknown field", unknown_field),
+        ("a number out of range", out_of_range),
+        ("params nested 129 deep", deep),
+    ] {
+        lsp.write_frame(&body);
+        let error = lsp.null_id_error(what);
+        assert_eq!(error["error"]["code"], -32700, "{what}: {error}");
+    }
+    // Nesting the parser takes is forwarded, not refused: a request nested 100 deep is
+    // answered by the server proper (an unknown method), with its id.
+    let nested = format!(
+        r#"{{"jsonrpc":"2.0","id":903,"method":"copydesk/nested","params":{}{}}}"#,
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    lsp.write_frame(nested.as_bytes());
+    assert_eq!(lsp.answer(903)["error"]["code"], -32601);
+    // Still reading, and the documents are as they should be: the bad didOpen opened
+    // nothing, so this one is the first.
+    lsp.open(&uri, "markdown", 1, FIGURE_DRAFT);
+    assert_eq!(rules(&lsp.diagnostics(&uri, 1)), vec!["unattributed-figure"]);
+    assert_eq!(lsp.shutdown_keeping().code(), Some(0));
+    // One answer each, nothing more.
+    let extra: Vec<&Value> = lsp
+        .backlog
+        .iter()
+        .filter(|m| m.get("method").is_none() && m["id"].is_null())
+        .collect();
+    assert!(extra.is_empty(), "{extra:#?}");
+}
+
+#[test]
+fn after_a_bad_frame_the_reader_finds_the_next_header() {
+    let mut lsp = Lsp::start(Start::default());
+    let request = |id: i64| {
+        serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": id, "method": "copydesk/noSuchMethod"})).unwrap()
+    };
+    // A length 8 too short: the body is cut, a parse error; the 8 bytes left are skipped.
+    let body = request(1001);
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() - 8).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(framed(&request(1002)));
+    lsp.write_raw(&bytes);
+    assert_eq!(
+        lsp.null_id_error("the short frame's parse error")["error"]["code"],
+        -32700
+    );
+    assert_eq!(lsp.answer(1002)["error"]["code"], -32601);
+
+    // A length 30 too long: the body runs into the next frame's header, where it is cut;
+    // both requests are answered.
+    let body = request(1003);
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() + 30).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(framed(&request(1004)));
+    lsp.write_raw(&bytes);
+    assert_eq!(lsp.answer(1003)["error"]["code"], -32601);
+    assert_eq!(lsp.answer(1004)["error"]["code"], -32601);
+
+    // A body with no header: skipped up to the next header, one parse error.
+    let mut bytes = request(1005);
+    bytes.extend(framed(&request(1006)));
+    lsp.write_raw(&bytes);
+    assert_eq!(
+        lsp.null_id_error("the headerless body's parse error")["error"]["code"],
+        -32700
+    );
+    assert_eq!(lsp.answer(1006)["error"]["code"], -32601);
+
+    // Fifty more requests, all answered with their own ids; shutdown too.
+    let ids: Vec<i64> = (0..50)
+        .map(|_| lsp.send_request("copydesk/noSuchMethod", json!({})))
+        .collect();
+    for id in ids {
+        assert_eq!(lsp.answer(id)["error"]["code"], -32601);
+    }
+    assert_eq!(lsp.shutdown_keeping().code(), Some(0));
+    // The bad frames got one answer each, and the cut and skipped requests none.
+    let stray: Vec<&Value> = lsp
+        .backlog
+        .iter()
+        .filter(|m| m.get("method").is_none() && (m["id"].is_null() || m["id"] == 1001 || m["id"] == 1005))
+        .collect();
+    assert!(stray.is_empty(), "{stray:#?}");
+}
+
+#[test]
+fn answers_the_library_would_get_wrong() {
+    let mut lsp = Lsp::spawn(&["lsp"], &[]);
+    // Before initialize: a body that is not JSON is a parse error, not "not initialized".
+    lsp.write_frame(b"{not json");
+    assert_eq!(
+        lsp.null_id_error("the parse error before initialize")["error"]["code"],
+        -32700
+    );
+    let id = lsp.send_request("$/setTrace", json!({"value": "off"}));
+    assert_eq!(lsp.answer(id)["error"]["code"], -32002);
+    let id = lsp.send_request("initialize", json!({"capabilities": {}}));
+    assert!(lsp.answer(id)["result"]["capabilities"].is_object());
+    lsp.notify("initialized", json!({}));
+    // A `$/` request the server does not know gets MethodNotFound (the library drops it).
+    let response = lsp.request("$/setTrace", json!({"value": "off"}));
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    let response = lsp.request("$/copydesk/unknown", json!({}));
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    // A `$/` notification is ignored, and a cancel for nothing is harmless.
+    lsp.notify("$/setTrace", json!({"value": "off"}));
+    lsp.notify("$/cancelRequest", json!({"id": 4242}));
+    let response = lsp.request("shutdown", Value::Null);
+    assert!(response.get("error").is_none(), "{response}");
+    // After shutdown, every request is an invalid request, known method or not.
+    for method in ["copydesk/noSuchMethod", "textDocument/hover", "$/setTrace"] {
+        let response = lsp.request(method, json!({}));
+        assert_eq!(response["error"]["code"], -32600, "{method}: {response}");
+    }
+    lsp.notify("exit", Value::Null);
+    assert_eq!(lsp.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn a_document_closed_at_once_never_gets_diagnostics_after_its_empty_set() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start::default());
+    let uris: Vec<String> = (0..3_000)
+        .map(|index| uri_of(&folder.path().join(format!("s{index}/d.md"))))
+        .collect();
+    for uri in &uris {
+        lsp.open(uri, "markdown", 1, FIGURE_DRAFT);
+        lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    }
+    // A last draft, opened and kept: once its diagnostics are in and a request has been
+    // answered after them, the analyses before it have had their turn.
+    let last = uri_of(&folder.path().join("last/d.md"));
+    lsp.open(&last, "markdown", 1, FIGURE_DRAFT);
+    lsp.diagnostics(&last, 1);
+    lsp.request("copydesk/noSuchMethod", json!({}));
+    lsp.collect_until(Instant::now() + Duration::from_millis(500));
+    for uri in &uris {
+        let for_it: Vec<&Publish> = lsp.publishes.iter().filter(|p| &p.uri == uri).collect();
+        let last_word = for_it.last().expect("a close publishes the empty set");
+        assert!(
+            last_word.count == 0 && last_word.version.is_none(),
+            "{uri} got diagnostics after it was closed: {for_it:?}"
+        );
+    }
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn requests_queued_on_a_big_draft_hold_up_no_other_draft_and_can_be_cancelled() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start::default());
+    let small = uri_of(&folder.path().join("small/small.md"));
+    lsp.open(&small, "markdown", 1, FIGURE_DRAFT);
+    lsp.diagnostics(&small, 1);
+
+    let big = uri_of(&folder.path().join("big/big.md"));
+    let line = "The council met on Tuesday and talked about the bus lanes for a long time.\n";
+    let big_text = format!(
+        "The dispute affects about 2,300 drivers.\n\n{}",
+        line.repeat(10_000_000 / line.len())
+    );
+    lsp.open(&big, "markdown", 1, &big_text);
+    // Forty-eight requests on the big draft, each waiting for its analysis.
+    let at = json!({"line": 0, "character": 28});
+    let mut queued = Vec::new();
+    for index in 0..48 {
+        let id = if index % 2 == 0 {
+            lsp.send_request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": big}, "position": at}),
+            )
+        } else {
+            lsp.send_request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": big}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+            )
+        };
+        queued.push(id);
+    }
+    // The last sixteen are cancelled: each is answered as cancelled.
+    for &id in &queued[32..] {
+        lsp.notify("$/cancelRequest", json!({"id": id}));
+    }
+    for &id in &queued[32..] {
+        let answer = lsp.answer(id);
+        assert_eq!(answer["error"]["code"], -32800, "{answer}");
+    }
+    // An edit and a request on the small draft are served meanwhile.
+    lsp.change(
+        &small,
+        2,
+        json!([{"text": "The strike closed 41 schools.\n\nThe fund lost 650 members.\n"}]),
+    );
+    assert_eq!(
+        rules(&lsp.diagnostics(&small, 2)),
+        vec!["unattributed-figure", "unattributed-figure"]
+    );
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": small}, "position": {"line": 0, "character": 20}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+    // All of that while the big draft was still being analysed: none of its requests
+    // had been answered, nor its diagnostics published.
+    let answered_early: Vec<&Value> = lsp
+        .backlog
+        .iter()
+        .filter(|m| {
+            m.get("method").is_none() && m["id"].as_i64().is_some_and(|id| queued[..32].contains(&id))
+        })
+        .collect();
+    assert!(
+        answered_early.is_empty(),
+        "the big draft was done first: {answered_early:#?}"
+    );
+    assert!(!lsp.publishes.iter().any(|publish| publish.uri == big));
+    // Then every request left is answered, once.
+    for &id in &queued[..32] {
+        let answer = lsp.answer(id);
+        assert!(answer.get("error").is_none(), "{answer}");
+    }
+    assert_eq!(lsp.shutdown_keeping().code(), Some(0));
+    assert!(
+        !lsp.backlog
+            .iter()
+            .any(|m| m.get("method").is_none() && m["id"].as_i64().is_some_and(|id| queued.contains(&id))),
+        "a request was answered twice"
+    );
+}
+
+#[test]
+fn a_story_is_forgotten_when_its_last_draft_closes() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start {
+        env: vec![("COPYDESK_LSP_DEBUG_COMMANDS", "1")],
+        ..Start::default()
+    });
+    // Folder stories, each with a configuration file and an unopened draft on disk.
+    let mut uris = Vec::new();
+    for index in 0..300 {
+        let story = folder.path().join(format!("story{index}"));
+        std::fs::create_dir_all(&story).unwrap();
+        std::fs::write(story.join("copydesk.toml"), "story = \"folder\"\n").unwrap();
+        std::fs::write(story.join("other.md"), FIGURE_DRAFT).unwrap();
+        uris.push(uri_of(&story.join("draft.md")));
+    }
+    let held = |lsp: &mut Lsp| {
+        lsp.request(
+            "workspace/executeCommand",
+            json!({"command": "copydesk.debug.held"}),
+        )["result"]
+            .clone()
+    };
+    for uri in &uris {
+        lsp.open(uri, "markdown", 1, FIGURE_DRAFT);
+    }
+    for uri in &uris {
+        lsp.diagnostics(uri, 1);
+    }
+    let open = held(&mut lsp);
+    assert_eq!(open["stories"], 300, "{open}");
+    assert_eq!(open["foldersRead"], 300, "{open}");
+    assert_eq!(open["configFolders"], 300, "{open}");
+    for uri in &uris {
+        lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    }
+    // Each close clears its draft's diagnostics, the last thing it does.
+    for uri in &uris {
+        lsp.wait_for("the diagnostics cleared", |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri.as_str()
+                && m["params"]["diagnostics"].as_array().is_some_and(Vec::is_empty)
+        });
+    }
+    let closed = held(&mut lsp);
+    assert_eq!(
+        closed,
+        json!({"documents": 0, "stories": 0, "foldersRead": 0, "published": 0, "configFolders": 0, "configFiles": 0}),
+    );
+    // Opened again, a story is read again from disk, its unopened draft included.
+    lsp.open(&uris[7], "markdown", 2, "Quiet.\n");
+    lsp.diagnostics(&uris[7], 2);
+    let story = held(&mut lsp);
+    assert_eq!(story["stories"], 1, "{story}");
+    assert_eq!(story["foldersRead"], 1, "{story}");
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+/// A well-formed message of the fuzz test below.
+#[derive(Debug, Clone)]
+enum Base {
+    Open(u8, String),
+    Change(u8, String),
+    Close(u8),
+    Hover(u8, u32, u32),
+    Actions(u8),
+    Unknown,
+}
+
+/// One frame of the fuzz test: a well-formed message, or a broken one.
+#[derive(Debug, Clone)]
+enum Step {
+    Valid(Base),
+    /// Random bytes, framed.
+    Bytes(Vec<u8>),
+    /// A message with one byte changed.
+    Flip(Base, usize, u8),
+    /// A message cut short, framed at its new length.
+    Truncated(Base, usize),
+    /// A message whose length says fewer bytes than it has.
+    Short(Base, usize),
+    /// A message whose length says more bytes than it has (a well-formed message follows).
+    Long(Base, usize),
+    /// A message with no header.
+    Headerless(Base),
+    /// A header that is no length.
+    BadHeader,
+}
+
+fn fuzz_uri(document: u8) -> String {
+    format!("file:///tmp/copydesk-fuzz/story{}/d{document}.md", document % 2)
+}
+
+/// The body of a well-formed message, with `id` for a request.
+fn base_body(base: &Base, id: Value) -> Vec<u8> {
+    let message = match base {
+        Base::Open(document, text) => json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": fuzz_uri(*document), "languageId": "markdown", "version": 1, "text": text}}}),
+        Base::Change(document, text) => {
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": fuzz_uri(*document), "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 3}, "end": {"line": 1, "character": 0}}, "text": text}]}})
+        }
+        Base::Close(document) => json!({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {
+            "textDocument": {"uri": fuzz_uri(*document)}}}),
+        Base::Hover(document, line, character) => {
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": fuzz_uri(*document)}, "position": {"line": line, "character": character}}})
+        }
+        Base::Actions(document) => {
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": fuzz_uri(*document)},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}},
+            "context": {"diagnostics": []}}})
+        }
+        Base::Unknown => json!({"jsonrpc": "2.0", "id": id, "method": "copydesk/noSuchMethod", "params": {}}),
+    };
+    serde_json::to_vec(&message).unwrap()
+}
+
+fn base_strategy() -> impl proptest::strategy::Strategy<Value = Base> {
+    use proptest::prelude::*;
+    let text = prop::sample::select(vec![
+        "",
+        "Kovalevsky said so.\n",
+        "The dispute affects about 2,300 drivers.\n",
+        "😀 e\u{301}\r\n",
+        "\n\n\n",
+        NAMES_DRAFT,
+    ])
+    .prop_map(str::to_string);
+    prop_oneof![
+        (0u8..4, text.clone()).prop_map(|(d, t)| Base::Open(d, t)),
+        (0u8..4, text).prop_map(|(d, t)| Base::Change(d, t)),
+        (0u8..4).prop_map(Base::Close),
+        (0u8..4, 0u32..4, 0u32..40).prop_map(|(d, l, c)| Base::Hover(d, l, c)),
+        (0u8..4).prop_map(Base::Actions),
+        Just(Base::Unknown),
+    ]
+}
+
+fn step_strategy() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        6 => base_strategy().prop_map(Step::Valid),
+        1 => prop::collection::vec(any::<u8>(), 0..48).prop_map(Step::Bytes),
+        2 => (base_strategy(), any::<usize>(), 1u8..=255).prop_map(|(b, at, x)| Step::Flip(b, at, x)),
+        1 => (base_strategy(), any::<usize>()).prop_map(|(b, at)| Step::Truncated(b, at)),
+        1 => (base_strategy(), 1usize..40).prop_map(|(b, k)| Step::Short(b, k)),
+        1 => (base_strategy(), 1usize..200).prop_map(|(b, k)| Step::Long(b, k)),
+        1 => base_strategy().prop_map(Step::Headerless),
+        1 => Just(Step::BadHeader),
+    ]
+}
+
+/// Runs a sequence of frames against the server: it must not exit, must answer every
+/// well-formed request exactly once, and must still answer shutdown at the end.
+fn run_fuzz_case(steps: &[Step]) {
+    let mut lsp = Lsp::start(Start::default());
+    let mut expected: Vec<String> = Vec::new();
+    let mut bytes = Vec::new();
+    let intact = |base: &Base, bytes: &mut Vec<u8>, expected: &mut Vec<String>| {
+        let id = format!("ok-{}", expected.len());
+        let body = base_body(base, json!(id));
+        if serde_json::from_slice::<Value>(&body)
+            .unwrap()
+            .get("id")
+            .is_some()
+        {
+            expected.push(id);
+        }
+        bytes.extend(framed(&body));
+    };
+    for (broken_id, step) in (1_000_001i64..).zip(steps) {
+        let broken = |base: &Base| base_body(base, json!(broken_id));
+        match step {
+            Step::Valid(base) => intact(base, &mut bytes, &mut expected),
+            Step::Bytes(random) => bytes.extend(framed(random)),
+            Step::Flip(base, at, xor) => {
+                let mut body = broken(base);
+                let at = at % body.len();
+                body[at] ^= xor;
+                bytes.extend(framed(&body));
+            }
+            Step::Truncated(base, at) => {
+                let body = broken(base);
+                bytes.extend(framed(&body[..at % body.len()]));
+            }
+            Step::Short(base, k) => {
+                let body = broken(base);
+                let k = (*k).min(body.len() - 1);
+                bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() - k).into_bytes());
+                bytes.extend(&body);
+            }
+            Step::Long(base, k) => {
+                let body = broken(base);
+                bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() + k).into_bytes());
+                bytes.extend(&body);
+                intact(&Base::Unknown, &mut bytes, &mut expected);
+            }
+            Step::Headerless(base) => bytes.extend(broken(base)),
+            Step::BadHeader => bytes.extend(b"Content-Length: lots\r\n\r\n"),
+        }
+    }
+    lsp.write_raw(&bytes);
+    for id in &expected {
+        let id = id.clone();
+        lsp.wait_for(&format!("the answer to {id}"), |m| {
+            m["id"] == id.as_str() && m.get("method").is_none()
+        });
+    }
+    assert_eq!(lsp.shutdown_keeping().code(), Some(0), "{steps:#?}");
+    let twice: Vec<&Value> = lsp
+        .backlog
+        .iter()
+        .filter(|m| m.get("method").is_none() && m["id"].as_str().is_some_and(|id| id.starts_with("ok-")))
+        .collect();
+    assert!(twice.is_empty(), "answered twice: {twice:#?} for {steps:#?}");
+}
+
+#[test]
+fn the_reader_survives_random_and_mutated_frames() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    // A fixed seed and a bounded number of cases, so `cargo test` runs the same frames
+    // every time (set PROPTEST_CASES for more).
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(24);
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[14; 32]),
+    );
+    runner
+        .run(&prop::collection::vec(step_strategy(), 1..=80), |steps| {
+            run_fuzz_case(&steps);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_story_wide_name_fix_is_built_when_it_is_picked() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lsp = Lsp::start(Start {
+        resolve_code_actions: true,
+        ..Start::default()
+    });
+    let uri = uri_of(&folder.path().join("names.md"));
+    // 4,000 one-word lines: three in four the canonical spelling, one in four a variant.
+    let text: String = (0..4_000)
+        .map(|line| ["Kowalski\n", "Kowalsky\n", "Kowalski\n", "Kowalski\n"][line % 4])
+        .collect();
+    lsp.open(&uri, "markdown", 1, &text);
+    lsp.all_diagnostics(&uri, 1);
+    let on_variant = json!({"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 3}});
+    let actions = code_actions(&mut lsp, &uri, on_variant, None);
+    // The one-mention fix comes with its edit; the story-wide one without, to be resolved.
+    let replace = action_titled(&actions, "Replace with ‘Kowalski’");
+    assert_eq!(edits_for(&replace["edit"], &uri).0.len(), 1, "{replace:#}");
+    let everywhere = action_titled(&actions, "Use ‘Kowalski’ everywhere in this story").clone();
+    assert!(everywhere.get("edit").is_none(), "{everywhere:#}");
+    let resolved = lsp.request("codeAction/resolve", everywhere.clone());
+    let (edits, version) = edits_for(&resolved["result"]["edit"], &uri);
+    assert_eq!(version, Some(1));
+    assert_eq!(edits.len(), 1_000, "one edit per variant mention");
+    assert_eq!(
+        apply_text_edits(&text, &edits, lsp.encoding),
+        "Kowalski\n".repeat(4_000)
+    );
+    // Once the draft has changed, the action is out of date.
+    lsp.change(&uri, 2, json!([{"text": "Quiet.\n"}]));
+    lsp.all_diagnostics(&uri, 2);
+    let stale = lsp.request("codeAction/resolve", everywhere);
+    assert_eq!(stale["error"]["code"], -32801, "{stale}");
+    // An action that needs no resolving comes back as it was.
+    let same = lsp.request("codeAction/resolve", replace.clone());
+    assert_eq!(&same["result"], replace);
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }

@@ -27,6 +27,16 @@ pub const ADD_HOUSE_NAME_COMMAND: &str = "copydesk.addHouseName";
 
 const NAME_RULE: &str = "name-consistency";
 
+/// A fix with more edits than this (in practice a story-wide "Use ‘X’ everywhere in this
+/// story", one edit per mention) goes to a client that can resolve code actions without
+/// its edit, which `codeAction/resolve` builds when the writer picks it: a request on a
+/// draft full of name variants then costs the size of the answer, not the story's
+/// mentions (200,000 one-word lines: a 7.9 MB answer for one code action request).
+pub const LAZY_EDITS: usize = 32;
+
+/// The key under which a lazily resolved action's `data` names its fix.
+const RESOLVE_KEY: &str = "copydeskResolve";
+
 /// What the client asked for.
 pub struct CodeActionRequest<'a> {
     /// The draft's index in the analysed story.
@@ -37,6 +47,8 @@ pub struct CodeActionRequest<'a> {
     pub only: Option<&'a [CodeActionKind]>,
     /// The client takes versioned `documentChanges`.
     pub document_changes: bool,
+    /// The client resolves code actions' edits (see [`LAZY_EDITS`]).
+    pub resolve_edits: bool,
 }
 
 impl CodeActionRequest<'_> {
@@ -83,6 +95,24 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
                 .iter()
                 .position(|fix| fix.applicability == Applicability::Safe);
             for (index, fix) in finding.fixes.iter().enumerate() {
+                if request.resolve_edits && fix.edits.len() > LAZY_EDITS {
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: diagnostics.clone(),
+                        is_preferred: Some(preferred == Some(index)),
+                        data: Some(json!({RESOLVE_KEY: {
+                            "uri": targets.get(request.draft).map(|target| target.uri.as_str()),
+                            "version": targets.get(request.draft).and_then(|target| target.version),
+                            "rule": finding.rule,
+                            "start": finding.span.start,
+                            "end": finding.span.end,
+                            "fix": index,
+                        }})),
+                        ..CodeAction::default()
+                    }));
+                    continue;
+                }
                 let Some(edit) =
                     to_proto::workspace_edit(&fix.edits, &targets, encoding, request.document_changes)
                 else {
@@ -137,6 +167,53 @@ pub fn code_actions(analysis: &StoryAnalysis, request: &CodeActionRequest<'_>) -
         }));
     }
     actions
+}
+
+/// Which fix a lazily resolved action stands for (its `data`).
+#[derive(Debug, PartialEq)]
+pub struct ResolveKey {
+    pub uri: Uri,
+    pub version: Option<i32>,
+    rule: String,
+    span: ByteRange<usize>,
+    fix: usize,
+}
+
+/// The fix an action from [`code_actions`] left for `codeAction/resolve`, if it is one.
+pub fn resolve_key(action: &CodeAction) -> Option<ResolveKey> {
+    let data = action.data.as_ref()?.get(RESOLVE_KEY)?;
+    let number = |key: &str| data.get(key)?.as_u64().and_then(|n| usize::try_from(n).ok());
+    Some(ResolveKey {
+        uri: data.get("uri")?.as_str()?.parse().ok()?,
+        version: data
+            .get("version")
+            .and_then(serde_json::Value::as_i64)
+            .and_then(|v| i32::try_from(v).ok()),
+        rule: data.get("rule")?.as_str()?.to_string(),
+        span: number("start")?..number("end")?,
+        fix: number("fix")?,
+    })
+}
+
+/// The edit of a lazily resolved action, from the analysis of the same text; `None`
+/// when the analysis has no such fix (the draft changed).
+pub fn resolve_edit(
+    analysis: &StoryAnalysis,
+    draft: usize,
+    key: &ResolveKey,
+    document_changes: bool,
+) -> Option<WorkspaceEdit> {
+    let finding = analysis
+        .findings
+        .iter()
+        .find(|finding| finding.draft == draft && finding.rule == key.rule && finding.span == key.span)?;
+    let fix = finding.fixes.get(key.fix)?;
+    to_proto::workspace_edit(
+        &fix.edits,
+        &analysis.edit_targets(),
+        analysis.encoding,
+        document_changes,
+    )
 }
 
 /// The text of a display-only edit as an LSP snippet: each bracketed placeholder

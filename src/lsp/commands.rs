@@ -32,6 +32,9 @@ pub const FIX_ALL_COMMAND: &str = "copydesk.fixAll";
 /// A command that panics, to prove the server survives it. Only with
 /// `COPYDESK_LSP_DEBUG_COMMANDS=1` in the environment; never advertised.
 pub const DEBUG_PANIC_COMMAND: &str = "copydesk.debug.panic";
+/// A command that returns how much per-document and per-story state the server holds,
+/// to prove it is freed. Debug only, like [`DEBUG_PANIC_COMMAND`].
+pub const DEBUG_HELD_COMMAND: &str = "copydesk.debug.held";
 
 /// The commands the server advertises.
 pub fn advertised() -> Vec<String> {
@@ -65,6 +68,17 @@ pub async fn execute(state: &Arc<State>, command: &str, arguments: &[Value]) -> 
         ADD_HOUSE_NAME_COMMAND => add_house_name(state, arguments).await.map(Some),
         DEBUG_PANIC_COMMAND if std::env::var("COPYDESK_LSP_DEBUG_COMMANDS").as_deref() == Ok("1") => {
             panic!("copydesk.debug.panic was asked to panic")
+        }
+        DEBUG_HELD_COMMAND if std::env::var("COPYDESK_LSP_DEBUG_COMMANDS").as_deref() == Ok("1") => {
+            let (config_folders, config_files) = state.configs.held();
+            Ok(Some(json!({
+                "documents": state.documents.len(),
+                "stories": state.story_count(),
+                "foldersRead": state.folders_held(),
+                "published": state.published_count(),
+                "configFolders": config_folders,
+                "configFiles": config_files,
+            })))
         }
         other => Err(invalid(format!(
             "unknown command \"{other}\": copydesk knows {}",
@@ -109,7 +123,7 @@ async fn fix_all(state: &Arc<State>, arguments: &[Value]) -> Result<Value> {
         return Err(invalid(format!("{} is not an open draft", uri.as_str())));
     };
     // The edit is for the text the document has now (not one it had before a reopen).
-    let Some((analysis, draft)) = state.analysis_of_document(&key, &uri, false).await else {
+    let Some((analysis, draft)) = state.wait_for_analysis(key, &uri, false).await else {
         return Err(Error::content_modified());
     };
     let Some(edit) = fix_all_edit(&analysis, draft, state.facts().document_changes) else {

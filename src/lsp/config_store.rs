@@ -201,6 +201,37 @@ impl ConfigStore {
             .unwrap_or(false)
     }
 
+    /// Forgets which file applies to a folder whose last open draft was closed, and the
+    /// file itself when no other folder uses it and it is not failing (its error stays
+    /// shown until it is fixed).
+    pub fn forget_folder(&self, folder: &Path) {
+        let Ok(mut discovered) = self.discovered.lock() else {
+            return;
+        };
+        let Some(Some(file)) = discovered.remove(folder) else {
+            return;
+        };
+        if discovered
+            .values()
+            .any(|other| other.as_deref() == Some(file.as_path()))
+        {
+            return;
+        }
+        drop(discovered);
+        if let Ok(mut files) = self.files.lock()
+            && files.get(&file).is_some_and(|entry| !entry.failing)
+        {
+            files.remove(&file);
+        }
+    }
+
+    /// How many folder lookups and files the store holds (for tests).
+    pub fn held(&self) -> (usize, usize) {
+        let folders = self.discovered.lock().map(|d| d.len()).unwrap_or(0);
+        let files = self.files.lock().map(|f| f.len()).unwrap_or(0);
+        (folders, files)
+    }
+
     /// Forgets which file applies to which folder (a file was created or deleted).
     pub fn forget_discoveries(&self) {
         if let Ok(mut discovered) = self.discovered.lock() {

@@ -336,6 +336,13 @@ impl Documents {
         out
     }
 
+    /// True when an open draft (not a configuration file) is one that `keep` selects.
+    pub fn any_draft(&self, keep: impl Fn(&Uri, Option<&std::path::Path>) -> bool) -> bool {
+        self.open
+            .iter()
+            .any(|entry| entry.is_draft && keep(&entry.uri, entry.path.as_deref()))
+    }
+
     /// The URIs and paths of the open drafts.
     pub fn open_drafts(&self) -> Vec<(Uri, Option<PathBuf>)> {
         self.open

@@ -30,18 +30,20 @@ use tower_lsp_server::{ClientSocket, LspService, Server};
 
 pub use server::Backend;
 
-/// How many requests the server works on at once.
-const CONCURRENT_REQUESTS: usize = 16;
+/// How many messages the protocol library works on at once. A request that waits for
+/// its story's analysis waits in a task of its own and costs a slot nothing but a small
+/// future, so the limit is high: sixteen hovers queued on a large draft under analysis
+/// must not hold up an edit or a request on another draft, nor the `$/cancelRequest`
+/// that gives up on them (the library answers a cancelled request only when it polls
+/// it). It still bounds what a client that floods the server can make it hold.
+const CONCURRENT_REQUESTS: usize = 1024;
 
 /// The service and its client socket, for running the server over any transport (the
 /// binary uses stdio; tests drive the service directly).
 pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Notify>) {
     let client_gone = Arc::new(Notify::new());
     let gone = client_gone.clone();
-    let (service, socket) = LspService::build(move |client| Backend::new(client, gone))
-        .custom_method(transport::PARSE_ERROR_METHOD, Backend::parse_error)
-        .custom_method(transport::INVALID_REQUEST_METHOD, Backend::invalid_request)
-        .finish();
+    let (service, socket) = LspService::build(move |client| Backend::new(client, gone)).finish();
     (service, socket, client_gone)
 }
 
@@ -51,7 +53,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Notify>) {
 pub async fn serve<I, O>(input: I, output: O) -> i32
 where
     I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin + Send + 'static,
 {
     let (service, socket, client_gone) = service();
     let state = service.inner().state().clone();
@@ -65,14 +67,20 @@ where
             log_state.client.log_message(kind, message).await;
         }
     });
-    // The library reads through a pump that keeps malformed messages from stopping it.
-    let (library_side, pump_side) = tokio::io::duplex(64 * 1024);
-    tokio::spawn(transport::pump(input, pump_side));
-    let server = Server::new(library_side, output, socket).concurrency_level(CONCURRENT_REQUESTS);
+    // The library reads through a pump that frames and judges the client's messages and
+    // answers the malformed ones itself; its output is merged with those answers.
+    let (library_input, pump_side) = tokio::io::duplex(64 * 1024);
+    let (library_output, writer_side) = tokio::io::duplex(64 * 1024);
+    let (answers, answers_receiver) = transport::answer_channel();
+    tokio::spawn(transport::pump(input, pump_side, answers));
+    let writer = tokio::spawn(transport::write_out(writer_side, answers_receiver, output));
+    let server = Server::new(library_input, library_output, socket).concurrency_level(CONCURRENT_REQUESTS);
     tokio::select! {
         () = server.serve(service) => {}
         () = client_gone.notified() => return 1,
     }
+    // Everything the library wrote reaches the client before the server exits.
+    let _ = writer.await;
     if state.shutdown_requested() {
         0
     } else {

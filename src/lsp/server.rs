@@ -12,10 +12,10 @@ use futures::FutureExt;
 use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
-    CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CodeActionResponse, DiagnosticOptions,
-    DiagnosticServerCapabilities, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
+    CodeAction, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, CodeActionResponse,
+    DiagnosticOptions, DiagnosticServerCapabilities, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
     DocumentDiagnosticReportResult, ExecuteCommandOptions, ExecuteCommandParams, FileChangeType, FileEvent,
     FullDocumentDiagnosticReport, Hover, HoverParams, HoverProviderCapability, InitializeParams,
     InitializeResult, InitializedParams, LSPAny, RelatedFullDocumentDiagnosticReport, SaveOptions,
@@ -24,7 +24,9 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::code_actions::{CodeActionRequest, FIX_ALL_KIND, REMOVE_FURNITURE_KIND, code_actions};
+use super::code_actions::{
+    CodeActionRequest, FIX_ALL_KIND, REMOVE_FURNITURE_KIND, code_actions, resolve_edit, resolve_key,
+};
 use super::commands;
 use super::documents::file_path;
 use super::state::State;
@@ -44,16 +46,6 @@ impl Backend {
     /// The server's state (for the binary's exit code and for tests).
     pub fn state(&self) -> &Arc<State> {
         &self.state
-    }
-
-    /// The answer to a message that was not JSON (see `transport`).
-    pub async fn parse_error(&self) -> Result<()> {
-        Err(Error::parse_error())
-    }
-
-    /// The answer to JSON that was not a JSON-RPC message (see `transport`).
-    pub async fn invalid_request(&self) -> Result<()> {
-        Err(Error::invalid_request())
     }
 
     /// The server's current text of an open document.
@@ -117,6 +109,8 @@ impl LanguageServer for Backend {
                                     FIX_ALL_KIND,
                                     REMOVE_FURNITURE_KIND,
                                 ]),
+                                // Large story-wide edits are resolved when picked.
+                                resolve_provider: Some(true),
                                 ..CodeActionOptions::default()
                             },
                         )),
@@ -242,10 +236,16 @@ impl LanguageServer for Backend {
                 // Before the first await, like the close itself: the story sees the draft's
                 // file from now on (in a folder story).
                 self.state.reread_draft(&uri);
-                self.state.forget_document(&uri).await;
+                // The story's other open drafts are analysed again; a story with none left
+                // is forgotten (before the first await too).
                 if let Some((key, true)) = story {
-                    self.state.schedule(key, Duration::ZERO);
+                    if self.state.story_is_open(&key) {
+                        self.state.schedule(key, Duration::ZERO);
+                    } else {
+                        self.state.forget_story(&key);
+                    }
                 }
+                self.state.forget_document(&uri).await;
             },
             || (),
         )
@@ -290,8 +290,7 @@ impl LanguageServer for Backend {
                 let uri = params.text_document.uri;
                 let mut items = Vec::new();
                 if let Some((key, true)) = self.state.story_of(&uri) {
-                    let Some((analysis, index)) = self.state.analysis_of_document(&key, &uri, true).await
-                    else {
+                    let Some((analysis, index)) = self.state.wait_for_analysis(key, &uri, true).await else {
                         return Err(Error::content_modified());
                     };
                     items = analysis.diagnostics.get(index).cloned().unwrap_or_default();
@@ -319,10 +318,11 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
+                let Some((analysis, draft)) = self.state.wait_for_analysis(key, &uri, false).await else {
                     return Err(Error::content_modified());
                 };
-                let document_changes = self.state.facts().document_changes;
+                let facts = self.state.facts();
+                let (document_changes, resolve_edits) = (facts.document_changes, facts.resolve_edits);
                 let range = params.range;
                 let only = params.context.only;
                 // Building the style sheet (for house names) parses the story: off the runtime.
@@ -335,12 +335,48 @@ impl LanguageServer for Backend {
                         range: text.byte_range(range, analysis.encoding),
                         only: only.as_deref(),
                         document_changes,
+                        resolve_edits,
                     };
                     code_actions(&analysis, &request)
                 })
                 .await
                 .map_err(|_| Error::internal_error())?;
                 Ok(Some(actions))
+            },
+            internal_error,
+        )
+        .await
+    }
+
+    async fn code_action_resolve(&self, mut action: CodeAction) -> Result<CodeAction> {
+        guard(
+            "codeAction/resolve",
+            async {
+                // Only the actions left for resolving have anything to add.
+                let Some(key) = resolve_key(&action) else {
+                    return Ok(action);
+                };
+                let Some((story, true)) = self.state.story_of(&key.uri) else {
+                    return Err(Error::content_modified());
+                };
+                let Some((analysis, draft)) = self.state.wait_for_analysis(story, &key.uri, false).await
+                else {
+                    return Err(Error::content_modified());
+                };
+                if analysis.drafts.get(draft).and_then(|draft| draft.version) != key.version {
+                    return Err(Error::content_modified());
+                }
+                let document_changes = self.state.facts().document_changes;
+                let edit = tokio::task::spawn_blocking(move || {
+                    resolve_edit(&analysis, draft, &key, document_changes)
+                })
+                .await
+                .map_err(|_| Error::internal_error())?;
+                let Some(edit) = edit else {
+                    return Err(Error::content_modified());
+                };
+                action.edit = Some(edit);
+                Ok(action)
             },
             internal_error,
         )
@@ -356,7 +392,7 @@ impl LanguageServer for Backend {
                 let Some((key, true)) = self.state.story_of(&uri) else {
                     return Ok(None);
                 };
-                let Some((analysis, draft)) = self.state.analysis_of_document(&key, &uri, false).await else {
+                let Some((analysis, draft)) = self.state.wait_for_analysis(key, &uri, false).await else {
                     return Ok(None);
                 };
                 tokio::task::spawn_blocking(move || {

@@ -48,6 +48,9 @@ pub struct ClientFacts {
     pub diagnostic_refresh: bool,
     pub watched_files_registration: bool,
     pub document_changes: bool,
+    /// The client resolves a code action's edit with `codeAction/resolve`, so large
+    /// edits are sent only for the action the writer picks.
+    pub resolve_edits: bool,
     pub create_files: bool,
     pub configuration: bool,
 }
@@ -185,6 +188,12 @@ impl State {
                     operations.contains(&tower_lsp_server::ls_types::ResourceOperationKind::Create)
                 }),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+            resolve_edits: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|text| text.code_action.as_ref())
+                .and_then(|actions| actions.resolve_support.as_ref())
+                .is_some_and(|support| support.properties.iter().any(|property| property == "edit")),
         };
         if let Ok(mut slot) = self.facts.write() {
             *slot = facts;

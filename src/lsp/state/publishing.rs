@@ -8,6 +8,10 @@
 //! diagnostics is asked to pull again instead. A draft gets at most `MAX_DIAGNOSTICS` of
 //! them (see [`analysis`](crate::lsp::analysis)). A configuration file that fails to parse
 //! gets its error as a diagnostic of its own, kept until the file is good again.
+//!
+//! A closed document's pending analysis never publishes: a publication looks at the
+//! document's text and sends under one lock, and a close takes the same lock to send its
+//! empty set after the document is gone, so the empty set is always the last word.
 
 use std::path::PathBuf;
 
@@ -62,6 +66,9 @@ pub(super) struct Publisher {
     published: DashMap<Uri, Published>,
     /// Configuration files with an error diagnostic published, and that diagnostic.
     failing_configs: DashMap<PathBuf, Diagnostic>,
+    /// Held from the look at a document's text to the end of the send (see the module's
+    /// documentation).
+    sending: tokio::sync::Mutex<()>,
 }
 
 impl State {
@@ -75,6 +82,7 @@ impl State {
             let Some(id) = draft.text_id() else {
                 continue;
             };
+            let sending = self.publisher.sending.lock().await;
             if self.documents.text_id(&draft.uri) != Some(id) {
                 // The draft has changed since (or was closed, and perhaps opened again at
                 // the same version): a newer analysis is on its way.
@@ -106,6 +114,7 @@ impl State {
             self.client
                 .publish_diagnostics(draft.uri.clone(), diagnostics.clone(), Some(id.version))
                 .await;
+            drop(sending);
         }
         if facts.pull_diagnostics && others_changed && facts.diagnostic_refresh {
             let client = self.client.clone();
@@ -113,6 +122,11 @@ impl State {
                 let _ = client.workspace_diagnostic_refresh().await;
             });
         }
+    }
+
+    /// How many documents have a publication remembered (for tests).
+    pub fn published_count(&self) -> usize {
+        self.publisher.published.len()
     }
 
     /// Shows a configuration file's error as a diagnostic on it and a message, or clears
@@ -148,6 +162,9 @@ impl State {
     /// fails keeps its error: it is published again (a client may drop a closed file's
     /// diagnostics itself).
     pub async fn forget_document(&self, uri: &Uri) {
+        // After the close (the caller closed the document first): a publication that saw
+        // it open has sent by the time this lock is taken.
+        let _sending = self.publisher.sending.lock().await;
         self.publisher.published.remove(uri);
         let config_error = file_path(uri).and_then(|path| {
             self.publisher

@@ -103,6 +103,31 @@ impl State {
         });
     }
 
+    /// True while a draft of the story is open.
+    pub fn story_is_open(&self, key: &StoryKey) -> bool {
+        self.documents
+            .any_draft(|uri, path| StoryKey::of(uri, path) == *key)
+    }
+
+    /// Frees what the server holds for a story whose last draft was closed: its
+    /// scheduling state and latest analysis, and for a folder story the unopened drafts
+    /// read from disk and the folder's configuration lookup. An analysis scheduled for it
+    /// gives way; one under way finishes and publishes nothing (no draft of it is open).
+    pub fn forget_story(&self, key: &StoryKey) {
+        if let Some((_, story)) = self.scheduler.stories.remove(key) {
+            story.generation.fetch_add(1, Ordering::SeqCst);
+        }
+        if let Some(folder) = key.folder() {
+            self.forget_folder(folder);
+            self.configs.forget_folder(folder);
+        }
+    }
+
+    /// How many stories the server holds state for (for tests, through a debug command).
+    pub fn story_count(&self) -> usize {
+        self.scheduler.stories.len()
+    }
+
     /// Schedules an analysis after the story's quiet period.
     pub fn schedule_debounced(self: &Arc<Self>, key: StoryKey) {
         let delay = Duration::from_millis(self.story(&key).debounce_ms.load(Ordering::SeqCst));
@@ -155,6 +180,25 @@ impl State {
         None
     }
 
+    /// [`State::analysis_of_document`] for a request: the waiting and the analysis run in
+    /// a task of their own, so a request that is cancelled (or whose client gives up)
+    /// stops waiting without stopping an analysis other requests wait for, and a request
+    /// holds none of the server's request slots' work while the story is analysed (it
+    /// waits on its own story only).
+    pub async fn wait_for_analysis(
+        self: &Arc<Self>,
+        key: StoryKey,
+        uri: &Uri,
+        pulled: bool,
+    ) -> Option<(Arc<StoryAnalysis>, usize)> {
+        let state = self.clone();
+        let uri = uri.clone();
+        tokio::spawn(async move { state.analysis_of_document(&key, &uri, pulled).await })
+            .await
+            .ok()
+            .flatten()
+    }
+
     /// [`State::analysis`] for a scheduled analysis of `generation`, which gives way when
     /// a newer one was scheduled while it waited for the story (so a slow analysis does
     /// not leave a queue of stale ones behind it).
@@ -164,7 +208,12 @@ impl State {
         pulled: Option<&Uri>,
         generation: Option<u64>,
     ) -> Option<Arc<StoryAnalysis>> {
-        let story = self.story(key);
+        // A scheduled analysis of a story forgotten since (its last draft was closed) has
+        // nothing to do, and must not bring the story back.
+        let story = match generation {
+            Some(_) => self.scheduler.stories.get(key)?.clone(),
+            None => self.story(key),
+        };
         let mut latest = story.latest.lock().await;
         if let Some(generation) = generation
             && story.generation.load(Ordering::SeqCst) != generation

@@ -149,6 +149,25 @@ impl State {
         }
     }
 
+    /// Forgets a folder story's unopened drafts and that they were read (its last draft
+    /// was closed; they are read again if it is opened again).
+    pub(super) fn forget_folder(&self, folder: &Path) {
+        if self.workspace.folders_read.remove(folder).is_none() {
+            return;
+        }
+        self.workspace
+            .disk_drafts
+            .retain(|path, _| path.parent() != Some(folder));
+        self.workspace
+            .to_reread
+            .retain(|path, _| path.parent() != Some(folder));
+    }
+
+    /// How many folders' unopened drafts the server holds (for tests).
+    pub fn folders_held(&self) -> usize {
+        self.workspace.folders_read.len()
+    }
+
     /// A draft was saved or closed. In a folder story, its file is what the story sees of
     /// it once it is closed, so the file is read again before the story's next analysis
     /// (the client may watch no files). Marked here, before any later message is handled;
