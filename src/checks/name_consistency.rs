@@ -1005,13 +1005,13 @@ fn loose_hash(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// Pairs of spellings compared per story: this many, plus `PAIR_BUDGET_PER_SPELLING` for
+/// Pairs of spellings looked at per story: this many, plus `PAIR_BUDGET_PER_SPELLING` for
 /// each spelling. A story of real copy compares a few hundred pairs; a draft made of
 /// thousands of variants of a few names (a hostile input) stops comparing there, so the
 /// rule stays linear in the draft's size. Pairs in the most specific groups (the fewest
 /// spellings sharing a key) are compared first.
-const PAIR_BUDGET_BASE: usize = 200_000;
-const PAIR_BUDGET_PER_SPELLING: usize = 32;
+const PAIR_BUDGET_BASE: usize = 100_000;
+const PAIR_BUDGET_PER_SPELLING: usize = 16;
 
 /// The longest phonetic form `edit_distance` compares (see its `MAX`).
 const LONGEST_COMPARED: usize = 48;
@@ -1152,6 +1152,10 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
     'near: for group in groups_of(filed) {
         for (position, &a) in group.iter().enumerate() {
             for &b in &group[position + 1..] {
+                if budget == 0 {
+                    break 'near;
+                }
+                budget -= 1;
                 let (first, second) = (&names[&a], &names[&b]);
                 if !(first.probe || second.probe)
                     || first.length.abs_diff(second.length) > 2
@@ -1160,10 +1164,6 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
                 {
                     continue;
                 }
-                if budget == 0 {
-                    break 'near;
-                }
-                budget -= 1;
                 if edit_distance(&spellings[a].phonetic, &spellings[b].phonetic, 2) <= 2 {
                     candidates[a].push(b);
                     candidates[b].push(a);
