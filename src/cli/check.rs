@@ -1003,6 +1003,34 @@ mod tests {
     }
 
     #[test]
+    fn the_temporary_file_is_named_for_the_draft_and_copydesk() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        let mut seen = Vec::new();
+        write_atomically_with(&path, &file, "One fixed line.\n", || {
+            for entry in std::fs::read_dir(folder.path()).unwrap() {
+                seen.push(entry.unwrap().file_name());
+            }
+        })
+        .unwrap();
+        seen.sort();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        let name = seen[0].to_string_lossy().to_string();
+        assert!(
+            name.starts_with(".draft.md.copydesk-")
+                && name.ends_with(".tmp")
+                && name.len() == ".draft.md.copydesk-".len() + 6 + 4,
+            "{name}"
+        );
+        assert!(is_temporary(&seen[0]));
+        assert!(!is_temporary(std::ffi::OsStr::new("draft.md")));
+        assert!(!is_temporary(std::ffi::OsStr::new(".notes.tmp")));
+        assert_eq!(entries(folder.path()), 1);
+    }
+
+    #[test]
     fn a_line_appended_after_the_temporary_file_is_synced_is_kept() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("draft.md");
