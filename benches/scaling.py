@@ -13,7 +13,8 @@ Families (each one draft of the given size, generated deterministically):
   repeated-words    "the the" over and over
 
 For each family and size it runs the binary (median of --runs, wall time) under
-/usr/bin/time -v for the peak resident memory, once per output format, and prints a
+/usr/bin/time -v for the peak resident memory and the CPU time, once per output format
+(the engine runs its rules in parallel, so CPU time can exceed wall time), and prints a
 table with the growth factor per doubling of input size between successive sizes
 (t(n2)/t(n1)) ** (1 / log2(n2/n1)). Bars (issue 14): growth ≤ 2.3 per doubling, and at
 4 MB ≤ 10 s and ≤ 500 MB for every family and format. Exits 1 when a bar is missed.
@@ -154,7 +155,7 @@ def generate(family, size, folder):
 
 
 def run(binary, path, fmt):
-    """Wall seconds and peak RSS (MB) of one run."""
+    """Wall seconds, peak RSS (MB), output bytes and CPU seconds (user + system) of one run."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.run(
@@ -164,11 +165,12 @@ def run(binary, path, fmt):
         size = out.tell()
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     rss = int(match.group(1)) / 1024 if match else float("nan")
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr))
     if proc.returncode not in (0,):
         tail = proc.stderr.strip().splitlines()[-25:]
         print(f"  {os.path.basename(path)} --format {fmt}: exit {proc.returncode}: "
               + " | ".join(tail[:3]), file=sys.stderr)
-    return wall, rss, size
+    return wall, rss, size, cpu
 
 
 def main():
@@ -192,14 +194,15 @@ def main():
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         print(f"{'family':<16} {'format':<7} " + " ".join(f"{s // 1000:>7} KB" for s in sizes)
-              + "   growth/doubling   peak MB (largest)  output MB (largest)")
+              + "   growth/doubling   peak MB (largest)  output MB (largest)   CPU (user+sys)")
         for family in families:
             paths = [generate(family, size, folder) for size in sizes]
             for fmt in formats:
-                times, rss, out_size = [], 0.0, 0
+                times, cpus, rss, out_size = [], [], 0.0, 0
                 for path in paths:
                     runs = [run(args.bin, path, fmt) for _ in range(args.runs)]
                     times.append(statistics.median(r[0] for r in runs))
+                    cpus.append(statistics.median(r[3] for r in runs))
                     rss = max(r[1] for r in runs)
                     out_size = runs[-1][2]
                 growth = []
@@ -209,6 +212,7 @@ def main():
                 row = f"{family:<16} {fmt:<7} " + " ".join(f"{t:>8.2f}s" for t in times)
                 row += "   " + " ".join(f"{g:>5.2f}" for g in growth)
                 row += f"   {rss:>10.0f}        {out_size / 1e6:>10.1f}"
+                row += "   cpu " + " ".join(f"{c:.2f}s" for c in cpus)
                 # Growth is only judged where the larger run takes long enough to measure.
                 bad = [g for g, t in zip(growth, times[1:]) if g > 2.3 and t > 0.25]
                 if bad or (sizes[-1] >= 4_000_000 and (times[-1] > 10 or rss > 500)):

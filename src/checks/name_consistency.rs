@@ -1011,7 +1011,7 @@ fn loose_hash(text: &str) -> u64 {
 /// rule stays linear in the draft's size. Pairs in the most specific groups (the fewest
 /// spellings sharing a key) are compared first.
 const PAIR_BUDGET_BASE: usize = 100_000;
-const PAIR_BUDGET_PER_SPELLING: usize = 16;
+const PAIR_BUDGET_PER_SPELLING: usize = 8;
 
 /// The longest phonetic form `edit_distance` compares (see its `MAX`).
 const LONGEST_COMPARED: usize = 48;
