@@ -669,3 +669,30 @@ fn keeps_outside_sees_a_change_outside_the_spans() {
     assert!(keeps_outside(b"abcdef", b"abcdef", &[]));
     assert!(!keeps_outside(b"abcdef", b"abcde", &[]));
 }
+
+#[test]
+fn a_fix_made_possible_by_another_waits_for_the_next_run() {
+    // Undoubling the word makes the paragraph a copy of the next one: `check` reported
+    // only the doubled word, so one run of --fix deletes no paragraph.
+    let draft = "A headline\n\nThe union said the the offer was final, its leaders said on Tuesday.\n\nThe union said the offer was final, its leaders said on Tuesday.\n";
+    let folder = story_folder("file", draft);
+    let path = folder.path().join("a.md");
+    let output = fix(folder.path(), &[]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("a.md: the fixes made others possible; run copydesk again to apply them"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "A headline\n\nThe union said the offer was final, its leaders said on Tuesday.\n\nThe union said the offer was final, its leaders said on Tuesday.\n"
+    );
+    // What is left is reported, and the next run applies it.
+    assert!(message.contains("Found 1 finding (1 warning)"), "{message}");
+    let output = fix(folder.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "A headline\n\nThe union said the offer was final, its leaders said on Tuesday.\n"
+    );
+}
