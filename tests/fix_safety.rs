@@ -696,3 +696,30 @@ fn a_fix_made_possible_by_another_waits_for_the_next_run() {
         "A headline\n\nThe union said the offer was final, its leaders said on Tuesday.\n"
     );
 }
+
+#[test]
+fn clean_diff_keeps_the_byte_order_mark_and_is_what_clean_in_place_writes() {
+    let folder = tempfile::tempdir().unwrap();
+    let bytes = b"\xEF\xBB\xBFHeadline\n\nShare this article\n\nThe council met on Tuesday to decide on further action, its leaders said.\n";
+    fs::write(folder.path().join("a.md"), bytes).unwrap();
+    let diff = copydesk()
+        .current_dir(folder.path())
+        .args(["clean", "--diff", "a.md"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(diff.stdout.clone()).unwrap();
+    assert!(text.contains("-\u{FEFF}Headline\n"), "{text}");
+    let patched = tempfile::tempdir().unwrap();
+    fs::write(patched.path().join("a.md"), bytes).unwrap();
+    apply_patch(patched.path(), &diff.stdout);
+    let output = copydesk()
+        .current_dir(folder.path())
+        .args(["clean", "--in-place", "a.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let cleaned = fs::read(folder.path().join("a.md")).unwrap();
+    assert!(cleaned.starts_with(b"\xEF\xBB\xBF"));
+    assert!(!String::from_utf8_lossy(&cleaned).contains("Share this article"));
+    assert_eq!(fs::read(patched.path().join("a.md")).unwrap(), cleaned);
+}

@@ -687,17 +687,8 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
                 changed_files += 1;
                 if args.diff {
-                    // The diff is of the file's bytes: a byte-order mark stays on line 1, so
-                    // that a hunk there applies with `patch`.
-                    let bom = if file.had_bom { "\u{FEFF}" } else { "" };
-                    let (old, new) = (format!("{bom}{}", file.text), format!("{bom}{new_text}"));
-                    let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
-                    let _ = write!(
-                        out,
-                        "{}",
-                        diff.unified_diff()
-                            .context_radius(3)
-                            .header(&format!("a/{}", file.display), &format!("b/{}", file.display))
+                    let _ = out.write_all(
+                        unified_diff(&file.display, &file.text, new_text, file.had_bom, 3).as_bytes(),
                     );
                 } else if args.fix {
                     match &file.path {
@@ -770,6 +761,18 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         0
     }
+}
+
+/// A unified diff of a file's bytes from `old` to `new` (`a/NAME`, `b/NAME`): a byte-order
+/// mark stays on line 1, so that a hunk there applies with `patch`.
+pub(super) fn unified_diff(display: &str, old: &str, new: &str, had_bom: bool, context: usize) -> String {
+    let bom = if had_bom { "\u{FEFF}" } else { "" };
+    let (old, new) = (format!("{bom}{old}"), format!("{bom}{new}"));
+    similar::TextDiff::from_lines(old.as_str(), new.as_str())
+        .unified_diff()
+        .context_radius(context)
+        .header(&format!("a/{display}"), &format!("b/{display}"))
+        .to_string()
 }
 
 /// The configuration source: `--config FILE` for every draft, or discovery per folder.
