@@ -1005,29 +1005,102 @@ fn loose_hash(text: &str) -> u64 {
     hasher.finish()
 }
 
+/// Pairs of spellings looked at per story: this many, plus `PAIR_BUDGET_PER_SPELLING` for
+/// each spelling. A story of real copy compares a few hundred pairs; a draft made of
+/// thousands of variants of a few names (a hostile input) stops comparing there, so the
+/// rule stays linear in the draft's size. Pairs in the most specific groups (the fewest
+/// spellings sharing a key) are compared first.
+const PAIR_BUDGET_BASE: usize = 100_000;
+const PAIR_BUDGET_PER_SPELLING: usize = 8;
+
+/// The longest phonetic form `edit_distance` compares (see its `MAX`).
+const LONGEST_COMPARED: usize = 48;
+
+/// The keys under which a spelling is filed for the edit-distance pass: its phonetic form
+/// with up to `depth` letters deleted (a symmetric deletion neighbourhood). Two forms
+/// within `k` edits (insertions, deletions, substitutions or transpositions of adjacent
+/// letters) share a key with at most `k` letters deleted from each, so comparing only the
+/// spellings that share a key finds every pair `edit_distance` would accept.
+fn deletion_keys(phonetic: &[char], depth: usize, keys: &mut Vec<u64>) {
+    use std::hash::Hasher;
+    let hash_without = |skip: &[usize]| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (index, &character) in phonetic.iter().enumerate() {
+            if !skip.contains(&index) {
+                hasher.write_u32(character as u32);
+            }
+        }
+        hasher.write_usize(phonetic.len() - skip.len());
+        hasher.finish()
+    };
+    let start = keys.len();
+    keys.push(hash_without(&[]));
+    if depth >= 1 {
+        for first in 0..phonetic.len() {
+            keys.push(hash_without(&[first]));
+            if depth >= 2 {
+                for second in first + 1..phonetic.len() {
+                    keys.push(hash_without(&[first, second]));
+                }
+            }
+        }
+    }
+    let own = &mut keys[start..];
+    own.sort_unstable();
+    let unique = {
+        let mut write = 0;
+        for read in 0..own.len() {
+            if read == 0 || own[read] != own[write - 1] {
+                own[write] = own[read];
+                write += 1;
+            }
+        }
+        write
+    };
+    keys.truncate(start + unique);
+}
+
 /// The spellings each spelling might be a variant of, found without comparing every pair:
 /// spellings that share a loose form (case, marks) or a phonetic form (transliteration),
 /// and, for a letter or two of difference, pairs with at least one side used for a person,
 /// used with another name word or hyphenated (the only typos the rule flags, see
-/// `same_name_evidence`) or a short name (Choi / Choe), filtered by the letters
-/// they contain before the edit distance is computed.
+/// `same_name_evidence`) or a short name (Choi / Choe), found through their deletion
+/// keys (see `deletion_keys`) and filtered by the letters they contain before the edit
+/// distance is computed. Pairs `difference` cannot accept (one letter apart in a name of
+/// fewer than four letters, two in one of fewer than six) are not looked for. Everything
+/// within the story's pair budget (see `PAIR_BUDGET_BASE`).
 fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); spellings.len()];
+    let mut budget = PAIR_BUDGET_BASE + PAIR_BUDGET_PER_SPELLING * spellings.len();
     let hash = |text: &str| {
         use std::hash::{Hash, Hasher};
         let mut hasher = rustc_hash::FxHasher::default();
         text.hash(&mut hasher);
         hasher.finish()
     };
+    // Groups of spellings filed under one key, smallest first (ties in key order).
+    let groups_of = |mut filed: Vec<(u64, usize)>| -> Vec<Vec<usize>> {
+        filed.sort_unstable();
+        let mut groups: Vec<Vec<usize>> = filed
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|g| g.len() > 1)
+            .map(|g| g.iter().map(|&(_, index)| index).collect())
+            .collect();
+        groups.sort_by_key(Vec::len);
+        groups
+    };
     let mut filed: Vec<(u64, usize)> = Vec::with_capacity(spellings.len() * 2);
     for (index, spelling) in spellings.iter().enumerate() {
         filed.push((hash(&spelling.loose), index));
         filed.push((hash(&spelling.phonetic) ^ 0x9e37_79b9_7f4a_7c15, index));
     }
-    filed.sort_unstable();
-    for group in filed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        for (position, &(_, a)) in group.iter().enumerate() {
-            for &(_, b) in &group[position + 1..] {
+    'same: for group in groups_of(filed) {
+        for (position, &a) in group.iter().enumerate() {
+            for &b in &group[position + 1..] {
+                if budget == 0 {
+                    break 'same;
+                }
+                budget -= 1;
                 if a != b {
                     candidates[a].push(b);
                     candidates[b].push(a);
@@ -1038,43 +1111,92 @@ fn candidate_pairs(spellings: &[Spelling]) -> Vec<Vec<usize>> {
     // A letter signature: one bit per letter (mod 64). Two spellings within two edits
     // differ in at most four bits.
     let signature = |text: &str| text.chars().fold(0u64, |bits, c| bits | 1 << (c as u32 % 64));
-    let names: Vec<(usize, u64, usize)> = spellings
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !is_common_word(&s.text))
-        .map(|(index, s)| (index, signature(&s.phonetic), s.phonetic.chars().count()))
-        .collect();
-    for &(probe, probe_bits, probe_length) in &names {
-        let spelling = &spellings[probe];
-        let evidence_possible = !spelling.partners.is_empty() || spelling.written.contains('-');
-        if !(spelling.person_cue || spelling.known || probe_length == 4 || evidence_possible) {
+    struct Name {
+        bits: u64,
+        length: usize,
+        /// At least one side of a pair must be one (see above).
+        probe: bool,
+    }
+    let mut names: FxHashMap<usize, Name> = FxHashMap::default();
+    let mut filed: Vec<(u64, usize)> = Vec::new();
+    let mut keys: Vec<u64> = Vec::new();
+    for (index, spelling) in spellings.iter().enumerate() {
+        if is_common_word(&spelling.text) {
             continue;
         }
-        for &(other, other_bits, other_length) in &names {
-            if other == probe
-                || probe_length.abs_diff(other_length) > 2
-                || (probe_bits ^ other_bits).count_ones() > 4
-            {
-                continue;
-            }
-            if edit_distance(&spelling.phonetic, &spellings[other].phonetic, 2) <= 2 {
-                candidates[probe].push(other);
-                candidates[other].push(probe);
+        let phonetic: Vec<char> = spelling.phonetic.chars().collect();
+        // `difference` takes one edit in a name of four letters or more, two in one of six
+        // or more (counted in the loose form).
+        let depth = match spelling.loose.chars().count() {
+            0..=3 => continue,
+            4 | 5 => 1,
+            _ => 2,
+        };
+        if phonetic.len() > LONGEST_COMPARED {
+            continue;
+        }
+        let evidence_possible = !spelling.partners.is_empty() || spelling.written.contains('-');
+        names.insert(
+            index,
+            Name {
+                bits: signature(&spelling.phonetic),
+                length: phonetic.len(),
+                probe: spelling.person_cue || spelling.known || phonetic.len() == 4 || evidence_possible,
+            },
+        );
+        keys.clear();
+        deletion_keys(&phonetic, depth, &mut keys);
+        filed.extend(keys.iter().map(|&key| (key, index)));
+    }
+    let mut compared: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    'near: for group in groups_of(filed) {
+        for (position, &a) in group.iter().enumerate() {
+            for &b in &group[position + 1..] {
+                if budget == 0 {
+                    break 'near;
+                }
+                budget -= 1;
+                let (first, second) = (&names[&a], &names[&b]);
+                if !(first.probe || second.probe)
+                    || first.length.abs_diff(second.length) > 2
+                    || (first.bits ^ second.bits).count_ones() > 4
+                    || !compared.insert((a.min(b), a.max(b)))
+                {
+                    continue;
+                }
+                if edit_distance(&spellings[a].phonetic, &spellings[b].phonetic, 2) <= 2 {
+                    candidates[a].push(b);
+                    candidates[b].push(a);
+                }
             }
         }
     }
-    // Contractions (Wm / William), only among spellings used with two other name words.
-    let with_full_names: Vec<usize> = (0..spellings.len())
+    // Contractions (Wm / William), only among spellings used with two other name words,
+    // which share their first and last letters.
+    let mut filed: Vec<(u64, usize)> = (0..spellings.len())
         .filter(|&i| spellings[i].partners.len() >= 2)
+        .map(|i| {
+            let loose = &spellings[i].loose;
+            let ends = (loose.chars().next(), loose.chars().last());
+            let key = ends.0.map_or(0, |c| c as u64) << 32 | ends.1.map_or(0, |c| c as u64);
+            (key, i)
+        })
         .collect();
-    for &short in &with_full_names {
-        if spellings[short].loose.chars().count() > 4 {
-            continue;
-        }
-        for &long in &with_full_names {
-            if is_contraction(&spellings[short].loose, &spellings[long].loose) {
-                candidates[short].push(long);
-                candidates[long].push(short);
+    filed.sort_unstable();
+    'contractions: for group in filed.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, short) in group {
+            if spellings[short].loose.chars().count() > 4 {
+                continue;
+            }
+            for &(_, long) in group {
+                if budget == 0 {
+                    break 'contractions;
+                }
+                budget -= 1;
+                if is_contraction(&spellings[short].loose, &spellings[long].loose) {
+                    candidates[short].push(long);
+                    candidates[long].push(short);
+                }
             }
         }
     }
@@ -1455,6 +1577,45 @@ fn check_abbreviations(ctx: &Ctx<'_>, out: &mut Findings<'_>) {
 mod tests {
     use super::*;
     use crate::testing::{assert_fixture, findings_with_config};
+
+    fn share_a_key(a: &str, b: &str, depth: usize) -> bool {
+        let (mut ka, mut kb) = (Vec::new(), Vec::new());
+        deletion_keys(&a.chars().collect::<Vec<_>>(), depth, &mut ka);
+        deletion_keys(&b.chars().collect::<Vec<_>>(), depth, &mut kb);
+        ka.iter().any(|key| kb.contains(key))
+    }
+
+    #[test]
+    fn spellings_within_the_edit_distance_share_a_deletion_key() {
+        // Substitution, insertion, deletion, transposition, and two of them.
+        for (a, b, distance) in [
+            ("kovalevsky", "kovalevski", 1),
+            ("kovalevsky", "kovalevskyy", 1),
+            ("kovalevsky", "kovlevsky", 1),
+            ("kovalevsky", "kovalevksy", 1),
+            ("kovalevsky", "kowalevski", 2),
+            ("kovalevsky", "kovalesvkyi", 2),
+            ("choi", "choe", 1),
+            ("ãbcdé", "ãbcde", 1),
+        ] {
+            assert_eq!(edit_distance(a, b, 2), distance, "{a} / {b}");
+            assert!(share_a_key(a, b, distance), "{a} / {b}");
+        }
+        // Six letters apart: no key in common.
+        assert!(!share_a_key("abcdef", "uvwxyz", 2));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn every_pair_within_two_edits_shares_a_key(a in "[a-e]{4,9}", b in "[a-e]{4,9}") {
+            let distance = edit_distance(&a, &b, 2);
+            if distance <= 2 {
+                proptest::prop_assert!(share_a_key(&a, &b, distance.max(1)));
+                proptest::prop_assert!(share_a_key(&a, &b, 2));
+            }
+        }
+    }
 
     #[test]
     fn phonetic_forms_meet() {

@@ -14,7 +14,7 @@ use super::{CheckArgs, ColorChoice, Format};
 use crate::checks;
 use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
-use crate::fix::{FixMode, apply_edits, edits_for_draft};
+use crate::fix::{FixMode, Regions, apply_edits, edits_for_draft, edits_within};
 use crate::story::{BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze_bounded};
 use crate::text::{DirectiveKind, DraftFormat};
 
@@ -251,7 +251,9 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
                     continue;
                 }
             };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
+            // A temporary file a killed `--fix` left is not a draft (hidden files are
+            // skipped already; this holds whatever the walk's settings).
+            if !entry.file_type().is_some_and(|t| t.is_file()) || is_temporary(entry.file_name()) {
                 continue;
             }
             let file = entry.path();
@@ -431,7 +433,7 @@ fn check_story(
     story: &[Input],
     encoding: Option<&'static encoding_rs::Encoding>,
     fix: Option<FixMode>,
-    keep_transcoded: bool,
+    diffing: bool,
 ) -> StoryOutcome {
     let mut messages = Vec::new();
     let mut files = Vec::new();
@@ -461,34 +463,42 @@ fn check_story(
     };
     let mut fixed = 0;
     if let Some(mode) = fix {
-        if keep_transcoded {
-            for (position, file) in files.iter().enumerate() {
-                if let Some(encoding) = file.decoded_from
-                    && !edits_for_draft(&findings, position, mode).is_empty()
-                {
-                    messages.push((
-                        false,
-                        format!(
-                            "{}: not fixed: it was decoded from {}, and fixes are written only to UTF-8 files; convert it to UTF-8 to fix it",
-                            file.display,
-                            encoding.name()
-                        ),
-                    ));
-                }
+        // A file decoded from another encoding is neither fixed nor shown fixed: `--diff`
+        // says what `--fix` would write, and `--fix` writes only UTF-8.
+        for (position, file) in files.iter().enumerate() {
+            if let Some(encoding) = file.decoded_from
+                && !edits_for_draft(&findings, position, mode).is_empty()
+            {
+                messages.push((
+                    false,
+                    format!(
+                        "{}: {}: it was decoded from {}, and fixes are written only to UTF-8 files; convert it to UTF-8 to fix it",
+                        file.display,
+                        if diffing { "no diff shown" } else { "not fixed" },
+                        encoding.name()
+                    ),
+                ));
             }
         }
+        // The first round applies what `copydesk check` reports; later rounds apply the
+        // fixes deferred because they overlapped another, re-made on the fixed text, only
+        // where they stay inside the spans the first round reported (see `Regions`).
+        let mut regions: Vec<Regions> = (0..files.len())
+            .map(|position| Regions::reported(&findings, position, mode))
+            .collect();
         for _round in 0..8 {
             let mut changed = false;
             for (position, text) in texts.iter_mut().enumerate() {
-                if files[position].decoded_from.is_some() && keep_transcoded {
+                if files[position].decoded_from.is_some() {
                     continue;
                 }
-                let edits = edits_for_draft(&findings, position, mode);
+                let edits = edits_within(&findings, position, mode, Some(&regions[position]));
                 if edits.is_empty() {
                     continue;
                 }
                 fixed += edits.len();
                 *text = apply_edits(text, &edits);
+                regions[position] = regions[position].after(&edits);
                 changed = true;
             }
             if !changed {
@@ -497,6 +507,21 @@ fn check_story(
             let again = analyze_texts(&files, &texts, config);
             findings = again.findings;
             omitted = again.omitted;
+        }
+        for (position, text) in texts.iter().enumerate() {
+            if files[position].decoded_from.is_none()
+                && *text != files[position].text
+                && !edits_for_draft(&findings, position, mode).is_empty()
+            {
+                messages.push((
+                    false,
+                    format!(
+                        "{}: the fixes made others possible; run copydesk again to {} them (a run of --fix changes only what it reported before fixing)",
+                        files[position].display,
+                        if diffing { "see" } else { "apply" }
+                    ),
+                ));
+            }
         }
     }
     StoryOutcome {
@@ -616,7 +641,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         let outcomes: Vec<StoryOutcome> = stories[start..end]
             .par_iter()
             .map(|story| {
-                let mut outcome = check_story(story, encoding, fix, args.fix);
+                let mut outcome = check_story(story, encoding, fix, args.diff);
                 if reporting {
                     // Render here, in parallel, so that the writer only copies bytes.
                     let report_files: Vec<ReportFile<'_>> = outcome
@@ -662,13 +687,8 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
                 changed_files += 1;
                 if args.diff {
-                    let diff = similar::TextDiff::from_lines(file.text.as_str(), new_text.as_str());
-                    let _ = write!(
-                        out,
-                        "{}",
-                        diff.unified_diff()
-                            .context_radius(3)
-                            .header(&format!("a/{}", file.display), &format!("b/{}", file.display))
+                    let _ = out.write_all(
+                        unified_diff(&file.display, &file.text, new_text, file.had_bom, 3).as_bytes(),
                     );
                 } else if args.fix {
                     match &file.path {
@@ -741,6 +761,18 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         0
     }
+}
+
+/// A unified diff of a file's bytes from `old` to `new` (`a/NAME`, `b/NAME`): a byte-order
+/// mark stays on line 1, so that a hunk there applies with `patch`.
+pub(super) fn unified_diff(display: &str, old: &str, new: &str, had_bom: bool, context: usize) -> String {
+    let bom = if had_bom { "\u{FEFF}" } else { "" };
+    let (old, new) = (format!("{bom}{old}"), format!("{bom}{new}"));
+    similar::TextDiff::from_lines(old.as_str(), new.as_str())
+        .unified_diff()
+        .context_radius(context)
+        .header(&format!("a/{display}"), &format!("b/{display}"))
+        .to_string()
 }
 
 /// The configuration source: `--config FILE` for every draft, or discovery per folder.
@@ -829,6 +861,31 @@ fn changed_on_disk(display: &str) -> String {
     )
 }
 
+/// How the temporary files that `--fix` writes beside a draft end; they start with
+/// `.NAME.copydesk-` (see `is_temporary`).
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is one of `--fix`'s temporary files, `.NAME.copydesk-XXXXXX.tmp`,
+/// which a killed run can leave behind: never a draft.
+pub(super) fn is_temporary(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX) && name.contains(".copydesk-")
+}
+
+/// Gives the replacement the original's owner and group (each where the user may: only
+/// root can give a file away, but an owner can set a group they belong to) and then its
+/// permissions (a change of owner can clear the set-id bits).
+fn keep_owner_and_mode(temporary: &std::fs::File, original: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::os::unix::fs::fchown(temporary, Some(original.uid()), Some(original.gid())).is_err() {
+            let _ = std::os::unix::fs::fchown(temporary, None, Some(original.gid()));
+        }
+    }
+    let _ = temporary.set_permissions(original.permissions());
+}
+
 /// Writes fixed text over a file: refuses when the file changed since it was read;
 /// writes a temporary file beside it, keeps the permissions, and renames it into place.
 pub(super) fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
@@ -862,12 +919,29 @@ fn write_atomically_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(|e| {
-        format!(
-            "{display}: not fixed: cannot create a temporary file in {}: {e}",
-            folder.display()
-        )
-    })?;
+    let metadata =
+        std::fs::metadata(&target).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
+    if metadata.permissions().readonly() {
+        return Err(format!(
+            "{display}: not fixed: the file is read-only; make it writable (chmod u+w) for copydesk to fix it, or leave it out"
+        ));
+    }
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Named `.NAME.copydesk-XXXXXX.tmp`: hidden, recognisable, skipped by the file walk,
+    // and removed when dropped on every error path (only a killed run leaves one).
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{name}.copydesk-"))
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(folder)
+        .map_err(|e| {
+            format!(
+                "{display}: not fixed: cannot create a temporary file in {}: {e}",
+                folder.display()
+            )
+        })?;
     let mut bytes = Vec::with_capacity(new_text.len() + 3);
     if file.had_bom {
         bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
@@ -875,11 +949,12 @@ fn write_atomically_with(
     bytes.extend_from_slice(new_text.as_bytes());
     temporary
         .write_all(&bytes)
-        .and_then(|_| temporary.as_file().sync_all())
         .map_err(|e| format!("{display}: not fixed: cannot write the temporary file: {e}"))?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(temporary.path(), metadata.permissions());
-    }
+    keep_owner_and_mode(temporary.as_file(), &metadata);
+    temporary
+        .as_file()
+        .sync_all()
+        .map_err(|e| format!("{display}: not fixed: cannot write the temporary file: {e}"))?;
     before_recheck();
     // Writing and syncing take time: compare again, as late as possible.
     let last = match unchanged_since_read(path, file) {
@@ -927,6 +1002,34 @@ mod tests {
         let file = source(&path);
         write_atomically_with(&path, &file, "One fixed line.\n", || {}).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "One fixed line.\n");
+        assert_eq!(entries(folder.path()), 1);
+    }
+
+    #[test]
+    fn the_temporary_file_is_named_for_the_draft_and_copydesk() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("draft.md");
+        std::fs::write(&path, "One line.\n").unwrap();
+        let file = source(&path);
+        let mut seen = Vec::new();
+        write_atomically_with(&path, &file, "One fixed line.\n", || {
+            for entry in std::fs::read_dir(folder.path()).unwrap() {
+                seen.push(entry.unwrap().file_name());
+            }
+        })
+        .unwrap();
+        seen.sort();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        let name = seen[0].to_string_lossy().to_string();
+        assert!(
+            name.starts_with(".draft.md.copydesk-")
+                && name.ends_with(".tmp")
+                && name.len() == ".draft.md.copydesk-".len() + 6 + 4,
+            "{name}"
+        );
+        assert!(is_temporary(&seen[0]));
+        assert!(!is_temporary(std::ffi::OsStr::new("draft.md")));
+        assert!(!is_temporary(std::ffi::OsStr::new(".notes.tmp")));
         assert_eq!(entries(folder.path()), 1);
     }
 

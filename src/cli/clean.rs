@@ -9,7 +9,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::check::{SourceFile, decode, write_atomically};
+use super::check::{SourceFile, decode, unified_diff, write_atomically};
 use crate::config::{Config, RuleLevel};
 use crate::finding::{Applicability, Finding};
 use crate::fix::{FixMode, apply_edits, edits_for_draft};
@@ -154,15 +154,13 @@ pub fn run(args: &CleanArgs) -> i32 {
         let (cleaned, removed, left) = clean_text(&display, &text, format);
         report(&display, &cleaned, removed, &left);
         if args.diff {
-            if cleaned != text {
-                let diff = similar::TextDiff::from_lines(text.as_str(), cleaned.as_str());
-                let _ = write!(
-                    stdout,
-                    "{}",
-                    diff.unified_diff()
-                        .context_radius(2)
-                        .header(&format!("a/{display}"), &format!("b/{display}"))
+            if cleaned != text && decoded_from.is_some() {
+                // `--in-place` would not write it: the diff says what it would write.
+                eprintln!(
+                    "copydesk: note: {display}: no diff shown: it was decoded from another encoding, and files are cleaned in place only as UTF-8; save it as UTF-8 first"
                 );
+            } else if cleaned != text {
+                let _ = stdout.write_all(unified_diff(&display, &text, &cleaned, had_bom, 2).as_bytes());
             }
         } else if args.in_place {
             if cleaned == text {

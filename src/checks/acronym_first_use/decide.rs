@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::expansion::{find_expansions, is_glossed_in_brackets};
+use super::expansion::{Openers, find_expansions, is_glossed_in_brackets};
 use super::introduced::{is_described, is_part_of_name, is_used_as_institution, numbers_what_precedes};
 use super::letters::{
     acronym_letters, is_call_letters, is_grade_label, is_name_in_capitals, is_placeholder, is_roman_numeral,
@@ -165,7 +165,9 @@ pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<Decided>
     let found_dateline = find_dateline(parsed);
     let dateline = found_dateline.as_ref().map(|d| d.span.clone());
     let credit = found_dateline.as_ref().and_then(|d| d.credit.clone());
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+    // Built once, when the first acronym needs its expansions looked up.
+    let openers: std::cell::OnceCell<Openers> = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for block in &parsed.blocks {
         if !block.is_prose() {
@@ -201,6 +203,7 @@ pub fn decide(draft: &DraftContext<'_>, config: &EngineSettings) -> Vec<Decided>
                 draft,
                 config,
                 &mut seen,
+                &openers,
                 |start| {
                     if credit.as_ref().is_some_and(|c| c.contains(&start)) {
                         Some(LetGo::WireCredit)
@@ -253,7 +256,8 @@ fn decide_one(
     candidate: &Candidate<'_>,
     draft: &DraftContext<'_>,
     config: &EngineSettings,
-    seen: &mut Vec<String>,
+    seen: &mut rustc_hash::FxHashSet<String>,
+    openers: &std::cell::OnceCell<Openers>,
     placed: impl Fn(usize) -> Option<LetGo>,
 ) -> Decision {
     let parsed = &draft.parsed;
@@ -265,7 +269,7 @@ fn decide_one(
         letters,
     } = *candidate;
     let token = parsed.tokens[index];
-    if seen.iter().any(|s| s == letters) {
+    if seen.contains(letters) {
         return Decision::LetGo(LetGo::AlreadyUsed);
     }
     // What the letters are, whatever their place.
@@ -290,7 +294,7 @@ fn decide_one(
     // Where they stand: a dateline's credit, a quotation, a line in capitals.
     if let Some(class) = placed(token.start) {
         if class == LetGo::WireCredit {
-            seen.push(letters.to_string());
+            seen.insert(letters.to_string());
         }
         return Decision::LetGo(class);
     }
@@ -315,7 +319,7 @@ fn decide_one(
     if is_part_of_name(parsed, tokens, index, letters) {
         return Decision::LetGo(LetGo::NamePart);
     }
-    seen.push(letters.to_string());
+    seen.insert(letters.to_string());
     if is_described(parsed, tokens, index) {
         return Decision::LetGo(LetGo::Described);
     }
@@ -330,7 +334,7 @@ fn decide_one(
     // A phrase in ordinary case fits two letters by chance too often ("internal guidance"
     // for IG) to count outside the letters' own paragraph.
     let short = letters.chars().count() < 3;
-    let expansions: Vec<_> = find_expansions(parsed, letters)
+    let expansions: Vec<_> = find_expansions(parsed, openers.get_or_init(|| Openers::new(parsed)), letters)
         .into_iter()
         .filter(|e| e.capitalised || !short || tokens.contains(&e.first_token))
         .collect();

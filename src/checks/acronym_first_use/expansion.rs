@@ -154,76 +154,119 @@ fn is_capitalised_word(parsed: &ParsedDraft<'_>, index: usize) -> bool {
         && text.chars().any(char::is_lowercase)
 }
 
+/// The words that may open an expansion, filed by their folded initial in capitals, so
+/// that looking for one acronym's expansions visits only the words that open with its
+/// first letter (not every word of the draft once per acronym), within a draft-wide work
+/// budget: a draft of thousands of distinct acronyms (random text) stays linear.
+pub struct Openers {
+    by_initial: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
+    /// Words still to try as the first of an expansion, for the whole draft.
+    budget: std::cell::Cell<usize>,
+}
+
+/// Words tried as the first of an expansion per draft: this many, plus
+/// `OPENER_BUDGET_PER_TOKEN` for each token (a real draft uses a few per acronym).
+const OPENER_BUDGET_BASE: usize = 100_000;
+const OPENER_BUDGET_PER_TOKEN: usize = 8;
+
+impl Openers {
+    pub fn new(parsed: &ParsedDraft<'_>) -> Self {
+        let mut by_initial: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
+        for (block_index, block) in parsed.blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading || block.kind == BlockKind::Separator {
+                continue;
+            }
+            for index in block.tokens.clone() {
+                let token = parsed.tokens[index];
+                if token.kind != TokenKind::Word {
+                    continue;
+                }
+                let text = token.text(&parsed.copy);
+                let Some(initial) = text.chars().next() else {
+                    continue;
+                };
+                // A word in capitals is the acronym, not its name.
+                let in_capitals = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                    && text.chars().count() > 1;
+                if in_capitals {
+                    continue;
+                }
+                let folded = if initial.is_ascii() {
+                    initial.to_ascii_uppercase().to_string()
+                } else {
+                    crate::text::fold::fold(&initial.to_string()).to_uppercase()
+                };
+                by_initial.entry(folded).or_default().push((index, block_index));
+            }
+        }
+        Openers {
+            by_initial,
+            budget: std::cell::Cell::new(OPENER_BUDGET_BASE + OPENER_BUDGET_PER_TOKEN * parsed.tokens.len()),
+        }
+    }
+}
+
 /// Every place the draft spells `letters` out, in order: names in capitals and phrases
-/// in ordinary case of at least two words, outside headings.
-pub fn find_expansions(parsed: &ParsedDraft<'_>, letters: &str) -> Vec<Expansion> {
+/// in ordinary case of at least two words, outside headings. Past the draft's work budget
+/// (see `Openers`) the search stops, and what it found so far is all it finds.
+pub fn find_expansions(parsed: &ParsedDraft<'_>, openers: &Openers, letters: &str) -> Vec<Expansion> {
     let mut found = Vec::new();
     let bytes = letters.as_bytes();
     let Some(first_letter) = letters.chars().next() else {
         return found;
     };
-    for block in &parsed.blocks {
-        if block.kind == BlockKind::Heading || block.kind == BlockKind::Separator {
+    let Some(candidates) = openers.by_initial.get(&first_letter.to_string()) else {
+        return found;
+    };
+    // Words inside an expansion found are not the first of another.
+    let mut next_free = 0;
+    for &(index, block_index) in candidates {
+        if index < next_free {
             continue;
         }
-        let mut index = block.tokens.start;
-        while index < block.tokens.end {
-            let token = parsed.tokens[index];
-            let text = token.text(&parsed.copy);
-            let Some(initial) = text.chars().next() else {
-                index += 1;
-                continue;
-            };
-            let folded = if initial.is_ascii() {
-                initial.to_ascii_uppercase().to_string()
-            } else {
-                crate::text::fold::fold(&initial.to_string()).to_uppercase()
-            };
-            // A word in capitals is the acronym, not its name.
-            let in_capitals = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-                && text.chars().count() > 1;
-            if token.kind != TokenKind::Word || in_capitals || folded != first_letter.to_string() {
-                index += 1;
-                continue;
-            }
-            let capitalised = initial.is_uppercase();
-            let mut matched = None;
-            for any_case in [false, true] {
-                let mut budget = 64;
-                if let Some(after) = spells(parsed, block.tokens.end, index, bytes, 0, any_case, &mut budget)
-                {
-                    // More than one word, so "Nato" is not NATO's expansion.
-                    let words = (index..after)
-                        .filter(|&i| parsed.tokens[i].kind == TokenKind::Word)
-                        .count();
-                    if words >= 2 {
-                        matched = Some((after, !any_case));
-                        break;
-                    }
+        let left = openers.budget.get();
+        if left == 0 {
+            break;
+        }
+        openers.budget.set(left - 1);
+        let block = &parsed.blocks[block_index];
+        let token = parsed.tokens[index];
+        let text = token.text(&parsed.copy);
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let mut matched = None;
+        for any_case in [false, true] {
+            let mut budget = 64;
+            if let Some(after) = spells(parsed, block.tokens.end, index, bytes, 0, any_case, &mut budget) {
+                // More than one word, so "Nato" is not NATO's expansion.
+                let words = (index..after)
+                    .filter(|&i| parsed.tokens[i].kind == TokenKind::Word)
+                    .count();
+                if words >= 2 {
+                    matched = Some((after, !any_case));
+                    break;
                 }
             }
-            let Some((after, in_name_case)) = matched else {
-                index += 1;
-                continue;
-            };
-            let capitalised = capitalised && in_name_case;
-            let runs_on_before = index > block.tokens.start
-                && is_capitalised_word(parsed, index - 1)
-                && parsed.sentence_of_token(index - 1) == parsed.sentence_of_token(index)
-                && parsed.sentences[parsed.sentence_of_token(index).unwrap_or(0)]
-                    .tokens
-                    .start
-                    != index - 1;
-            let runs_on_after = after < block.tokens.end && is_capitalised_word(parsed, after);
-            found.push(Expansion {
-                span: token.start..parsed.tokens[after - 1].end,
-                first_token: index,
-                capitalised,
-                whole: !runs_on_before && !runs_on_after,
-                in_title_case: is_title_case(parsed, &block.tokens),
-            });
-            index = after;
         }
+        let Some((after, in_name_case)) = matched else {
+            continue;
+        };
+        let capitalised = capitalised && in_name_case;
+        let runs_on_before = index > block.tokens.start
+            && is_capitalised_word(parsed, index - 1)
+            && parsed.sentence_of_token(index - 1) == parsed.sentence_of_token(index)
+            && parsed.sentences[parsed.sentence_of_token(index).unwrap_or(0)]
+                .tokens
+                .start
+                != index - 1;
+        let runs_on_after = after < block.tokens.end && is_capitalised_word(parsed, after);
+        found.push(Expansion {
+            span: token.start..parsed.tokens[after - 1].end,
+            first_token: index,
+            capitalised,
+            whole: !runs_on_before && !runs_on_after,
+            in_title_case: is_title_case(parsed, &block.tokens),
+        });
+        next_free = after;
     }
     found
 }
@@ -263,7 +306,7 @@ mod tests {
     }
 
     fn spelled<'a>(parsed: &'a ParsedDraft<'_>, letters: &str) -> Vec<(&'a str, bool, bool)> {
-        find_expansions(parsed, letters)
+        find_expansions(parsed, &Openers::new(parsed), letters)
             .into_iter()
             .map(|e| (&parsed.copy[e.span], e.capitalised, e.whole))
             .collect()
@@ -274,7 +317,7 @@ mod tests {
         let parsed = parse(
             "Headline\n\nMarkets rose.\n\nHow To Buy Shares Of Small Business Investors Now\n\nThe Small Business Investors group met today.\n",
         );
-        let found = find_expansions(&parsed, "SBI");
+        let found = find_expansions(&parsed, &Openers::new(&parsed), "SBI");
         assert_eq!(found.len(), 2);
         assert!(found[0].in_title_case && !found[1].in_title_case);
     }
