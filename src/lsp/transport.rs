@@ -18,10 +18,12 @@
 //!   is cut where a complete JSON value is followed by `Content-Length:`, and the rest is
 //!   read as the next message. A header block without a usable length is skipped, and a
 //!   body larger than [`LARGEST_MESSAGE`] is read past, never held.
-//! - **Bodies.** A body is parsed whole with `serde_json` into a value: bytes that are
-//!   not UTF-8, a lone surrogate escape (`"\ud83d"`), a number out of range (`1e400`), or
-//!   nesting deeper than 128 make it a parse error, wherever they are (in `params`, in a
-//!   field nobody reads). JSON that is not a JSON-RPC 2.0 message is an invalid request.
+//! - **Bodies.** A body is parsed whole with `serde_json` into a value. Bytes that are
+//!   not UTF-8 and lone surrogate escapes (`"\ud83d"`) are read as U+FFFD, so that a
+//!   document edit carrying one keeps the server's copy in step with the editor's (see
+//!   `repaired`); a number out of range (`1e400`), nesting deeper than 128, or anything
+//!   else that is not JSON makes it a parse error, wherever it is (in `params`, in a field
+//!   nobody reads). JSON that is not a JSON-RPC 2.0 message is an invalid request.
 //! - **Answers.** A parse error gets -32700 with a null id; an invalid request -32600
 //!   with its id when it has a usable one. One bad frame gets one answer (the bytes
 //!   skipped after it are part of it). A request for an unknown `$/` method gets -32601
@@ -320,6 +322,69 @@ pub enum Verdict {
     Answer(Value),
 }
 
+/// A body with each byte that is not UTF-8 and each lone surrogate escape (`"\ud83d"` with
+/// no low half after it) replaced by U+FFFD; `None` when it has neither.
+///
+/// Both happen in real editing: a client whose strings are UTF-16 (VS Code's) sends half
+/// of a surrogate pair when an edit splits an emoji, escaped as JSON allows. Refusing the
+/// message would leave the server's copy of the draft out of step with the editor's, and
+/// every later edit, diagnostic and fix would land in the wrong place. U+FFFD is one UTF-16
+/// code unit, as the lone surrogate (or a Latin-1 byte's character) was, so positions stay
+/// in step.
+fn repaired(body: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(body);
+    let mut changed = matches!(text, std::borrow::Cow::Owned(_));
+    let hex = |at: usize| -> Option<u32> {
+        let digits = text.get(at..at + 4)?;
+        if digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            u32::from_str_radix(digits, 16).ok()
+        } else {
+            None
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' || at + 1 >= bytes.len() {
+            out.push(bytes[at]);
+            at += 1;
+            continue;
+        }
+        if bytes[at + 1] != b'u' {
+            // An escape of one character (`\\`, `\"`, `\n`…): both bytes as they are.
+            out.extend_from_slice(&bytes[at..at + 2]);
+            at += 2;
+            continue;
+        }
+        match hex(at + 2) {
+            Some(0xD800..=0xDBFF) => {
+                let low = (bytes.get(at + 6) == Some(&b'\\') && bytes.get(at + 7) == Some(&b'u'))
+                    .then(|| hex(at + 8))
+                    .flatten();
+                if matches!(low, Some(0xDC00..=0xDFFF)) {
+                    out.extend_from_slice(&bytes[at..at + 12]);
+                    at += 12;
+                } else {
+                    out.extend_from_slice(b"\\ufffd");
+                    changed = true;
+                    at += 6;
+                }
+            }
+            Some(0xDC00..=0xDFFF) => {
+                out.extend_from_slice(b"\\ufffd");
+                changed = true;
+                at += 6;
+            }
+            _ => {
+                out.extend_from_slice(&bytes[at..at + 2]);
+                at += 2;
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
 fn error_response(id: Value, code: i64, message: &str) -> Value {
     json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
 }
@@ -348,12 +413,20 @@ impl Gate {
     pub fn judge(&mut self, body: &[u8]) -> Verdict {
         let value: Value = match serde_json::from_slice(body) {
             Ok(value) => value,
-            Err(error) => {
-                tracing::warn!(
-                    "a message from the client is not JSON ({error}); answered with a parse error"
-                );
-                return Verdict::Answer(error_response(Value::Null, PARSE_ERROR, "Parse error"));
-            }
+            Err(error) => match repaired(body).and_then(|body| serde_json::from_slice(&body).ok()) {
+                Some(value) => {
+                    tracing::warn!(
+                        "a message from the client is not JSON ({error}): read with U+FFFD for its bad bytes and lone surrogates"
+                    );
+                    value
+                }
+                None => {
+                    tracing::warn!(
+                        "a message from the client is not JSON ({error}); answered with a parse error"
+                    );
+                    return Verdict::Answer(error_response(Value::Null, PARSE_ERROR, "Parse error"));
+                }
+            },
         };
         let invalid = |id: Option<&Value>, why: &str| {
             tracing::warn!("a message from the client is not JSON-RPC 2.0 ({why}); answered with an error");
@@ -632,14 +705,33 @@ mod tests {
     fn bodies_are_judged_in_full() {
         let mut gate = Gate::default();
         for body in [
-            &b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"caf\xe9\"}"[..],
-            br#"{"jsonrpc":"2.0","method":"x","params":"\ud83d"}"#,
-            b"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"other\":\"\xff\"}",
-            br#"{"jsonrpc":"2.0","id":3,"method":"x","params":[1e400]}"#,
+            &br#"{"jsonrpc":"2.0","id":3,"method":"x","params":[1e400]}"#[..],
             b"{\"jsonrpc\": ",
+            b"{\"jsonrpc\": \"2.0\", \xff",
+            br#"{"jsonrpc":"2.0","method":"x","params":"\ud83d"#,
         ] {
             assert_eq!(code(gate.judge(body)), (PARSE_ERROR, Value::Null));
         }
+        // Bad bytes and lone surrogates are read as U+FFFD; a pair and an escaped
+        // backslash before "ud83d" are left alone.
+        let mut forwarded = |body: &[u8]| match gate.judge(body) {
+            Verdict::Forward(body) => serde_json::from_slice::<Value>(&body).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            forwarded(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"caf\xe9 au lait\"}")["params"],
+            "caf\u{fffd} au lait"
+        );
+        assert_eq!(
+            forwarded(
+                br#"{"jsonrpc":"2.0","method":"x","params":"a \ud83d b \udc00 c \ud83d\ude00 \\ud83d"}"#
+            )["params"],
+            "a \u{fffd} b \u{fffd} c \u{1f600} \\ud83d"
+        );
+        assert_eq!(
+            forwarded(b"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"other\":\"\xff\"}")["id"],
+            3
+        );
         let deep = format!(
             r#"{{"jsonrpc":"2.0","method":"x","params":{}{}}}"#,
             "[".repeat(128),
