@@ -591,15 +591,14 @@ struct Unit {
     siblings: usize,
 }
 
-/// Splits the draft into units as the model does ([`furniture::units`]): a block of prose
+/// The named classes' units, made from the model's (`shared`, [`furniture::units`]): a block of prose
 /// stays whole; a stack of page lines (short lines, each opening with a capital, a figure
 /// or a symbol, none ending mid-clause, and not one sentence wrapped over lines) is one
 /// unit per line. The named classes and the model judge the same units, so a byline under a
 /// headline is judged on its own line, never with the headline.
-fn units(parsed: &ParsedDraft<'_>) -> Vec<Unit> {
-    let shared = furniture::units(parsed);
+fn units(parsed: &ParsedDraft<'_>, shared: &[furniture::Unit]) -> Vec<Unit> {
     let mut per_block: Vec<Vec<&furniture::Unit>> = vec![Vec::new(); parsed.blocks.len()];
-    for unit in &shared {
+    for unit in shared {
         if let Some(block) = unit.block
             && block < per_block.len()
         {
@@ -866,10 +865,15 @@ fn verdict(signals: &Signals, edge: bool, headline: bool, after_link_header: boo
 /// The named classes: lines that are furniture by their shape alone (a labelled picture
 /// credit, a glued section label, a visitor notice, a well-known furniture label, a list of
 /// links under a related-stories heading, a bare address at the edge).
-fn named_classes(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
+fn named_classes(
+    draft_index: usize,
+    draft: &DraftContext<'_>,
+    shared: &[furniture::Unit],
+    out: &mut Vec<Finding>,
+) {
     let parsed = &draft.parsed;
     let blocks = &parsed.blocks;
-    let units = units(parsed);
+    let units = units(parsed, shared);
     // Body copy: prose with a sentence, long enough, and not itself web text.
     // A short sentence with attribution ("Borg said the ports would stay open.") is copy.
     let is_body = |index: usize, s: &Signals| {
@@ -1253,10 +1257,10 @@ fn unit_deletion_span(parsed: &ParsedDraft<'_>, unit: &furniture::Unit) -> Range
 fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Finding>) {
     let parsed = &draft.parsed;
     let first = out.len();
-    named_classes(draft_index, draft, out);
+    let units = furniture::units(parsed);
+    named_classes(draft_index, draft, &units, out);
     let model = furniture::model::web_residue();
     let (flag, safe) = model.thresholds(parsed.format);
-    let units = furniture::units(parsed);
     let features = furniture::features(parsed, &units);
     let feature = furniture::position;
     let named: Vec<bool> = units
