@@ -4,6 +4,7 @@
 //! [`Config`] and returns [`Finding`]s with byte spans. It does no IO and does not know about editors; the
 //! command line (`cli`) and the language server (`lsp`) are thin front ends over it.
 
+pub mod atomic_write;
 pub mod checks;
 pub mod config;
 pub mod file_selector;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::report::{self, LocatedFinding, ReportFile, Reporter, Summary};
 use super::{CheckArgs, ColorChoice, Format};
+use crate::atomic_write::{self, FileId, WriteError, file_id_of, is_temporary};
 use crate::checks;
 use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
@@ -280,23 +281,6 @@ fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) ->
             }
         })
         .collect()
-}
-
-/// What makes two paths one file: its device and inode on Unix, its canonical path elsewhere.
-#[cfg(unix)]
-type FileId = (u64, u64);
-#[cfg(not(unix))]
-type FileId = PathBuf;
-
-#[cfg(unix)]
-fn file_id_of(_path: &Path, metadata: &std::fs::Metadata) -> Option<FileId> {
-    use std::os::unix::fs::MetadataExt;
-    Some((metadata.dev(), metadata.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id_of(path: &Path, _metadata: &std::fs::Metadata) -> Option<FileId> {
-    std::fs::canonicalize(path).ok()
 }
 
 /// The identity of the file a path leads to (following symbolic links), if it can be read.
@@ -821,85 +805,14 @@ fn config_cache(args: &CheckArgs, problems: &mut Problems) -> Option<ConfigCache
     })
 }
 
-/// What a file looked like when it was compared with the bytes read: which file it was,
-/// its size and its modification time.
-#[derive(Debug, PartialEq, Eq)]
-struct Stamp {
-    id: Option<FileId>,
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-}
-
-/// Reads the file at `path` again and checks that it still holds the bytes first read;
-/// returns its stamp, taken (from the open file) before reading, so that a write after
-/// the comparison changes the stamp.
-fn unchanged_since_read(path: &Path, file: &SourceFile) -> Result<Stamp, String> {
-    let display = &file.display;
-    let mut handle =
-        std::fs::File::open(path).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
-    let metadata = handle
-        .metadata()
-        .map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
-    let stamp = Stamp {
-        id: file_id_of(path, &metadata),
-        len: metadata.len(),
-        modified: metadata.modified().ok(),
-    };
-    let mut current = Vec::with_capacity(file.original.len());
-    handle
-        .read_to_end(&mut current)
-        .map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
-    if current != file.original {
-        return Err(changed_on_disk(display));
-    }
-    Ok(stamp)
-}
-
-fn changed_on_disk(display: &str) -> String {
-    format!(
-        "{display}: not fixed: the file changed on disk while copydesk was checking it; run copydesk again"
-    )
-}
-
-/// How the temporary files that `--fix` writes beside a draft end; they start with
-/// `.NAME.copydesk-` (see `is_temporary`).
-const TEMPORARY_SUFFIX: &str = ".tmp";
-
-/// Whether a file name is one of `--fix`'s temporary files, `.NAME.copydesk-XXXXXX.tmp`,
-/// which a killed run can leave behind: never a draft.
-pub(super) fn is_temporary(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX) && name.contains(".copydesk-")
-}
-
-/// Gives the replacement the original's owner and group (each where the user may: only
-/// root can give a file away, but an owner can set a group they belong to) and then its
-/// permissions (a change of owner can clear the set-id bits).
-fn keep_owner_and_mode(temporary: &std::fs::File, original: &std::fs::Metadata) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if std::os::unix::fs::fchown(temporary, Some(original.uid()), Some(original.gid())).is_err() {
-            let _ = std::os::unix::fs::fchown(temporary, None, Some(original.gid()));
-        }
-    }
-    let _ = temporary.set_permissions(original.permissions());
-}
-
-/// Writes fixed text over a file: refuses when the file changed since it was read;
-/// writes a temporary file beside it, keeps the permissions, and renames it into place.
+/// Writes fixed text over a file (see [`atomic_write`]): refused when the file changed
+/// since it was read or is read-only; a byte-order mark the file had is kept.
 pub(super) fn write_atomically(path: &Path, file: &SourceFile, new_text: &str) -> Result<(), String> {
     write_atomically_with(path, file, new_text, || {})
 }
 
-/// `write_atomically`, calling `before_recheck` once the temporary file is written and
-/// synced, just before the file is compared a last time (tests change the file there).
-///
-/// The file is compared with the bytes first read twice: before the temporary file is
-/// written, and again after it is synced, immediately before the rename, by content and
-/// by identity, size and modification time. What remains is the moment between that last
-/// comparison and the rename (two system calls apart), and a writer that keeps the file
-/// open across the rename: what it writes afterwards goes to the replaced file.
+/// `write_atomically`, calling `before_recheck` just before the file is compared a last
+/// time (tests change the file there).
 fn write_atomically_with(
     path: &Path,
     file: &SourceFile,
@@ -911,67 +824,20 @@ fn write_atomically_with(
         file.decoded_from.is_none(),
         "fixes are not written to decoded files"
     );
-    let first = unchanged_since_read(path, file)?;
-    // Resolve a symbolic link so the link stays a link and its target gets the fix; the
-    // temporary file goes beside the target so the rename is atomic.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let folder = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let metadata =
-        std::fs::metadata(&target).map_err(|e| format!("{display}: not fixed: cannot read it again: {e}"))?;
-    if metadata.permissions().readonly() {
-        return Err(format!(
-            "{display}: not fixed: the file is read-only; make it writable (chmod u+w) for copydesk to fix it, or leave it out"
-        ));
-    }
-    let name = target
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Named `.NAME.copydesk-XXXXXX.tmp`: hidden, recognisable, skipped by the file walk,
-    // and removed when dropped on every error path (only a killed run leaves one).
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{name}.copydesk-"))
-        .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(folder)
-        .map_err(|e| {
-            format!(
-                "{display}: not fixed: cannot create a temporary file in {}: {e}",
-                folder.display()
-            )
-        })?;
     let mut bytes = Vec::with_capacity(new_text.len() + 3);
     if file.had_bom {
         bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
     }
     bytes.extend_from_slice(new_text.as_bytes());
-    temporary
-        .write_all(&bytes)
-        .map_err(|e| format!("{display}: not fixed: cannot write the temporary file: {e}"))?;
-    keep_owner_and_mode(temporary.as_file(), &metadata);
-    temporary
-        .as_file()
-        .sync_all()
-        .map_err(|e| format!("{display}: not fixed: cannot write the temporary file: {e}"))?;
-    before_recheck();
-    // Writing and syncing take time: compare again, as late as possible.
-    let last = match unchanged_since_read(path, file) {
-        Ok(stamp) => stamp,
-        Err(message) => {
-            let _ = temporary.close();
-            return Err(message);
-        }
-    };
-    if last != first {
-        let _ = temporary.close();
-        return Err(changed_on_disk(display));
-    }
-    temporary
-        .persist(&target)
-        .map_err(|e| format!("{display}: not fixed: cannot replace the file: {}", e.error))?;
-    Ok(())
+    atomic_write::write_with(path, Some(&file.original), &bytes, before_recheck).map_err(|error| match error {
+        WriteError::Changed => format!(
+            "{display}: not fixed: the file changed on disk while copydesk was checking it; run copydesk again"
+        ),
+        WriteError::ReadOnly => format!(
+            "{display}: not fixed: the file is read-only; make it writable (chmod u+w) for copydesk to fix it, or leave it out"
+        ),
+        WriteError::Io(doing, error) => format!("{display}: not fixed: {doing}: {error}"),
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `toml_edit` so that the file's comments and layout stay as they were, and written whole
 //! on disk ([`write_config_file`]) unless the file is open in the editor.
 
-use std::io::Write;
+use crate::atomic_write::{self, WriteError};
 use std::ops::Range;
 use std::path::Path;
 
@@ -41,54 +41,19 @@ pub fn with_house_name(existing: Option<&str>, name: &str) -> Result<Option<Stri
     Ok(Some(text))
 }
 
-/// Writes a configuration file whole: a temporary file beside it, synced, then renamed into
-/// place, so that the file on disk is the old text or the new, never a part. `expected` is
-/// the text the new one was made from (`None` for a new file): when the file on disk is no
-/// longer that (or a new file appeared meanwhile), nothing is written and the error says so.
+/// Writes a configuration file whole, through [`atomic_write`]: the file on disk is the old
+/// text or the new, never a part. `expected` is the text the new one was made from (`None`
+/// for a new file): when the file on disk is no longer that (or a new file appeared
+/// meanwhile), nothing is written and the error says so.
 pub fn write_config_file(path: &Path, expected: Option<&str>, text: &str) -> Result<(), String> {
     let display = path.display();
-    let changed =
-        || format!("{display} changed while the name was being added; nothing was written, try again");
-    // Follow a symbolic link, so that the link stays a link and its target gets the name.
-    let target = match expected {
-        Some(_) => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
-        None => path.to_path_buf(),
-    };
-    let folder = target
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::NamedTempFile::new_in(folder)
-        .map_err(|error| format!("cannot write in {}: {error}", folder.display()))?;
-    temporary
-        .write_all(text.as_bytes())
-        .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|error| format!("cannot write {display}: {error}"))?;
-    match expected {
-        None => {
-            temporary.persist_noclobber(&target).map_err(|error| {
-                if error.error.kind() == std::io::ErrorKind::AlreadyExists {
-                    changed()
-                } else {
-                    format!("cannot create {display}: {}", error.error)
-                }
-            })?;
+    atomic_write::write(path, expected.map(str::as_bytes), text.as_bytes()).map_err(|error| match error {
+        WriteError::Changed => {
+            format!("{display} changed while the name was being added; nothing was written, try again")
         }
-        Some(expected) => {
-            if let Ok(metadata) = std::fs::metadata(&target) {
-                let _ = std::fs::set_permissions(temporary.path(), metadata.permissions());
-            }
-            let now = std::fs::read_to_string(&target)
-                .map_err(|error| format!("cannot read {display}: {error}"))?;
-            if now != expected {
-                return Err(changed());
-            }
-            temporary
-                .persist(&target)
-                .map_err(|error| format!("cannot replace {display}: {}", error.error))?;
-        }
-    }
-    Ok(())
+        WriteError::ReadOnly => format!("cannot write {display}: the file is read-only"),
+        WriteError::Io(doing, error) => format!("cannot write {display}: {doing}: {error}"),
+    })
 }
 
 /// The smallest single replacement that turns `old` into `new`: the byte range of `old`
