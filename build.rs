@@ -116,6 +116,8 @@ fn word_sets(out_dir: &Path) {
     for (name, stem) in [
         ("COMMON_WORDS", "english-words"),
         ("PROPER_NOUNS", "proper-nouns"),
+        ("FREQUENT_WORDS_10", "english-words-10"),
+        ("FREQUENT_WORDS_20", "english-words-20"),
     ] {
         let path = Path::new("data").join(format!("{stem}.txt"));
         println!("cargo::rerun-if-changed={}", path.display());

@@ -97,6 +97,21 @@ pub fn analyze_bounded(
     analyze_parsed_bounded(&contexts, settings.as_ref(), limit)
 }
 
+/// Analyses a story against reference drafts (`copydesk check --against DIR`): the
+/// references are compared with (a finding's related location may point at one, by its
+/// index after the drafts') but never checked.
+pub fn analyze_bounded_with_references(
+    drafts: &[DraftInput<'_>],
+    references: &[DraftInput<'_>],
+    settings: &impl AsRef<EngineSettings>,
+    limit: usize,
+) -> BoundedFindings {
+    let mut all: Vec<DraftInput<'_>> = drafts.to_vec();
+    all.extend_from_slice(references);
+    let contexts = parse_story(&all);
+    analyze_parsed_with_references(&contexts, drafts.len(), settings.as_ref(), limit)
+}
+
 /// Analyses drafts that are already parsed.
 pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Finding> {
     analyze_parsed_bounded(drafts, config, usize::MAX).findings
@@ -109,7 +124,19 @@ pub fn analyze_parsed_bounded(
     config: &EngineSettings,
     limit: usize,
 ) -> BoundedFindings {
-    let ctx = Ctx { drafts, config };
+    analyze_parsed_with_references(drafts, drafts.len(), config, limit)
+}
+
+/// Analyses the first `checked` of `all` (the rest are references), keeping at most
+/// `limit` findings per checked draft.
+pub fn analyze_parsed_with_references(
+    all: &[DraftContext<'_>],
+    checked: usize,
+    config: &EngineSettings,
+    limit: usize,
+) -> BoundedFindings {
+    let drafts = &all[..checked.min(all.len())];
+    let ctx = Ctx { drafts, config, all };
     let run = |rule: &&dyn checks::Rule| -> checks::Findings<'_> {
         let mut rule_findings = checks::Findings::new(drafts, limit);
         let RuleLevel::On(severity) = config.rule_level(*rule) else {
@@ -130,7 +157,7 @@ pub fn analyze_parsed_bounded(
     };
     // A story of any length worth a second core runs its rules in parallel; the rules share
     // the draft's lazily computed analyses (mentions, quotations) through `OnceLock`s.
-    let size: usize = drafts.iter().map(|d| d.parsed.source.len()).sum();
+    let size: usize = all.iter().map(|d| d.parsed.source.len()).sum();
     let per_rule: Vec<checks::Findings<'_>> = if size >= PARALLEL_RULES_BYTES {
         checks::RULES.par_iter().map(run).collect()
     } else {

@@ -232,7 +232,7 @@ impl Groups {
 /// The spellings the `name-consistency` rule reads as variants, with their canonical
 /// spellings, whatever the rule's configured level.
 fn spelling_merges(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<(String, String)> {
-    checks::name_consistency::variant_spellings(&checks::Ctx { drafts, config })
+    checks::name_consistency::variant_spellings(&checks::Ctx::new(drafts, config))
 }
 
 fn is_house_spelling(config: &EngineSettings, spelling: &str) -> bool {

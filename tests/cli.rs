@@ -1312,3 +1312,78 @@ fn a_value_of_the_wrong_type_says_what_is_wanted_in_words() {
         }
     }
 }
+
+/// An invented wire story and a rewrite of it, paragraph by paragraph (for `--against`).
+const WIRE: &str = "Kariba\n\nLake Kariba, the world's largest man-made reservoir, was 9% full on Thursday, the Zambezi River Authority said, its lowest level since 1996 and far below what the Kariba dam needs to run its turbines.\n\nThe authority cut the water allocation for power generation to 16 billion cubic metres for the year, forcing the Zambia Electricity Supply Corporation to ration power for up to 17 hours a day.\n\nCopper mines on the Zambian Copperbelt, which use more than half of the country's electricity, have started running diesel generators, adding about $40 million a month to their costs, the Chamber of Mines said.\n";
+const REWORDED: &str = "Power cuts\n\nThe Zambezi River Authority said on Thursday that Lake Kariba, the biggest artificial reservoir on Earth, stood at just 9% of capacity, its lowest since 1996, well short of what the Kariba dam turbines require.\n\nWater allotted to generating power was reduced by the authority to 16 billion cubic metres this year, and the Zambia Electricity Supply Corporation has had to ration electricity for as long as 17 hours daily.\n\nCopper mines on the Copperbelt, which consume over half of Zambia's electricity, have begun running diesel generators, adding some $40 million a month to their costs, the Chamber of Mines said.\n";
+
+#[test]
+fn against_compares_with_a_reference_folder_it_does_not_check() {
+    let wire = folder_with(&[("kariba.md", WIRE.as_bytes())]);
+    let story = folder_with(&[("power.md", REWORDED.as_bytes())]);
+    let output = copydesk()
+        .args(["check", "--format", "json", "--against"])
+        .arg(wire.path())
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let findings = stdout_json(&output);
+    let findings = findings.as_array().unwrap();
+    // Nothing is reported on the reference itself.
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["path"].as_str().unwrap().ends_with("power.md"))
+    );
+    let restated: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "restated-paragraph")
+        .collect();
+    let paragraphs: Vec<&&Value> = restated.iter().filter(|f| f["severity"] == "warning").collect();
+    assert_eq!(paragraphs.len(), 3, "{restated:#?}");
+    for (finding, line) in paragraphs.iter().zip([2, 4, 6]) {
+        let related = &finding["related"][0];
+        assert!(
+            related["path"].as_str().unwrap().ends_with("kariba.md"),
+            "{related}"
+        );
+        assert_eq!(related["range"]["start"]["line"], line);
+    }
+    let notes: Vec<&&Value> = restated.iter().filter(|f| f["severity"] == "info").collect();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 of 3 paragraphs")
+    );
+
+    // Without --against the draft is on its own, and nothing restates anything.
+    let alone = copydesk()
+        .args(["check", "--format", "json"])
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert!(
+        !stdout_json(&alone)
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "restated-paragraph")
+    );
+
+    // A reference that cannot be read is an error naming it; the drafts are still checked.
+    let missing = copydesk()
+        .args(["check", "--format", "json", "--against", "/no/such/archive"])
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("/no/such/archive"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(stdout_json(&missing).as_array().is_some());
+}

@@ -100,6 +100,11 @@ fn every_rule_fixture_matches_its_snapshot() {
         let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         files.sort();
         for path in files {
+            if path.is_dir() {
+                check_story_fixture(rule.id(), &path);
+                checked += 1;
+                continue;
+            }
             let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
                 continue;
             };
@@ -126,6 +131,68 @@ fn every_rule_fixture_matches_its_snapshot() {
         }
     }
     assert!(checked > 0, "no fixtures under tests/fixtures/<rule>/");
+}
+
+/// A story fixture: a folder `tests/fixtures/<rule>/<name>/` whose drafts, in name
+/// order, are checked as one story with that rule alone. Its snapshot lists each finding as
+/// `draft:line:column`, with its related places.
+fn check_story_fixture(rule: &str, folder: &Path) {
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .expect("a story fixture")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    paths.sort();
+    let drafts: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read_to_string(p).expect("a UTF-8 fixture"),
+            )
+        })
+        .collect();
+    let inputs: Vec<DraftInput<'_>> = drafts
+        .iter()
+        .map(|(name, text)| DraftInput::new(name, text))
+        .collect();
+    let config = config_for(rule, false, None);
+    let findings = analyze(&inputs, &config);
+    let mut out = String::new();
+    for finding in &findings {
+        let (name, text) = &drafts[finding.draft];
+        let at = LineIndex::new(text).position(text, finding.span.start, PositionEncoding::Utf32);
+        out.push_str(&format!(
+            "{name}:{}:{} {} {}\n",
+            at.line + 1,
+            at.column + 1,
+            finding.severity,
+            finding.message
+        ));
+        for related in &finding.related {
+            let (related_name, related_text) = &drafts[related.draft];
+            let at = LineIndex::new(related_text).position(
+                related_text,
+                related.span.start,
+                PositionEncoding::Utf32,
+            );
+            out.push_str(&format!(
+                "  related {related_name}:{}:{} {}\n",
+                at.line + 1,
+                at.column + 1,
+                related.message
+            ));
+        }
+        assert!(finding.fixes.is_empty() || rule != "restated-paragraph");
+    }
+    if findings.is_empty() {
+        out.push_str("(no findings)\n");
+    }
+    let stem = folder.file_name().unwrap().to_string_lossy().to_string();
+    insta::with_settings!({snapshot_suffix => "", prepend_module_to_snapshot => false, omit_expression => true}, {
+        insta::assert_snapshot!(format!("{rule}__{stem}"), out);
+    });
 }
 
 #[test]

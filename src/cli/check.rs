@@ -2,7 +2,7 @@
 //! report the stories in parallel, a batch at a time so that memory stays flat however
 //! many drafts there are.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,7 +16,9 @@ use crate::checks;
 use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, Regions, apply_edits, edits_for_draft, edits_within};
-use crate::story::{BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze_bounded};
+use crate::story::{
+    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze_bounded, analyze_bounded_with_references,
+};
 use crate::text::{DirectiveKind, DraftFormat};
 
 /// Stories are read, analysed and reported in batches of about this many drafts.
@@ -205,13 +207,53 @@ pub(super) fn decode(
 
 /// Finds the drafts named on the command line (not reading them yet), in path order.
 fn gather(args: &CheckArgs, cache: &mut ConfigCache, problems: &mut Problems) -> Vec<Input> {
-    let mut found: Vec<(PathBuf, Arc<Config>)> = Vec::new();
     let default_paths = [PathBuf::from(".")];
     let paths: &[PathBuf] = if args.paths.is_empty() {
         &default_paths
     } else {
         &args.paths
     };
+    gather_paths(paths, cache, problems)
+}
+
+/// Reads the reference drafts of `--against`: every draft file under the folders (or the
+/// files) named, as `copydesk check` would select them, except the drafts being checked.
+fn read_references(
+    args: &CheckArgs,
+    checked: &[Input],
+    cache: &mut ConfigCache,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    problems: &mut Problems,
+) -> Vec<SourceFile> {
+    if args.against.is_empty() {
+        return Vec::new();
+    }
+    let checked_ids: HashSet<FileId> = checked
+        .iter()
+        .filter_map(|input| match &input.source {
+            Source::File(path) => file_id(path),
+            Source::Stdin { .. } => None,
+        })
+        .collect();
+    let mut references = Vec::new();
+    for input in gather_paths(&args.against, cache, problems) {
+        if let Source::File(path) = &input.source
+            && file_id(path).is_some_and(|id| checked_ids.contains(&id))
+        {
+            continue;
+        }
+        match read_input(&input, encoding) {
+            Ok(file) => references.push(file),
+            Err((true, message)) => problems.error(format!("{message} (a reference for --against)")),
+            Err((false, message)) => problems.note(message),
+        }
+    }
+    references
+}
+
+/// Finds the drafts under `paths` (not reading them yet), in path order.
+fn gather_paths(paths: &[PathBuf], cache: &mut ConfigCache, problems: &mut Problems) -> Vec<Input> {
+    let mut found: Vec<(PathBuf, Arc<Config>)> = Vec::new();
     for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
@@ -372,7 +414,12 @@ fn read_input(
     })
 }
 
-fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings) -> BoundedFindings {
+fn analyze_texts(
+    files: &[SourceFile],
+    texts: &[String],
+    references: &[SourceFile],
+    config: &EngineSettings,
+) -> BoundedFindings {
     let drafts: Vec<DraftInput<'_>> = files
         .iter()
         .zip(texts)
@@ -383,7 +430,18 @@ fn analyze_texts(files: &[SourceFile], texts: &[String], config: &EngineSettings
         })
         .collect();
     // At most MAX_FINDINGS_PER_DRAFT a draft, bounded as the rules push them.
-    analyze_bounded(&drafts, config, MAX_FINDINGS_PER_DRAFT)
+    if references.is_empty() {
+        return analyze_bounded(&drafts, config, MAX_FINDINGS_PER_DRAFT);
+    }
+    let references: Vec<DraftInput<'_>> = references
+        .iter()
+        .map(|file| DraftInput {
+            path: &file.display,
+            text: &file.text,
+            format: DraftFormat::from_path(&file.display),
+        })
+        .collect();
+    analyze_bounded_with_references(&drafts, &references, config, MAX_FINDINGS_PER_DRAFT)
 }
 
 /// A note for each rule named in a suppression directive that is not a rule: such a
@@ -415,6 +473,7 @@ fn unknown_directive_rules(file: &SourceFile) -> Vec<String> {
 /// Reads, analyses and (when asked) fixes one story.
 fn check_story(
     story: &[Input],
+    references: &[SourceFile],
     encoding: Option<&'static encoding_rs::Encoding>,
     fix: Option<FixMode>,
     diffing: bool,
@@ -443,7 +502,7 @@ fn check_story(
     } = if files.is_empty() {
         BoundedFindings::default()
     } else {
-        analyze_texts(&files, &texts, config)
+        analyze_texts(&files, &texts, references, config)
     };
     let mut fixed = 0;
     if let Some(mode) = fix {
@@ -488,7 +547,7 @@ fn check_story(
             if !changed {
                 break;
             }
-            let again = analyze_texts(&files, &texts, config);
+            let again = analyze_texts(&files, &texts, references, config);
             findings = again.findings;
             omitted = again.omitted;
         }
@@ -562,6 +621,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     inputs.extend(gather(args, &mut cache, &mut problems));
+    let references = read_references(args, &inputs, &mut cache, encoding, &mut problems);
 
     // Group into stories, keeping path order (inputs are sorted, so a story's drafts are
     // contiguous unless a folder's files interleave with a subfolder's; group by key).
@@ -625,14 +685,21 @@ pub fn run(args: &CheckArgs) -> i32 {
         let outcomes: Vec<StoryOutcome> = stories[start..end]
             .par_iter()
             .map(|story| {
-                let mut outcome = check_story(story, encoding, fix, args.diff);
+                let mut outcome = check_story(story, &references, encoding, fix, args.diff);
                 if reporting {
                     // Render here, in parallel, so that the writer only copies bytes.
+                    // The references follow the story's drafts, as the engine numbers
+                    // them, so that a related place in one is found.
                     let report_files: Vec<ReportFile<'_>> = outcome
                         .files
                         .iter()
                         .zip(&outcome.final_texts)
                         .map(|(file, text)| ReportFile::new(&file.display, text))
+                        .chain(
+                            references
+                                .iter()
+                                .map(|file| ReportFile::new(&file.display, &file.text)),
+                        )
                         .collect();
                     if reporter.collapses_groups() {
                         outcome.findings = crate::finding::collapse_groups(&outcome.findings);

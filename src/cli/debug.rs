@@ -28,6 +28,17 @@ pub enum DebugCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print each paragraph's best match in an earlier draft (drafts in the order given;
+    /// folders' files sorted by name) or in the references, with its similarity, the names
+    /// and figures both state, and whether restated-paragraph reports it, as JSON lines.
+    Restated {
+        /// Files, or folders whose `.md`, `.markdown` and `.txt` files are read (not
+        /// recursively): one story.
+        paths: Vec<PathBuf>,
+        /// Reference files or folders, compared with but not checked.
+        #[arg(long)]
+        against: Vec<PathBuf>,
+    },
     /// Print each run of capitals in each draft's prose with what acronym-first-use
     /// decided about it: the class that let it go, or why it is flagged (a warning or a
     /// hint), as `path:line: letters  decision`.
@@ -43,6 +54,7 @@ pub fn run(command: &DebugCommand) -> i32 {
         DebugCommand::Residue { paths } => residue(paths),
         DebugCommand::Figures { paths, json } => figures(paths, *json),
         DebugCommand::Acronyms { paths } => acronyms(paths),
+        DebugCommand::Restated { paths, against } => restated(paths, against),
         DebugCommand::ResidueFeatures => {
             println!("{}", serde_json::json!(furniture::FEATURE_NAMES));
             0
@@ -170,4 +182,45 @@ fn acronyms(paths: &[PathBuf]) -> i32 {
             })
             .collect()
     })
+}
+
+fn restated(paths: &[PathBuf], against: &[PathBuf]) -> i32 {
+    use crate::checks::restated_paragraph::{best_matches, restatements};
+    let checked = drafts(paths);
+    let references = drafts(against);
+    let mut status = 0;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for path in checked.iter().chain(&references) {
+        match read(path) {
+            Some(text) => texts.push((path.to_string_lossy().into_owned(), text)),
+            None => status = 2,
+        }
+    }
+    let checked_count = texts.len().saturating_sub(references.len());
+    let inputs: Vec<crate::story::DraftInput<'_>> = texts
+        .iter()
+        .map(|(path, text)| crate::story::DraftInput::new(path, text))
+        .collect();
+    let contexts = crate::story::parse_story(&inputs);
+    let found = best_matches(&contexts, checked_count);
+    let reported: Vec<(usize, usize)> = restatements(&found).iter().map(|m| (m.draft, m.block)).collect();
+    let mut stdout = std::io::stdout().lock();
+    for m in &found.matches {
+        let (draft, source) = (&contexts[m.draft], &contexts[m.source_draft]);
+        let line = serde_json::json!({
+            "path": draft.path,
+            "line": draft.parsed.blocks[m.block].first_line + 1,
+            "source": source.path,
+            "source_line": source.parsed.blocks[m.source_block].first_line + 1,
+            "similarity": (m.similarity * 1000.0).round() / 1000.0,
+            "shared": m.shared,
+            "reported": reported.contains(&(m.draft, m.block)),
+            "comparable": found.comparable[m.draft],
+            "source_comparable": found.comparable[m.source_draft],
+        });
+        if writeln!(stdout, "{line}").is_err() {
+            break;
+        }
+    }
+    status
 }

@@ -134,6 +134,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub story: bool,
 
+    /// Compare the drafts with the drafts under DIR (a wire archive, earlier versions) and
+    /// report paragraphs that restate them (restated-paragraph); DIR's drafts are read but
+    /// not checked. May be given more than once.
+    #[arg(long, value_name = "DIR")]
+    pub against: Vec<std::path::PathBuf>,
+
     /// The name to report for a draft read from standard input (also picks its format
     /// and configuration).
     #[arg(long, value_name = "PATH")]

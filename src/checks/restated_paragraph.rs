@@ -1,0 +1,901 @@
+//! # restated-paragraph
+//!
+//! ## What it flags
+//! A paragraph that restates a paragraph of another draft of the story in other words:
+//! the same claims, names and figures, reworded (a rewrite of a wire story, a paraphrased
+//! copy of another outlet's article, a sidebar retelling the main story). The paragraph
+//! in the later draft is flagged and points at the paragraph it restates; when two or more
+//! paragraphs of a draft restate one other draft, a note on the first says how many ("7 of
+//! 10 paragraphs restate wire.md").
+//!
+//! It only looks across drafts: with `story = "folder"` (or `copydesk check --story`), in
+//! the language server's story scope, or against a reference folder with `copydesk check
+//! --against DIR` (a wire archive, earlier versions: compared with, never checked). A
+//! copy or near copy of a paragraph of the same story is `duplicate-paragraph`'s.
+//!
+//! ## Why it matters
+//! A desk must know what in a draft is its own reporting. A rewrite that follows another
+//! outlet's story paragraph by paragraph is plagiarism unless credited; a sidebar that
+//! retells the main story wastes the reader's time; a reworded wire paragraph left in
+//! beside the story's own version of it says the same thing twice.
+//!
+//! ## Example
+//! ```text
+//! wire.md:    Lake Kariba, the world's largest man-made reservoir, was 9% full on
+//!             Thursday, the Zambezi River Authority said, the lowest level since 1996.
+//! rewrite.md: The Zambezi River Authority said on Thursday that Lake Kariba, the biggest
+//!             artificial reservoir on Earth, stood at just 9% of capacity, its lowest
+//!             since 1996.
+//! ```
+//! Use instead: credit the source, or report the paragraph afresh.
+//!
+//! ## How it decides
+//! Each paragraph of six content words or more becomes a weighted bag of what it says:
+//! - **words**, stemmed (Snowball English), weighted by how rare they are in English,
+//!   from SCOWL's frequency-graded lists: size-10 words ("said", "police") weigh 0.3,
+//!   size-20 words 0.7, other dictionary words 1.2, words outside the dictionary 1.6;
+//!   function words are left out;
+//! - **names** (a capitalised word inside a sentence, or one that is not a dictionary
+//!   word; not days or months) weigh 2.0, and **figures** (a number of 10 or more, or
+//!   with a decimal point, that is not a year) 2.0; numbers compare by value ("1,850" and
+//!   "1850");
+//! - words inside quotation marks weigh a third: a quotation repeated in otherwise new
+//!   words is how news works, not a restatement;
+//! - within the story, a word found in many paragraphs (the topic: "ceasefire",
+//!   "hostages") weighs less than one found in two.
+//!
+//! Two paragraphs' similarity is the cosine of their bags. Each paragraph is compared
+//! with the paragraphs of the drafts before it and of the references, and keeps its best
+//! match. A story of a few hundred paragraphs compares every such pair; a larger one
+//! compares a paragraph only with those sharing at least two of its less common words,
+//! names or figures (an index capped per word), so a folder of thousands of drafts is
+//! checked in time linear in its size.
+//!
+//! One paragraph matching another is no evidence on its own: two outlets reporting one
+//! event state the same facts, names and figures, paragraph for paragraph, at
+//! similarities up to 0.9. What a restatement has and independent reporting does not is
+//! the whole draft following the other. So a draft restates another when at least 3 of
+//! its paragraphs, and at least 45% of those long enough to compare, match that draft at
+//! 0.55 or more; then each of its paragraphs whose best match is in that draft at 0.30 or
+//! more is reported. A copy or near copy of a paragraph of the story is left to
+//! `duplicate-paragraph` (the note still counts it); a copy of a reference's paragraph is reported here (the other
+//! rule does not read references).
+//!
+//! The thresholds were chosen on rewrites of real news articles (close paraphrases,
+//! loose rewrites, summaries, translation-style rewrites) and on the published articles
+//! checked as one folder, where independent stories about the same events match one
+//! another at up to 40% of their paragraphs (docs/accuracy.md has the figures).
+//!
+//! ## Fix
+//! None: the choice between crediting the source, cutting the paragraph and reporting it
+//! afresh is the writer's.
+//!
+//! ## Configuration
+//! - `[rules] restated-paragraph = "warning"` (or `error`, `info`, `hint`, `off`)
+//! - `story = "folder"` to compare the drafts of a folder, or `copydesk check --against DIR`.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+
+use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
+use crate::finding::{Finding, Severity};
+use crate::text::BlockKind;
+use crate::text::embeds::embedded_blocks;
+use crate::text::fold::fold;
+use crate::text::lexicon::{COMMON_WORDS, FREQUENT_WORDS_10, FREQUENT_WORDS_20, class};
+
+const RULE: &str = "restated-paragraph";
+
+/// Fewest content words (not function words) for a paragraph to be compared.
+const MIN_CONTENT_WORDS: usize = 6;
+/// Least similarity for a paragraph to be flagged on its own.
+pub const THRESHOLD: f64 = 0.55;
+/// Least similarity for a paragraph of a draft that restates another paragraph after
+/// paragraph.
+pub const SUPPORTED_THRESHOLD: f64 = 0.30;
+/// Fewest paragraphs matching one draft at `THRESHOLD` for a draft to restate it.
+const MIN_PAIR_MATCHES: usize = 3;
+/// Least share of a draft's comparable paragraphs matching one draft at `THRESHOLD`.
+const MIN_PAIR_SHARE: f64 = 0.45;
+/// Least weight (outside quotations) for a term to go in the candidate index: every
+/// word but the commonest.
+const INDEX_WEIGHT: f32 = 0.7;
+/// Stories with at most this many comparable paragraphs compare every pair of drafts'
+/// paragraphs; larger ones compare only candidates from the index.
+const ALL_PAIRS_LIMIT: usize = 400;
+/// In a larger story, a term found in more paragraphs than this is not indexed (it says
+/// little about which paragraph restates which).
+const MAX_POSTINGS: usize = 64;
+/// In a larger story, each paragraph looks up this many of its rarest indexed terms.
+const QUERY_TERMS: usize = 16;
+/// In a larger story, a paragraph is compared with those sharing this many of its query terms.
+const MIN_SHARED_QUERY_TERMS: u32 = 1;
+/// Each paragraph is scored against at most this many candidates (the most shared terms).
+const MAX_CANDIDATES: usize = 48;
+
+/// What a term is: its weight class, and whether it counts as a shared specific.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermKind {
+    Word,
+    Name,
+    Figure,
+}
+
+/// One term of a paragraph: its key, kind, weight and the text it was first seen as.
+#[derive(Debug, Clone)]
+struct Term<'a> {
+    key: u64,
+    kind: TermKind,
+    weight: f32,
+    quoted: bool,
+    text: &'a str,
+}
+
+/// A paragraph as the rule compares it.
+struct Unit {
+    draft: usize,
+    block: usize,
+    /// Term key → summed weight (before the story's own damping).
+    terms: FxHashMap<u64, f32>,
+    /// Names and figures outside quotations.
+    specifics: FxHashSet<u64>,
+    /// Display text of names and figures, by key.
+    labels: FxHashMap<u64, String>,
+    /// Keys worth indexing.
+    index_keys: Vec<u64>,
+}
+
+fn hash_key(kind: TermKind, text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    (kind as u8).hash(&mut hasher);
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+thread_local! {
+    static STEMMER: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+}
+
+/// A number's comparable form: separators removed ("1,850" → "1850"; "1,5" and "1.5" →
+/// "1.5"), a trailing point dropped.
+fn number_key(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let chars: Vec<char> = raw.chars().collect();
+    for (index, &character) in chars.iter().enumerate() {
+        match character {
+            '0'..='9' => out.push(character),
+            ',' | '.' => {
+                // A thousands separator is followed by exactly three digits.
+                let digits_after = chars[index + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                let thousands = digits_after == 3;
+                if !thousands && digits_after > 0 {
+                    out.push('.');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_year(number: &str) -> bool {
+    number.len() == 4 && (number.starts_with("19") || number.starts_with("20"))
+}
+
+/// The terms of a paragraph's text.
+/// What a word is as a term, whatever its quotation: its key, kind and weight outside
+/// quotations, or `None` for a word that is no term. Words recur, so a story's words are
+/// looked up (folded, stemmed) once each.
+type TermCache<'a> = FxHashMap<(&'a str, bool), Option<(u64, TermKind, f32)>>;
+
+fn terms_of<'a>(text: &'a str, cache: &mut TermCache<'a>) -> Vec<Term<'a>> {
+    let mut terms = Vec::new();
+    let mut quoted = false;
+    let mut sentence_start = true;
+    let mut characters = text.char_indices().peekable();
+    while let Some((start, character)) = characters.next() {
+        match character {
+            '"' => {
+                quoted = !quoted;
+                continue;
+            }
+            '“' => {
+                quoted = true;
+                continue;
+            }
+            '”' => {
+                quoted = false;
+                continue;
+            }
+            '.' | '!' | '?' | ':' => {
+                sentence_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        if !character.is_alphanumeric() {
+            continue;
+        }
+        // A word: letters, digits and inner apostrophes, hyphens, points and commas
+        // between digits.
+        let mut end = start + character.len_utf8();
+        while let Some(&(index, next)) = characters.peek() {
+            let joins = matches!(next, '\'' | '’' | '-' | '.' | ',' | ':');
+            if next.is_alphanumeric() {
+                end = index + next.len_utf8();
+                characters.next();
+            } else if joins {
+                // Joins only when followed by a letter or digit (and, for points and
+                // commas, only between digits).
+                let rest = &text[index + next.len_utf8()..];
+                let following = rest.chars().next();
+                let previous_digit = text[..index]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit());
+                let ok = match next {
+                    '.' | ',' | ':' => previous_digit && following.is_some_and(|c| c.is_ascii_digit()),
+                    _ => following.is_some_and(char::is_alphanumeric),
+                };
+                if !ok {
+                    break;
+                }
+                end = index + next.len_utf8();
+                characters.next();
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        let at_start = std::mem::replace(&mut sentence_start, false);
+        let known = *cache
+            .entry((word, at_start))
+            .or_insert_with(|| term_of(word, at_start, false).map(|term| (term.key, term.kind, term.weight)));
+        if let Some((key, kind, weight)) = known {
+            let quote_factor = if quoted { 1.0 / 3.0 } else { 1.0 };
+            let text = if kind == TermKind::Name {
+                word.trim_end_matches(['\'', '’'])
+            } else {
+                word
+            };
+            terms.push(Term {
+                key,
+                kind,
+                weight: weight * quote_factor,
+                quoted,
+                text,
+            });
+        }
+    }
+    terms
+}
+
+fn term_of(word: &str, at_sentence_start: bool, quoted: bool) -> Option<Term<'_>> {
+    let quote_factor = if quoted { 1.0 / 3.0 } else { 1.0 };
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let key = number_key(word);
+        if key.is_empty() {
+            return None;
+        }
+        let value: f64 = key.parse().unwrap_or(0.0);
+        let weight = if is_year(&key) {
+            0.8
+        } else if value >= 10.0 || key.contains('.') {
+            2.0
+        } else {
+            0.6
+        };
+        let figure = weight >= 2.0;
+        return Some(Term {
+            key: hash_key(TermKind::Figure, &key),
+            kind: if figure { TermKind::Figure } else { TermKind::Word },
+            weight: weight * quote_factor,
+            quoted,
+            text: word,
+        });
+    }
+    let folded = fold(word).to_lowercase();
+    let bare: String = folded
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    if bare.is_empty() {
+        return None;
+    }
+    let simple = bare.replace('-', "");
+    if class::FUNCTION_WORDS.contains(&bare) {
+        return None;
+    }
+    // Days and months are capitalised but name nothing a story restates.
+    let calendar = class::WEEKDAYS.contains(&bare) || class::MONTHS.contains(&bare);
+    let capitalised = !calendar && word.chars().next().is_some_and(char::is_uppercase);
+    let dictionary =
+        COMMON_WORDS.contains(&simple) || bare.split('-').all(|part| COMMON_WORDS.contains(part));
+    let name = capitalised && (!at_sentence_start || !dictionary);
+    if name {
+        // A name is compared as written (folded), not stemmed.
+        let weight = if dictionary { 1.0 } else { 2.0 };
+        return Some(Term {
+            key: hash_key(TermKind::Name, &bare),
+            kind: if dictionary {
+                TermKind::Word
+            } else {
+                TermKind::Name
+            },
+            weight: weight * quote_factor,
+            quoted,
+            text: word.trim_end_matches(['\'', '’']),
+        });
+    }
+    let weight = if FREQUENT_WORDS_10.contains(&simple) {
+        0.3
+    } else if FREQUENT_WORDS_20.contains(&simple) {
+        0.7
+    } else if dictionary {
+        1.2
+    } else {
+        1.6
+    };
+    let stem = STEMMER.with(|stemmer| stemmer.stem(&bare).into_owned());
+    Some(Term {
+        key: hash_key(TermKind::Word, &stem),
+        kind: TermKind::Word,
+        weight: weight * quote_factor,
+        quoted,
+        text: word,
+    })
+}
+
+fn unit<'a>(
+    draft_index: usize,
+    block_index: usize,
+    draft: &'a DraftContext<'_>,
+    cache: &mut TermCache<'a>,
+) -> Option<Unit> {
+    let block = &draft.parsed.blocks[block_index];
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
+    ) {
+        return None;
+    }
+    let terms = terms_of(&draft.parsed.copy[block.span.clone()], cache);
+    if terms.len() < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let mut bag: FxHashMap<u64, f32> = FxHashMap::default();
+    let mut specifics = FxHashSet::default();
+    let mut labels = FxHashMap::default();
+    let mut index_keys = Vec::new();
+    for term in terms {
+        *bag.entry(term.key).or_default() += term.weight;
+        if term.kind != TermKind::Word && !term.quoted {
+            specifics.insert(term.key);
+            labels.entry(term.key).or_insert_with(|| term.text.to_string());
+        }
+        let unquoted_weight = if term.quoted {
+            term.weight * 3.0
+        } else {
+            term.weight
+        };
+        if unquoted_weight >= INDEX_WEIGHT {
+            index_keys.push(term.key);
+        }
+    }
+    index_keys.sort_unstable();
+    index_keys.dedup();
+    Some(Unit {
+        draft: draft_index,
+        block: block_index,
+        terms: bag,
+        specifics,
+        labels,
+        index_keys,
+    })
+}
+
+/// A paragraph's best match in an earlier draft or a reference.
+#[derive(Debug, Clone)]
+pub struct Match {
+    /// The restating paragraph: its draft and block.
+    pub draft: usize,
+    pub block: usize,
+    /// The paragraph it restates.
+    pub source_draft: usize,
+    pub source_block: usize,
+    pub similarity: f64,
+    /// Names and figures both paragraphs state outside quotations, as the later one
+    /// writes them.
+    pub shared: Vec<String>,
+}
+
+/// The paragraphs' best matches, and how many paragraphs of each draft were compared.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    pub matches: Vec<Match>,
+    /// Per draft (checked, then references): its paragraphs long enough to compare.
+    pub comparable: Vec<usize>,
+}
+
+/// Every comparable paragraph's best match in an earlier draft of `drafts` (the first
+/// `checked` are checked, the rest are references and are only matched against), with
+/// the story's damping applied. Paragraphs with no candidate are left out.
+pub fn best_matches(drafts: &[DraftContext<'_>], checked: usize) -> Matches {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut cache = TermCache::default();
+    for (draft_index, draft) in drafts.iter().enumerate() {
+        let embedded = embedded_blocks(&draft.parsed);
+        for (block_index, _) in embedded.iter().enumerate().filter(|(_, embedded)| !**embedded) {
+            if let Some(unit) = unit(draft_index, block_index, draft, &mut cache) {
+                units.push(unit);
+            }
+        }
+    }
+    let mut comparable = vec![0usize; drafts.len()];
+    for unit in &units {
+        comparable[unit.draft] += 1;
+    }
+    if units.len() < 2 {
+        return Matches {
+            matches: Vec::new(),
+            comparable,
+        };
+    }
+    // The story's own damping: a term in many of its paragraphs is the topic.
+    let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
+    for unit in &units {
+        for key in unit.terms.keys() {
+            *frequency.entry(*key).or_default() += 1;
+        }
+    }
+    let total = units.len() as f32;
+    let damping = |key: u64| -> f32 {
+        let df = frequency.get(&key).copied().unwrap_or(1).max(1) as f32;
+        (1.0 + ((total + 1.0) / df).ln()) / (1.0 + (total + 1.0).ln())
+    };
+    let vectors: Vec<(FxHashMap<u64, f32>, f32)> = units
+        .iter()
+        .map(|unit| {
+            let vector: FxHashMap<u64, f32> = unit
+                .terms
+                .iter()
+                .map(|(&key, &weight)| (key, weight * damping(key)))
+                .collect();
+            let norm = vector.values().map(|w| w * w).sum::<f32>().sqrt();
+            (vector, norm)
+        })
+        .collect();
+    let cosine = |a: usize, b: usize| -> f64 {
+        let ((va, na), (vb, nb)) = (&vectors[a], &vectors[b]);
+        if *na == 0.0 || *nb == 0.0 {
+            return 0.0;
+        }
+        let (small, large) = if va.len() <= vb.len() { (va, vb) } else { (vb, va) };
+        let dot: f32 = small
+            .iter()
+            .filter_map(|(key, w)| large.get(key).map(|v| w * v))
+            .sum();
+        f64::from(dot / (na * nb))
+    };
+
+    let all_pairs = units.len() <= ALL_PAIRS_LIMIT;
+    // The candidate index, for a larger story: the paragraphs of each indexed term found
+    // in at most `MAX_POSTINGS` of them (a term in more says little about which paragraph
+    // restates which). A paragraph looks up its `QUERY_TERMS` rarest such terms.
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    if !all_pairs {
+        for (index, unit) in units.iter().enumerate() {
+            for key in &unit.index_keys {
+                let df = frequency.get(key).copied().unwrap_or(0) as usize;
+                if (2..=MAX_POSTINGS).contains(&df) {
+                    postings.entry(*key).or_default().push(index as u32);
+                }
+            }
+        }
+    }
+    // Whether a paragraph of `other_draft` may be the source of one of `draft`: earlier
+    // drafts and references only.
+    let may_restate = |draft: usize, other_draft: usize| {
+        other_draft != draft && (other_draft < draft || other_draft >= checked)
+    };
+    let mut matches = Vec::new();
+    // Shared query terms per candidate paragraph, and the paragraphs touched.
+    let mut shared_counts: Vec<u32> = vec![0; if all_pairs { 0 } else { units.len() }];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut query: Vec<(u32, u64)> = Vec::new();
+    for (index, unit) in units.iter().enumerate() {
+        if unit.draft >= checked {
+            continue;
+        }
+        let mut candidates: Vec<(u32, usize)> = Vec::new();
+        if all_pairs {
+            candidates.extend(
+                units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, candidate)| may_restate(unit.draft, candidate.draft))
+                    .map(|(other, _)| (2, other)),
+            );
+        } else {
+            query.clear();
+            query.extend(
+                unit.index_keys
+                    .iter()
+                    .filter(|key| postings.contains_key(key))
+                    .map(|key| (frequency.get(key).copied().unwrap_or(0), *key)),
+            );
+            query.sort_unstable();
+            query.truncate(QUERY_TERMS);
+            for (_, key) in &query {
+                for &other in &postings[key] {
+                    let other = other as usize;
+                    if !may_restate(unit.draft, units[other].draft) {
+                        continue;
+                    }
+                    if shared_counts[other] == 0 {
+                        touched.push(other);
+                    }
+                    shared_counts[other] += 1;
+                }
+            }
+            for &other in &touched {
+                if shared_counts[other] >= MIN_SHARED_QUERY_TERMS {
+                    candidates.push((shared_counts[other], other));
+                }
+                shared_counts[other] = 0;
+            }
+            touched.clear();
+        }
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        if !all_pairs {
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        let best = candidates
+            .iter()
+            .map(|&(_, other)| (other, cosine(index, other)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((other, similarity)) = best {
+            let source = &units[other];
+            let mut shared: Vec<String> = unit
+                .specifics
+                .iter()
+                .filter(|key| source.specifics.contains(key))
+                .filter_map(|key| unit.labels.get(key).cloned())
+                .collect();
+            shared.sort();
+            shared.dedup();
+            matches.push(Match {
+                draft: unit.draft,
+                block: unit.block,
+                source_draft: source.draft,
+                source_block: source.block,
+                similarity,
+                shared,
+            });
+        }
+    }
+    Matches { matches, comparable }
+}
+
+/// The matches the rule reports. A paragraph restating another draft's paragraph is no
+/// evidence on its own: two outlets reporting one event state the same facts, names and
+/// figures, paragraph for paragraph. What a restatement has and independent reporting
+/// does not is the whole draft following the other: at least `MIN_PAIR_MATCHES` of its
+/// paragraphs, and at least `MIN_PAIR_SHARE` of those long enough to compare, match one
+/// draft at `THRESHOLD` or more. In such a draft every paragraph matching that draft at
+/// `SUPPORTED_THRESHOLD` or more is reported.
+pub fn restatements(found: &Matches) -> Vec<&Match> {
+    let mut support: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for m in found.matches.iter().filter(|m| m.similarity >= THRESHOLD) {
+        *support.entry((m.draft, m.source_draft)).or_default() += 1;
+    }
+    let restating = |draft: usize, source: usize| -> bool {
+        let count = support.get(&(draft, source)).copied().unwrap_or(0);
+        let comparable = found.comparable.get(draft).copied().unwrap_or(0).max(1);
+        count >= MIN_PAIR_MATCHES && count as f64 >= MIN_PAIR_SHARE * comparable as f64
+    };
+    found
+        .matches
+        .iter()
+        .filter(|m| m.similarity >= SUPPORTED_THRESHOLD && restating(m.draft, m.source_draft))
+        .collect()
+}
+
+/// The `restated-paragraph` rule: it compares the drafts of a story (and the references),
+/// so it checks the story whole.
+pub struct RestatedParagraph;
+
+impl Rule for RestatedParagraph {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn summary(&self) -> &'static str {
+        "A paragraph that restates a paragraph of another draft in other words."
+    }
+
+    fn fix_availability(&self) -> FixAvailability {
+        FixAvailability::Never
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Findings<'_>) {
+        let all = ctx.with_references();
+        if all.len() < 2 {
+            return;
+        }
+        let checked = ctx.drafts.len();
+        let found = best_matches(all, checked);
+        let reported = restatements(&found);
+        // Per (draft, source draft): how many of the draft's paragraphs restate it.
+        let mut per_pair: FxHashMap<(usize, usize), Vec<&Match>> = FxHashMap::default();
+        for m in &reported {
+            per_pair.entry((m.draft, m.source_draft)).or_default().push(m);
+        }
+        let mut pairs: Vec<_> = per_pair.into_iter().collect();
+        pairs.sort_by_key(|(pair, _)| *pair);
+        for ((draft_index, source_index), list) in pairs {
+            let draft = &all[draft_index];
+            let source = &all[source_index];
+            for m in &list {
+                let block = &draft.parsed.blocks[m.block];
+                let source_block = &source.parsed.blocks[m.source_block];
+                let copied = super::duplicate_paragraph::nearly_repeats(
+                    &draft.parsed.copy[block.span.clone()],
+                    &source.parsed.copy[source_block.span.clone()],
+                );
+                // A copy or near copy within the story is duplicate-paragraph's finding;
+                // the note below still counts it.
+                if copied && source_index < checked {
+                    continue;
+                }
+                let shares = if m.shared.is_empty() {
+                    String::new()
+                } else {
+                    let mut names: Vec<&str> = m.shared.iter().map(String::as_str).take(6).collect();
+                    if m.shared.len() > 6 {
+                        names.push("…");
+                    }
+                    format!("; both state {}", names.join(", "))
+                };
+                let how = if copied {
+                    "nearly word for word"
+                } else {
+                    "in other words"
+                };
+                let message = format!(
+                    "This paragraph restates the one at {}:{} {how} (similarity {:.2}{shares}): credit the source or report it afresh.",
+                    source.path,
+                    source_block.first_line + 1,
+                    m.similarity
+                );
+                out.push(
+                    Finding::new(RULE, draft_index, block.span.clone(), message).with_related(
+                        source_index,
+                        source_block.span.clone(),
+                        "the paragraph it restates".to_string(),
+                    ),
+                );
+            }
+            if list.len() >= 2 {
+                let comparable = found.comparable[draft_index];
+                let first = list.iter().min_by_key(|m| m.block).expect("two or more");
+                let block = &draft.parsed.blocks[first.block];
+                // At the start of the first restating paragraph, empty: a note on the draft,
+                // not a second finding on that paragraph.
+                let mut note = Finding::new(
+                    RULE,
+                    draft_index,
+                    block.span.start..block.span.start,
+                    format!(
+                        "{} of {} paragraphs of this draft restate {}.",
+                        list.len(),
+                        comparable.max(list.len()),
+                        source.path
+                    ),
+                )
+                .with_related(
+                    source_index,
+                    0..source.parsed.source.len().min(1),
+                    "the draft it restates".to_string(),
+                );
+                note.severity = Severity::Info;
+                out.push(note);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{DraftInput, analyze};
+
+    fn findings(drafts: &[(&str, &str)]) -> Vec<Finding> {
+        let inputs: Vec<DraftInput<'_>> = drafts.iter().map(|(p, t)| DraftInput::new(p, t)).collect();
+        analyze(&inputs, &crate::config::EngineSettings::default())
+            .into_iter()
+            .filter(|f| f.rule == RULE)
+            .collect()
+    }
+
+    #[test]
+    fn a_clock_time_is_one_figure() {
+        let mut cache = TermCache::default();
+        let terms = terms_of("It sank at 4:10 a.m. near Berth 11.", &mut cache);
+        let figures: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Figure)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(figures, ["4:10", "11"]);
+    }
+
+    #[test]
+    fn numbers_compare_by_value() {
+        assert_eq!(number_key("1,850"), "1850");
+        assert_eq!(number_key("1.5"), "1.5");
+        assert_eq!(number_key("1,5"), "1.5");
+        assert_eq!(number_key("2024."), "2024");
+    }
+
+    #[test]
+    fn names_figures_and_quotes() {
+        let mut cache = TermCache::default();
+        let terms = terms_of(
+            "Officials in Harare said 2,300 drivers left. \"Nobody stayed,\" Moyo said.",
+            &mut cache,
+        );
+        let names: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Name)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(names, ["Harare", "Moyo"]);
+        assert!(
+            terms
+                .iter()
+                .any(|t| t.kind == TermKind::Figure && t.text == "2,300")
+        );
+        let nobody = terms.iter().find(|t| t.text == "Nobody").unwrap();
+        assert!(nobody.quoted);
+        // "Officials" opens the sentence and is a dictionary word: not a name.
+        assert!(
+            terms
+                .iter()
+                .all(|t| t.text != "Officials" || t.kind == TermKind::Word)
+        );
+    }
+
+    // An invented wire story and a rewrite of it, paragraph by paragraph.
+    const SOURCE: &str = "Kariba story
+
+Lake Kariba, the world's largest man-made reservoir, was 9% full on Thursday, the Zambezi River Authority said, its lowest level since 1996 and far below what the Kariba dam needs to run its turbines.
+
+The authority cut the water allocation for power generation to 16 billion cubic metres for the year, forcing the Zambia Electricity Supply Corporation to ration power for up to 17 hours a day.
+
+Copper mines on the Zambian Copperbelt, which use more than half of the country's electricity, have started running diesel generators, adding about $40 million a month to their costs, the Chamber of Mines said.
+
+Zimbabwe's power utility said it would import 300 megawatts from Mozambique's Cahora Bassa dam until the rains return in November.
+";
+
+    const REWRITE: &str = "Power cuts
+
+The Zambezi River Authority said on Thursday that Lake Kariba, the biggest artificial reservoir on Earth, stood at just 9% of capacity, its lowest since 1996, well short of what the Kariba dam turbines require.
+
+Water allotted to generating power was reduced by the authority to 16 billion cubic metres this year, and the Zambia Electricity Supply Corporation has had to ration electricity for as long as 17 hours daily.
+
+According to the Chamber of Mines, Copperbelt copper mines, which consume over half of Zambia's electricity, now run diesel generators that add some $40 million to their monthly costs.
+
+Until the November rains, Zimbabwe's power company plans to buy 300 megawatts from the Cahora Bassa dam in Mozambique.
+";
+
+    #[test]
+    fn a_rewrite_is_found_paragraph_by_paragraph() {
+        let found = findings(&[("a-wire.md", SOURCE), ("b-rewrite.md", REWRITE)]);
+        let paragraphs: Vec<&Finding> = found.iter().filter(|f| f.severity == Severity::Warning).collect();
+        assert_eq!(paragraphs.len(), 4, "{found:#?}");
+        for (finding, line) in paragraphs.iter().zip([3, 5, 7, 9]) {
+            assert_eq!(finding.draft, 1);
+            assert_eq!(finding.related[0].draft, 0);
+            assert!(
+                finding.message.contains(&format!("a-wire.md:{line} ")),
+                "{}",
+                finding.message
+            );
+        }
+        assert!(
+            paragraphs[0].message.contains("Kariba"),
+            "{}",
+            paragraphs[0].message
+        );
+        let notes: Vec<&Finding> = found.iter().filter(|f| f.severity == Severity::Info).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].message.starts_with("4 of 4 paragraphs"),
+            "{}",
+            notes[0].message
+        );
+    }
+
+    #[test]
+    fn one_restated_paragraph_in_a_story_of_its_own_is_not() {
+        // Two outlets reporting one event state the same facts in a paragraph or two; the
+        // rest of this draft is its own reporting.
+        let other = format!(
+            "Power cuts\n\n{}\n\nMarkets in Lusaka were quiet on Friday as traders waited for news of the weekly fuel price review, which the energy regulator publishes every Monday.\n\nBakeries in Ndola said they had cut shifts and were baking only at night, when the grid is more reliable, and several raised bread prices.\n\nSchools in Kitwe moved examinations to the mornings after candidates complained of writing by candlelight.\n",
+            REWRITE.split("\n\n").nth(1).unwrap()
+        );
+        assert!(findings(&[("a-wire.md", SOURCE), ("b-other.md", &other)]).is_empty());
+    }
+
+    #[test]
+    fn the_same_event_reported_afresh_is_not() {
+        let other = "Drought\n\nFarmers near Siavonga said on Friday their maize had failed for a second year as rains arrived weeks late, and several villages now depend on food aid from church groups.\n\nA fisheries officer said catches of kapenta on the lake had dropped sharply, and boat owners were laying off crews before the annual fishing ban in December.\n\nThe district commissioner said boreholes would be drilled in six wards before the end of the year.\n";
+        assert!(findings(&[("a-wire.md", SOURCE), ("b-other.md", other)]).is_empty());
+    }
+
+    #[test]
+    fn against_references_the_reference_is_not_checked() {
+        let drafts = [DraftInput::new("rewrite.md", REWRITE)];
+        let references = [DraftInput::new("wire/kariba.md", SOURCE)];
+        let found = crate::story::analyze_bounded_with_references(
+            &drafts,
+            &references,
+            &crate::config::EngineSettings::default(),
+            usize::MAX,
+        )
+        .findings;
+        let restated: Vec<&Finding> = found.iter().filter(|f| f.rule == RULE).collect();
+        assert_eq!(
+            restated
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count(),
+            4
+        );
+        // Every finding is on the checked draft; related places are in the reference.
+        assert!(found.iter().all(|f| f.draft == 0));
+        assert!(restated.iter().all(|f| f.related[0].draft == 1));
+    }
+
+    #[test]
+    fn an_exact_copy_from_a_reference_is_reported_here() {
+        // duplicate-paragraph does not see references: a copied paragraph is this rule's.
+        let mut copy = REWRITE.to_string();
+        copy.push_str(&format!("\n{}\n", SOURCE.split("\n\n").nth(1).unwrap()));
+        let drafts = [DraftInput::new("rewrite.md", &copy)];
+        let references = [DraftInput::new("wire/kariba.md", SOURCE)];
+        let found = crate::story::analyze_bounded_with_references(
+            &drafts,
+            &references,
+            &crate::config::EngineSettings::default(),
+            usize::MAX,
+        )
+        .findings;
+        let warnings = found
+            .iter()
+            .filter(|f| f.rule == RULE && f.severity == Severity::Warning)
+            .count();
+        assert_eq!(warnings, 5, "{found:#?}");
+        assert!(!found.iter().any(|f| f.rule == "duplicate-paragraph"));
+    }
+
+    #[test]
+    fn a_shared_quotation_alone_is_not() {
+        let a = "One\n\n\"We have never seen the lake this low in forty years of records and the turbines cannot run,\" said Munyaradzi Munodawafa, chief executive of the authority.\n";
+        let b = "Two\n\nEngineers toured the dam wall on Tuesday. \"We have never seen the lake this low in forty years of records and the turbines cannot run,\" said Munyaradzi Munodawafa at a briefing in Harare about tariffs.\n";
+        assert!(findings(&[("a.md", a), ("b.md", b)]).is_empty());
+    }
+
+    #[test]
+    fn a_single_draft_is_never_flagged() {
+        let doubled = format!(
+            "{SOURCE}\nThe Zambezi River Authority said on Thursday that Lake Kariba, the biggest artificial reservoir on Earth, stood at just 9% of capacity, its lowest since 1996.\n"
+        );
+        assert!(findings(&[("only.md", &doubled)]).is_empty());
+    }
+}
