@@ -838,17 +838,22 @@ Until the November rains, Zimbabwe's power company plans to buy 300 megawatts fr
         assert!(findings(&[("a-wire.md", SOURCE), ("b-other.md", other)]).is_empty());
     }
 
-    #[test]
-    fn against_references_the_reference_is_not_checked() {
-        let drafts = [DraftInput::new("rewrite.md", REWRITE)];
+    /// Every finding on `draft` checked against `SOURCE` as a reference.
+    fn against_wire(draft: &str) -> Vec<Finding> {
+        let drafts = [DraftInput::new("rewrite.md", draft)];
         let references = [DraftInput::new("wire/kariba.md", SOURCE)];
-        let found = crate::story::analyze_bounded_with_references(
+        crate::story::analyze_bounded_with_references(
             &drafts,
             &references,
             &crate::config::EngineSettings::default(),
             usize::MAX,
         )
-        .findings;
+        .findings
+    }
+
+    #[test]
+    fn against_references_the_reference_is_not_checked() {
+        let found = against_wire(REWRITE);
         let restated: Vec<&Finding> = found.iter().filter(|f| f.rule == RULE).collect();
         assert_eq!(
             restated
@@ -867,15 +872,7 @@ Until the November rains, Zimbabwe's power company plans to buy 300 megawatts fr
         // duplicate-paragraph does not see references: a copied paragraph is this rule's.
         let mut copy = REWRITE.to_string();
         copy.push_str(&format!("\n{}\n", SOURCE.split("\n\n").nth(1).unwrap()));
-        let drafts = [DraftInput::new("rewrite.md", &copy)];
-        let references = [DraftInput::new("wire/kariba.md", SOURCE)];
-        let found = crate::story::analyze_bounded_with_references(
-            &drafts,
-            &references,
-            &crate::config::EngineSettings::default(),
-            usize::MAX,
-        )
-        .findings;
+        let found = against_wire(&copy);
         let warnings = found
             .iter()
             .filter(|f| f.rule == RULE && f.severity == Severity::Warning)
