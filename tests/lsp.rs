@@ -505,8 +505,9 @@ fn edits_for(edit: &Value, uri: &str) -> (Vec<Value>, Option<i64>) {
 /// the three mission checks and configuration errors. (The engine grows other rules; the
 /// drafts here are written for these.)
 fn under_test(message: &Value) -> Vec<Value> {
-    const RULES: [&str; 5] = [
-        "duplicate-paragraph", "name-consistency", "unattributed-figure", "web-residue", "config",
+    const RULES: [&str; 6] = [
+        "duplicate-paragraph", "name-consistency", "restated-paragraph", "unattributed-figure",
+        "web-residue", "config",
     ];
     message["params"]["diagnostics"]
         .as_array()
@@ -2601,5 +2602,66 @@ fn a_story_wide_name_fix_is_built_when_it_is_picked() {
     // An action that needs no resolving comes back as it was.
     let same = lsp.request("codeAction/resolve", replace.clone());
     assert_eq!(&same["result"], replace);
+    assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
+}
+
+/// A rewrite opened in the editor beside the wire story it follows (unopened, on disk, in a
+/// folder story): each restated paragraph is a diagnostic whose related information points
+/// at the wire story's paragraph, and the note says how much of the draft restates it.
+#[test]
+fn a_rewrite_beside_its_wire_story_shows_each_restated_paragraph() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("copydesk.toml"), "story = \"folder\"\n").unwrap();
+    let wire_path = folder.path().join("a-wire.md");
+    std::fs::write(
+        &wire_path,
+        include_str!("../examples/drafts/rewrite/a-wire-bridge.md"),
+    )
+    .unwrap();
+    let mut lsp = Lsp::start(Start {
+        root: Some(folder.path().to_path_buf()),
+        ..Start::default()
+    });
+    let rewrite = uri_of(&folder.path().join("b-rewrite.md"));
+    lsp.open(
+        &rewrite,
+        "markdown",
+        1,
+        include_str!("../examples/drafts/rewrite/b-bridge-rewrite.md"),
+    );
+    // The story's unopened draft is read from disk; the diagnostics after it count.
+    let diagnostics = lsp.diagnostics_where(&rewrite, "the wire story read", |d| {
+        rules(d).iter().any(|rule| rule == "restated-paragraph")
+    });
+    let restated: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "restated-paragraph")
+        .collect();
+    let warnings: Vec<&&Value> = restated.iter().filter(|d| d["severity"] == 2).collect();
+    assert_eq!(warnings.len(), 5, "{restated:#?}");
+    for warning in &warnings {
+        let location = &warning["relatedInformation"][0]["location"];
+        assert_eq!(location["uri"], uri_of(&wire_path).as_str());
+    }
+    // The wire story's paragraphs start on lines 2, 5, 9, 12 and 16 (0-based).
+    let lines: Vec<u64> = warnings
+        .iter()
+        .map(|w| {
+            w["relatedInformation"][0]["location"]["range"]["start"]["line"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(lines, [2, 5, 9, 12, 16]);
+    let notes: Vec<&&Value> = restated.iter().filter(|d| d["severity"] == 3).collect();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("5 of 5 paragraphs"),
+        "{}",
+        notes[0]["message"]
+    );
     assert_eq!(lsp.shutdown_and_exit().code(), Some(0));
 }
