@@ -228,18 +228,25 @@ fn rewrites_of_real_articles_are_found() {
         "tuning precision {tuned_total:?}"
     );
     assert!(tuned_total.recall() >= 0.90, "tuning recall {tuned_total:?}");
-    // Stories written from the article's fact sheet alone carry nothing but its facts,
-    // in its order: the rule calls most of them restatements (docs/accuracy.md). This
-    // is a guard against getting worse (measured 3.54 and 3.36 per 100 pairs), not the
-    // issue's bar of 1.
-    for scores in [&tuned, &held] {
+    // Stories written from the article's fact sheet alone carry nothing but its facts; the
+    // rule calls those that keep the source's paragraph order restatements
+    // (docs/accuracy.md). Measured 0.66 per 100 paragraph pairs on the tuning folders
+    // (the bar is 1) and 3.36 on the held-out ones, where three of the four writers
+    // kept the fact sheet's order: a guard against getting worse there, not the bar.
+    let rate = |scores: &BTreeMap<String, Score>| {
         let independent = &scores["independent"];
-        let rate = 100.0 * independent.false_findings as f64 / independent.pairs.max(1) as f64;
-        assert!(
-            rate <= 4.0,
-            "fact-sheet stories: {rate:.2} findings per 100 pairs"
-        );
-    }
+        100.0 * independent.false_findings as f64 / independent.pairs.max(1) as f64
+    };
+    assert!(
+        rate(&tuned) <= 1.0,
+        "tuning fact-sheet stories: {:.2} per 100 pairs",
+        rate(&tuned)
+    );
+    assert!(
+        rate(&held) <= 4.0,
+        "held-out fact-sheet stories: {:.2} per 100 pairs",
+        rate(&held)
+    );
 }
 
 #[test]

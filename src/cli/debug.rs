@@ -203,7 +203,10 @@ fn restated(paths: &[PathBuf], against: &[PathBuf]) -> i32 {
         .collect();
     let contexts = crate::story::parse_story(&inputs);
     let found = best_matches(&contexts, checked_count);
-    let reported: Vec<(usize, usize)> = restatements(&found).iter().map(|m| (m.draft, m.block)).collect();
+    let reported: Vec<(usize, usize)> = restatements(&found, &contexts)
+        .iter()
+        .map(|m| (m.draft, m.block))
+        .collect();
     let mut stdout = std::io::stdout().lock();
     for m in &found.matches {
         let (draft, source) = (&contexts[m.draft], &contexts[m.source_draft]);
