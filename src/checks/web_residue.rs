@@ -8,7 +8,9 @@
 //! "Already a subscriber? Log in", "Thanks for signing up!"), advertising labels
 //! ("Advertisement"), picture captions and credits ("Photo: Jane Doe/Reuters", "Image
 //! copyright Getty Images", "Name, left, speaks …, Tuesday, Nov. 19, 2019."), bylines and
-//! staff lines, the page's timestamps ("Updated 10:42 a.m. EDT", "2 min read"),
+//! staff lines, the page's timestamps ("Updated 10:42 a.m. EDT", "2 min read"; one an
+//! extractor glued before a caption or the first sentence, "1:39 am EST, Wednesday,
+//! November 20, 2019 Jo Borg, left, …", is reported alone and its fix keeps the rest),
 //! "Most Read" / "Related" / "More Stories" headings and the headlines listed under them,
 //! an author's biography, comment forms and threads ("Leave a Reply", "Your email address
 //! will not be published."), copyright and cookie notices, a bare web address or handle, and
@@ -335,6 +337,7 @@ pub(crate) fn compile_patterns() {
     labelled_picture_credit_pattern();
     picture_credit_pattern();
     timestamp_sentence_pattern();
+    glued_timestamp_pattern();
 }
 
 /// Prefixes that make a line a label whatever follows ("Read more: …", "Tags: …").
@@ -416,6 +419,63 @@ fn timestamp_sentence_pattern() -> &'static Regex {
         )
         .expect("timestamp sentence pattern compiles")
     })
+}
+
+/// A page's timestamp at the start of a line, glued to what follows it by the extractor
+/// ("1:39 am EST, Wednesday, November 20, 2019 Karma Automotive's Andreas Thurner, left,
+/// …"): a clock time with its "am"/"pm" or time zone, then a date with its year.
+fn glued_timestamp_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:updated|posted|published|last\ updated)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*(?:[a-z]{2,4}(?-u:\b))?|(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT)(?-u:\b))\s*,?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,?\s+\d{4}(?-u:\b)[\s,;|·–—-]*",
+        )
+        .expect("glued timestamp pattern compiles")
+    })
+}
+
+/// A timestamp glued before other text on a line (see `glued_timestamp_pattern`): the
+/// timestamp is reported, and its fix deletes only it, keeping the rest of the line (a
+/// caption, or the story's own first sentence) for the other classes to judge.
+fn glued_timestamps(
+    draft_index: usize,
+    parsed: &ParsedDraft<'_>,
+    units: &[furniture::Unit],
+    out: &mut Vec<Finding>,
+) {
+    for unit in units {
+        let text = &parsed.source[unit.span.clone()];
+        if !text.bytes().take(40).any(|b| b == b':' || b == b'.') {
+            continue;
+        }
+        let Some(found) = glued_timestamp_pattern().find(text) else {
+            continue;
+        };
+        let rest = &text[found.end()..];
+        if rest.split_whitespace().count() < 2 {
+            continue;
+        }
+        let start = unit.span.start + text.len() - text.trim_start().len();
+        let end = unit.span.start + found.end();
+        let timestamp = text[start - unit.span.start..found.end()].trim_end();
+        out.push(
+            Finding::new(
+                RULE,
+                draft_index,
+                start..start + timestamp.len(),
+                format!(
+                    "‘{timestamp}’ looks like the page's timestamp, glued to the line by the extractor: delete it."
+                ),
+            )
+            .with_fix(Fix::replace(
+                "Delete the timestamp",
+                draft_index,
+                start..end,
+                "",
+                Applicability::Safe,
+            )),
+        );
+    }
 }
 
 /// One piece of a date or time: "Tuesday", "12", "March", "2025", "09:14", "p.m.", "BST".
@@ -1259,6 +1319,7 @@ fn check_draft(draft_index: usize, draft: &DraftContext<'_>, out: &mut Vec<Findi
     let first = out.len();
     let units = furniture::units(parsed);
     named_classes(draft_index, draft, &units, out);
+    glued_timestamps(draft_index, parsed, &units, out);
     let model = furniture::model::web_residue();
     let (flag, safe) = model.thresholds(parsed.format);
     let features = furniture::features(parsed, &units);
@@ -1833,5 +1894,29 @@ The county's finance office said the figures would be audited in the spring.
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod glued_timestamp_tests {
+    #[test]
+    fn a_timestamp_glued_before_a_caption_is_reported_alone() {
+        let text = "Harbour pilots strike\n\n1:39 am EST, Wednesday, November 20, 2019 Harbour pilots walk past the ferry terminal in Valletta on Tuesday, when the strike began.\n\nHarbour pilots in Valletta walked off the job on Tuesday in a dispute over night-shift pay, the pilots' association said.\n";
+        assert!(
+            super::glued_timestamp_pattern().is_match("1:39 am EST, Wednesday, November 20, 2019 Harbour")
+        );
+        let findings = crate::testing::findings_for("web-residue", text);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let finding = &findings[0];
+        assert_eq!(
+            &text[finding.span.clone()],
+            "1:39 am EST, Wednesday, November 20, 2019"
+        );
+        let edits = &finding.fixes[0].edits;
+        let fixed = crate::fix::apply_edits(text, &edits.iter().map(|e| (*e).clone()).collect::<Vec<_>>());
+        assert!(
+            fixed.contains("\n\nHarbour pilots walk past the ferry terminal"),
+            "{fixed}"
+        );
     }
 }
