@@ -55,7 +55,8 @@ grep -q "^::error title=copydesk::version 'v1' is not a release" "$work/log" || 
 ok "install.sh refuses a missing installed copydesk and a version that is not X.Y.Z"
 
 # --- run.sh -----------------------------------------------------------------------------
-# In a checkout like the one a workflow checks: the sample drafts (five, each with findings),
+# In a checkout like the one a workflow checks: the sample drafts (seven, six with findings:
+# the wire story the rewrite restates has none),
 # a clean draft and a folder whose name has a space.
 repo="$work/repo"
 mkdir -p "$repo/clean" "$repo/desk notes"
@@ -76,7 +77,7 @@ findings=$(output findings)
 grep -q '^::warning file=drafts/harbour-sidebar.md,line=12,col=7,.*title=copydesk name-consistency::' "$work/stdout" ||
   fail "no annotation for the misspelled name: $(head -n 5 "$work/stdout")"
 grep -q '^### copydesk failed$' "$work/runner/summary" || fail "summary: $(cat "$work/runner/summary")"
-grep -q "^$findings findings in 5 drafts\.$" "$work/runner/summary" || fail "summary: $(cat "$work/runner/summary")"
+grep -q "^$findings findings in 6 drafts\.$" "$work/runner/summary" || fail "summary: $(cat "$work/runner/summary")"
 grep -q '^| `name-consistency` | warning | [0-9]* |$' "$work/runner/summary" || fail "summary: $(cat "$work/runner/summary")"
 [ -z "$(output sarif-file)" ] || fail "SARIF written unasked"
 ok "run.sh annotates the sample drafts, records exit-code=1 and findings=$findings, and writes the summary"
