@@ -47,22 +47,25 @@
 //! Two paragraphs' similarity is the cosine of their bags. Each paragraph is compared
 //! with the paragraphs of the drafts before it and of the references, and keeps its best
 //! match. A story of a few hundred paragraphs compares every such pair; a larger one
-//! compares a paragraph only with those sharing at least two of its less common words,
-//! names or figures (an index capped per word), so a folder of thousands of drafts is
-//! checked in time linear in its size.
+//! compares a paragraph only with those sharing one of its 16 rarest words, names or
+//! figures (among those found in at most 64 of the story's paragraphs), so a folder of
+//! thousands of drafts is checked in time about linear in its size.
 //!
 //! One paragraph matching another is no evidence on its own: two outlets reporting one
 //! event state the same facts, names and figures, paragraph for paragraph, at
 //! similarities up to 0.9. What a restatement has and independent reporting does not is
-//! the whole draft following the other's text. So a draft restates another when at least
-//! 3 of its paragraphs, and at least 45% of those long enough to compare, match that draft
-//! at 0.55 or more, and the draft shows it was made from the other's text rather than from
-//! the same facts: it takes a quotation from it word for word (six words in a row inside
-//! quotation marks), copies one of its paragraphs (nearly) word for word, or its matching
-//! paragraphs come in the other's order (90% of them in the longest run in order). Then each of its paragraphs whose best match is in that
-//! draft at 0.30 or more is reported. A copy or near copy of a paragraph of the story is left to
-//! `duplicate-paragraph` (the note still counts it); a copy of a reference's paragraph is reported here (the other
-//! rule does not read references).
+//! the whole draft following the other's text. So a draft restates another when:
+//! - at least 3 of its paragraphs, and at least 45% of those long enough to compare,
+//!   match that draft at 0.55 or more; and
+//! - it shows it was made from the other's text rather than from the same facts: it
+//!   takes a quotation from it word for word (six words in a row inside quotation
+//!   marks), or its matching paragraphs come in the other's order (90% of them in the
+//!   longest run in order; a paragraph pasted word for word is left out of that count).
+//!
+//! Then each of its paragraphs whose best match is in that draft at 0.30 or more is
+//! reported. A copy or near copy of a paragraph of the story is left to
+//! `duplicate-paragraph` (the note still counts it); a copy of a reference's paragraph is
+//! reported here (the other rule does not read references).
 //!
 //! The thresholds were chosen on rewrites of real news articles (close paraphrases,
 //! loose rewrites, summaries, translation-style rewrites) and on the published articles
