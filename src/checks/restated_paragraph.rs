@@ -81,24 +81,28 @@
 //! - `story = "folder"` to compare the drafts of a folder, or `copydesk check --against DIR`.
 
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::{Ctx, DraftContext, Findings, FixAvailability, Rule};
+use crate::config::EngineSettings;
 use crate::finding::{Finding, Severity};
-use crate::text::BlockKind;
 use crate::text::embeds::embedded_blocks;
 use crate::text::fold::fold;
 use crate::text::lexicon::{COMMON_WORDS, FREQUENT_WORDS_10, FREQUENT_WORDS_20, class};
+use crate::text::quotes::Quotation;
+use crate::text::segment::TokenKind;
+use crate::text::{Block, BlockKind, ParsedDraft};
 
 const RULE: &str = "restated-paragraph";
 
 /// Fewest content words (not function words) for a paragraph to be compared.
 const MIN_CONTENT_WORDS: usize = 6;
-/// Least similarity for a paragraph to be flagged on its own.
+/// Least similarity for a paragraph to count towards its draft restating another (see
+/// `MIN_PAIR_MATCHES` and `MIN_PAIR_SHARE`).
 pub const THRESHOLD: f64 = 0.55;
-/// Least similarity for a paragraph of a draft that restates another paragraph after
-/// paragraph.
+/// Least similarity for a paragraph to be reported, in a draft that restates another.
 pub const SUPPORTED_THRESHOLD: f64 = 0.30;
 /// Fewest paragraphs matching one draft at `THRESHOLD` for a draft to restate it.
 const MIN_PAIR_MATCHES: usize = 3;
@@ -195,77 +199,39 @@ fn is_year(number: &str) -> bool {
     number.len() == 4 && (number.starts_with("19") || number.starts_with("20"))
 }
 
-/// The terms of a paragraph's text.
 /// What a word is as a term, whatever its quotation: its key, kind and weight outside
 /// quotations, or `None` for a word that is no term. Words recur, so a story's words are
 /// looked up (folded, stemmed) once each.
 type TermCache<'a> = FxHashMap<(&'a str, bool), Option<(u64, TermKind, f32)>>;
 
-fn terms_of<'a>(text: &'a str, cache: &mut TermCache<'a>) -> Vec<Term<'a>> {
+/// The terms of a block, from the draft's own tokens (words, abbreviations, numbers),
+/// sentences (a capital opening one is not a name by itself) and direct quotations (the
+/// words inside one weigh a third).
+fn terms_of<'a>(
+    parsed: &'a ParsedDraft<'_>,
+    block: &Block,
+    quotations: &[Range<usize>],
+    cache: &mut TermCache<'a>,
+) -> Vec<Term<'a>> {
+    let sentence_starts: FxHashSet<usize> = parsed.sentences[block.sentences.clone()]
+        .iter()
+        .map(|sentence| sentence.tokens.start)
+        .collect();
     let mut terms = Vec::new();
-    let mut quoted = false;
-    let mut sentence_start = true;
-    let mut characters = text.char_indices().peekable();
-    while let Some((start, character)) = characters.next() {
-        match character {
-            '"' => {
-                quoted = !quoted;
-                continue;
-            }
-            '“' => {
-                quoted = true;
-                continue;
-            }
-            '”' => {
-                quoted = false;
-                continue;
-            }
-            '.' | '!' | '?' | ':' => {
-                sentence_start = true;
-                continue;
-            }
-            _ => {}
-        }
-        if !character.is_alphanumeric() {
+    for index in block.tokens.clone() {
+        let token = &parsed.tokens[index];
+        if matches!(token.kind, TokenKind::Symbol | TokenKind::Punct) {
             continue;
         }
-        // A word: letters, digits and inner apostrophes, hyphens, points and commas
-        // between digits.
-        let mut end = start + character.len_utf8();
-        while let Some(&(index, next)) = characters.peek() {
-            let joins = matches!(next, '\'' | '’' | '-' | '.' | ',' | ':');
-            if next.is_alphanumeric() {
-                end = index + next.len_utf8();
-                characters.next();
-            } else if joins {
-                // Joins only when followed by a letter or digit (and, for points and
-                // commas, only between digits).
-                let rest = &text[index + next.len_utf8()..];
-                let following = rest.chars().next();
-                let previous_digit = text[..index]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_digit());
-                let ok = match next {
-                    '.' | ',' | ':' => previous_digit && following.is_some_and(|c| c.is_ascii_digit()),
-                    _ => following.is_some_and(char::is_alphanumeric),
-                };
-                if !ok {
-                    break;
-                }
-                end = index + next.len_utf8();
-                characters.next();
-            } else {
-                break;
-            }
-        }
-        let word = &text[start..end];
-        let at_start = std::mem::replace(&mut sentence_start, false);
+        let word = token.text(&parsed.copy);
+        let at_start = sentence_starts.contains(&index);
+        let quoted = quotations
+            .iter()
+            .any(|quotation| quotation.contains(&token.start));
         let known = *cache
             .entry((word, at_start))
-            .or_insert_with(|| term_of(word, at_start, false).map(|term| (term.key, term.kind, term.weight)));
+            .or_insert_with(|| term_of(word, at_start));
         if let Some((key, kind, weight)) = known {
-            let quote_factor = if quoted { 1.0 / 3.0 } else { 1.0 };
             let text = if kind == TermKind::Name {
                 word.trim_end_matches(['\'', '’'])
             } else {
@@ -274,7 +240,7 @@ fn terms_of<'a>(text: &'a str, cache: &mut TermCache<'a>) -> Vec<Term<'a>> {
             terms.push(Term {
                 key,
                 kind,
-                weight: weight * quote_factor,
+                weight: if quoted { weight / 3.0 } else { weight },
                 quoted,
                 text,
             });
@@ -283,8 +249,8 @@ fn terms_of<'a>(text: &'a str, cache: &mut TermCache<'a>) -> Vec<Term<'a>> {
     terms
 }
 
-fn term_of(word: &str, at_sentence_start: bool, quoted: bool) -> Option<Term<'_>> {
-    let quote_factor = if quoted { 1.0 / 3.0 } else { 1.0 };
+/// A word as a term outside quotations: its key, kind and weight, or `None`.
+fn term_of(word: &str, at_sentence_start: bool) -> Option<(u64, TermKind, f32)> {
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let key = number_key(word);
         if key.is_empty() {
@@ -298,14 +264,12 @@ fn term_of(word: &str, at_sentence_start: bool, quoted: bool) -> Option<Term<'_>
         } else {
             0.6
         };
-        let figure = weight >= 2.0;
-        return Some(Term {
-            key: hash_key(TermKind::Figure, &key),
-            kind: if figure { TermKind::Figure } else { TermKind::Word },
-            weight: weight * quote_factor,
-            quoted,
-            text: word,
-        });
+        let kind = if weight >= 2.0 {
+            TermKind::Figure
+        } else {
+            TermKind::Word
+        };
+        return Some((hash_key(TermKind::Figure, &key), kind, weight));
     }
     let folded = fold(word).to_lowercase();
     let bare: String = folded
@@ -327,18 +291,12 @@ fn term_of(word: &str, at_sentence_start: bool, quoted: bool) -> Option<Term<'_>
     let name = capitalised && (!at_sentence_start || !dictionary);
     if name {
         // A name is compared as written (folded), not stemmed.
-        let weight = if dictionary { 1.0 } else { 2.0 };
-        return Some(Term {
-            key: hash_key(TermKind::Name, &bare),
-            kind: if dictionary {
-                TermKind::Word
-            } else {
-                TermKind::Name
-            },
-            weight: weight * quote_factor,
-            quoted,
-            text: word.trim_end_matches(['\'', '’']),
-        });
+        let (kind, weight) = if dictionary {
+            (TermKind::Word, 1.0)
+        } else {
+            (TermKind::Name, 2.0)
+        };
+        return Some((hash_key(TermKind::Name, &bare), kind, weight));
     }
     let weight = if FREQUENT_WORDS_10.contains(&simple) {
         0.3
@@ -350,19 +308,14 @@ fn term_of(word: &str, at_sentence_start: bool, quoted: bool) -> Option<Term<'_>
         1.6
     };
     let stem = STEMMER.with(|stemmer| stemmer.stem(&bare).into_owned());
-    Some(Term {
-        key: hash_key(TermKind::Word, &stem),
-        kind: TermKind::Word,
-        weight: weight * quote_factor,
-        quoted,
-        text: word,
-    })
+    Some((hash_key(TermKind::Word, &stem), TermKind::Word, weight))
 }
 
 fn unit<'a>(
     draft_index: usize,
     block_index: usize,
     draft: &'a DraftContext<'_>,
+    quotations: &[Range<usize>],
     cache: &mut TermCache<'a>,
 ) -> Option<Unit> {
     let block = &draft.parsed.blocks[block_index];
@@ -372,7 +325,7 @@ fn unit<'a>(
     ) {
         return None;
     }
-    let terms = terms_of(&draft.parsed.copy[block.span.clone()], cache);
+    let terms = terms_of(&draft.parsed, block, quotations, cache);
     if terms.len() < MIN_CONTENT_WORDS {
         return None;
     }
@@ -386,12 +339,7 @@ fn unit<'a>(
             specifics.insert(term.key);
             labels.entry(term.key).or_insert_with(|| term.text.to_string());
         }
-        let unquoted_weight = if term.quoted {
-            term.weight * 3.0
-        } else {
-            term.weight
-        };
-        if unquoted_weight >= INDEX_WEIGHT {
+        if !term.quoted && term.weight >= INDEX_WEIGHT || term.quoted && term.weight * 3.0 >= INDEX_WEIGHT {
             index_keys.push(term.key);
         }
     }
@@ -436,62 +384,47 @@ pub struct Matches {
 /// a quotation from the other.
 const QUOTED_RUN: usize = 6;
 
-/// Every run of `QUOTED_RUN` words (folded, lower-cased) inside one quotation of `text`.
-fn quoted_runs(text: &str, out: &mut FxHashSet<u64>) {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut quoted = false;
-    let flush = |words: &mut Vec<String>, out: &mut FxHashSet<u64>| {
+/// Every run of `QUOTED_RUN` words (folded, lower-cased) inside one of the draft's
+/// direct quotations, hashed.
+fn quoted_runs(parsed: &ParsedDraft<'_>, quotations: &[Quotation]) -> FxHashSet<u64> {
+    let mut runs = FxHashSet::default();
+    for quotation in quotations {
+        let words: Vec<String> = parsed.tokens[quotation.tokens.clone()]
+            .iter()
+            .filter(|token| token.is_word() || token.kind == TokenKind::Number)
+            .map(|token| fold(token.text(&parsed.copy)).to_lowercase())
+            .collect();
         for window in words.windows(QUOTED_RUN) {
             let mut hasher = FxHasher::default();
             window.hash(&mut hasher);
-            out.insert(hasher.finish());
-        }
-        words.clear();
-    };
-    for character in text.chars() {
-        let closes_or_opens = matches!(character, '"' | '“' | '”');
-        if character.is_alphanumeric() || (character == '\'' || character == '’') && !word.is_empty() {
-            if character.is_alphanumeric() {
-                word.extend(character.to_lowercase());
-            }
-            continue;
-        }
-        if !word.is_empty() {
-            if quoted {
-                words.push(std::mem::take(&mut word));
-            } else {
-                word.clear();
-            }
-        }
-        if closes_or_opens {
-            let opening = match character {
-                '“' => true,
-                '”' => false,
-                _ => !quoted,
-            };
-            if !opening {
-                flush(&mut words, out);
-            }
-            quoted = opening;
+            runs.insert(hasher.finish());
         }
     }
-    if quoted && !word.is_empty() {
-        words.push(word);
-    }
-    flush(&mut words, out);
+    runs
 }
 
 /// Every comparable paragraph's best match in an earlier draft of `drafts` (the first
 /// `checked` are checked, the rest are references and are only matched against), with
 /// the story's damping applied. Paragraphs with no candidate are left out.
-pub fn best_matches(drafts: &[DraftContext<'_>], checked: usize) -> Matches {
+pub fn best_matches(drafts: &[DraftContext<'_>], checked: usize, config: &EngineSettings) -> Matches {
     let mut units: Vec<Unit> = Vec::new();
     let mut cache = TermCache::default();
+    let mut quoted: Vec<FxHashSet<u64>> = Vec::with_capacity(drafts.len());
     for (draft_index, draft) in drafts.iter().enumerate() {
+        // The draft's direct quotations (shared with the other rules), by block.
+        let quotations = draft.quotations(config);
+        quoted.push(quoted_runs(&draft.parsed, quotations));
+        let mut by_block: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.parsed.blocks.len()];
+        for quotation in quotations {
+            if let Some(spans) = by_block.get_mut(quotation.block) {
+                spans.push(quotation.span.clone());
+            }
+        }
         let embedded = embedded_blocks(&draft.parsed);
         for (block_index, _) in embedded.iter().enumerate().filter(|(_, embedded)| !**embedded) {
-            if let Some(unit) = unit(draft_index, block_index, draft, &mut cache) {
+            if let Some(unit) = unit(
+                draft_index, block_index, draft, &by_block[block_index], &mut cache,
+            ) {
                 units.push(unit);
             }
         }
@@ -500,18 +433,6 @@ pub fn best_matches(drafts: &[DraftContext<'_>], checked: usize) -> Matches {
     for unit in &units {
         comparable[unit.draft] += 1;
     }
-    let quoted: Vec<FxHashSet<u64>> = drafts
-        .iter()
-        .map(|draft| {
-            let mut runs = FxHashSet::default();
-            if draft.parsed.copy.contains(['"', '“']) {
-                for block in &draft.parsed.blocks {
-                    quoted_runs(&draft.parsed.copy[block.span.clone()], &mut runs);
-                }
-            }
-            runs
-        })
-        .collect();
     if units.len() < 2 {
         return Matches {
             matches: Vec::new(),
@@ -769,7 +690,7 @@ impl Rule for RestatedParagraph {
             return;
         }
         let checked = ctx.drafts.len();
-        let found = best_matches(all, checked);
+        let found = best_matches(all, checked, ctx.config);
         let reported = restatements(&found, all);
         // Per (draft, source draft): how many of the draft's paragraphs restate it.
         let mut per_pair: FxHashMap<(usize, usize), Vec<&Match>> = FxHashMap::default();
@@ -863,14 +784,38 @@ mod tests {
             .collect()
     }
 
+    /// The terms of a one-paragraph draft, as (kind, text, quoted).
+    fn terms(text: &str) -> Vec<(TermKind, String, bool)> {
+        let parsed = crate::text::ParsedDraft::parse(text, crate::text::DraftFormat::Markdown);
+        let draft = DraftContext::new("draft.md", parsed);
+        let spans: Vec<Range<usize>> = draft
+            .quotations(&crate::config::EngineSettings::default())
+            .iter()
+            .map(|q| q.span.clone())
+            .collect();
+        let mut cache = TermCache::default();
+        terms_of(&draft.parsed, &draft.parsed.blocks[0], &spans, &mut cache)
+            .into_iter()
+            .map(|t| (t.kind, t.text.to_string(), t.quoted))
+            .collect()
+    }
+
+    /// The runs of quoted words of a draft.
+    fn runs(text: &str) -> FxHashSet<u64> {
+        let parsed = crate::text::ParsedDraft::parse(text, crate::text::DraftFormat::Markdown);
+        let draft = DraftContext::new("draft.md", parsed);
+        quoted_runs(
+            &draft.parsed,
+            draft.quotations(&crate::config::EngineSettings::default()),
+        )
+    }
+
     #[test]
     fn a_clock_time_is_one_figure() {
-        let mut cache = TermCache::default();
-        let terms = terms_of("It sank at 4:10 a.m. near Berth 11.", &mut cache);
-        let figures: Vec<&str> = terms
-            .iter()
-            .filter(|t| t.kind == TermKind::Figure)
-            .map(|t| t.text)
+        let figures: Vec<String> = terms("It sank at 4:10 a.m. near Berth 11.")
+            .into_iter()
+            .filter(|t| t.0 == TermKind::Figure)
+            .map(|t| t.1)
             .collect();
         assert_eq!(figures, ["4:10", "11"]);
     }
@@ -885,30 +830,18 @@ mod tests {
 
     #[test]
     fn names_figures_and_quotes() {
-        let mut cache = TermCache::default();
-        let terms = terms_of(
-            "Officials in Harare said 2,300 drivers left. \"Nobody stayed,\" Moyo said.",
-            &mut cache,
-        );
+        let terms = terms("Officials in Harare said 2,300 drivers left. \"Nobody stayed,\" Moyo said.");
         let names: Vec<&str> = terms
             .iter()
-            .filter(|t| t.kind == TermKind::Name)
-            .map(|t| t.text)
+            .filter(|t| t.0 == TermKind::Name)
+            .map(|t| t.1.as_str())
             .collect();
         assert_eq!(names, ["Harare", "Moyo"]);
-        assert!(
-            terms
-                .iter()
-                .any(|t| t.kind == TermKind::Figure && t.text == "2,300")
-        );
-        let nobody = terms.iter().find(|t| t.text == "Nobody").unwrap();
-        assert!(nobody.quoted);
+        assert!(terms.iter().any(|t| t.0 == TermKind::Figure && t.1 == "2,300"));
+        let nobody = terms.iter().find(|t| t.1 == "Nobody").unwrap();
+        assert!(nobody.2);
         // "Officials" opens the sentence and is a dictionary word: not a name.
-        assert!(
-            terms
-                .iter()
-                .all(|t| t.text != "Officials" || t.kind == TermKind::Word)
-        );
+        assert!(terms.iter().all(|t| t.1 != "Officials" || t.0 == TermKind::Word));
     }
 
     // An invented wire story and a rewrite of it, paragraph by paragraph.
@@ -1024,15 +957,11 @@ Until the November rains, Zimbabwe's power company plans to buy 300 megawatts fr
 
     #[test]
     fn quoted_runs_are_six_words_inside_one_quotation() {
-        let mut runs = FxHashSet::default();
-        quoted_runs(
-            "He said: “We will not sell the harbour, not now,” and left. \"Short one,\" she said.",
-            &mut runs,
-        );
+        let runs =
+            runs("He said: “We will not sell the harbour, not now,” and left. \"Short one,\" she said.");
         // "we will not sell the harbour not now": 8 words, 3 runs of six.
         assert_eq!(runs.len(), 3);
-        let mut same = FxHashSet::default();
-        quoted_runs("“We will not sell the harbour,” the mayor said.", &mut same);
+        let same = self::runs("“We will not sell the harbour,” the mayor said.");
         assert_eq!(same.len(), 1);
         assert!(same.iter().all(|run| runs.contains(run)));
     }

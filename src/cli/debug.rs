@@ -202,7 +202,7 @@ fn restated(paths: &[PathBuf], against: &[PathBuf]) -> i32 {
         .map(|(path, text)| crate::story::DraftInput::new(path, text))
         .collect();
     let contexts = crate::story::parse_story(&inputs);
-    let found = best_matches(&contexts, checked_count);
+    let found = best_matches(&contexts, checked_count, &crate::Config::default().engine);
     let reported: Vec<(usize, usize)> = restatements(&found, &contexts)
         .iter()
         .map(|m| (m.draft, m.block))
