@@ -25,6 +25,31 @@ const HELD: [&str; 4] = [
     "phys-e1c7023e", "sfgate-aec5deea", "thehill-156770d6", "therealdeal-bc13ff87",
 ];
 
+/// A second held-out set, written by new annotators after the rule was built (pages chosen
+/// by hash among the published tuning pages not yet used) and scored once, unseen.
+const HELD2: [&str; 6] = [
+    "ctpost-a6968f42", "dealbreaker-55bb6340", "moneycontrol-65408257", "msn-9eef8162", "nytimes-04a6711c",
+    "sciencealert-14cc2a0c",
+];
+
+/// Which material a folder belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Split {
+    Tuning,
+    Held,
+    Held2,
+}
+
+fn split_of(name: &str) -> Split {
+    if HELD.contains(&name) {
+        Split::Held
+    } else if HELD2.contains(&name) {
+        Split::Held2
+    } else {
+        Split::Tuning
+    }
+}
+
 /// (first line, last line, word count) of each blank-line-separated block, 0-based.
 fn paragraphs(text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
@@ -87,7 +112,7 @@ fn reuse_findings(source: &str, rewrite: &str) -> Vec<Finding> {
     .collect()
 }
 
-fn score(material: &Path, published: &Path, held: bool) -> BTreeMap<String, Score> {
+fn score(material: &Path, published: &Path, split: Split) -> BTreeMap<String, Score> {
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut folders: Vec<_> = std::fs::read_dir(material)
         .expect("tests/corpus/restated")
@@ -97,7 +122,7 @@ fn score(material: &Path, published: &Path, held: bool) -> BTreeMap<String, Scor
     folders.sort();
     for folder in folders {
         let name = folder.file_name().unwrap().to_string_lossy().to_string();
-        if HELD.contains(&name.as_str()) != held {
+        if split_of(&name) != split {
             continue;
         }
         let source =
@@ -210,10 +235,12 @@ fn rewrites_of_real_articles_are_found() {
         return;
     };
     let material = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/restated");
-    let tuned = score(&material, &published, false);
-    let held = score(&material, &published, true);
+    let tuned = score(&material, &published, Split::Tuning);
+    let held = score(&material, &published, Split::Held);
+    let held2 = score(&material, &published, Split::Held2);
     report("tuning", &tuned);
     report("held-out", &held);
+    report("held-out-2", &held2);
     let held_total = rewrites_total(&held);
     // The bar, on the folders held out of tuning (measured 1.000 / 0.855).
     assert!(
@@ -221,6 +248,18 @@ fn rewrites_of_real_articles_are_found() {
         "held-out precision {held_total:?}"
     );
     assert!(held_total.recall() >= 0.80, "held-out recall {held_total:?}");
+    // The second held-out set, scored once unseen: measured 0.977 / 0.800 (loose rewrites
+    // 0.645 and summaries 0.455 recall: paragraphs that merge several source paragraphs).
+    // The precision bar is the issue's; recall, the measured figure less a margin.
+    let held2_total = rewrites_total(&held2);
+    assert!(
+        held2_total.precision() >= 0.90,
+        "second held-out precision {held2_total:?}"
+    );
+    assert!(
+        held2_total.recall() >= 0.77,
+        "second held-out recall {held2_total:?}"
+    );
     // On the tuning folders: measured 0.946 / 0.948.
     let tuned_total = rewrites_total(&tuned);
     assert!(
@@ -246,6 +285,12 @@ fn rewrites_of_real_articles_are_found() {
         rate(&held) <= 4.0,
         "held-out fact-sheet stories: {:.2} per 100 pairs",
         rate(&held)
+    );
+    // Measured 1.80 on the second held-out set.
+    assert!(
+        rate(&held2) <= 2.5,
+        "second held-out fact-sheet stories: {:.2} per 100 pairs",
+        rate(&held2)
     );
 }
 
