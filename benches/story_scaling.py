@@ -13,6 +13,12 @@ size the script times the whole check (median wall time of --runs) with every ru
 and with restated-paragraph off, and prints the growth per doubling of the number of
 drafts, (t(n2)/t(n1)) ** (1 / log2(n2/n1)). Bar (issue 13): a 5,000-draft folder within a
 few seconds, growing close to linearly. The machine is shared and noisy: quote medians.
+
+    python3 benches/story_scaling.py --against 100,500 [--runs 3]
+
+times instead `copydesk check --against REFS DRAFTS`: STORIES one-draft stories (the default
+`story = "file"`) against a folder of REFS reference drafts, one story in five a rewrite of
+a reference, with every rule on.
 """
 import argparse, math, os, random, statistics, subprocess, tempfile, time
 
@@ -90,7 +96,28 @@ def main():
     ap.add_argument("--bin", default="target/release/copydesk")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--drafts", default="500,1000,2000,5000")
+    ap.add_argument("--against", help="STORIES,REFS: time one-draft stories against a reference folder")
     a = ap.parse_args()
+    if a.against:
+        stories, count = (int(n) for n in a.against.split(","))
+        rng = random.Random(7)
+        with tempfile.TemporaryDirectory() as refs, tempfile.TemporaryDirectory() as drafts:
+            texts = [draft(rng) for _ in range(count)]
+            for index, text in enumerate(texts):
+                with open(os.path.join(refs, f"r{index:05}.md"), "w") as f:
+                    f.write(text)
+            for index in range(stories):
+                text = rewrite(texts[index % count], rng) if index % 5 == 0 else draft(rng)
+                with open(os.path.join(drafts, f"d{index:05}.md"), "w") as f:
+                    f.write(text)
+            times = []
+            for _ in range(a.runs):
+                start = time.perf_counter()
+                subprocess.run([a.bin, "check", "--format", "json", "--quiet", "--against", refs, drafts],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                times.append(time.perf_counter() - start)
+            print(f"{stories} one-draft stories against {count} references: {statistics.median(times):.2f} s (median of {a.runs})")
+        return
     sizes = [int(s) for s in a.drafts.split(",")]
     rows = []
     for count in sizes:

@@ -19,8 +19,8 @@ pub mod text;
 pub use config::{Config, EngineSettings};
 pub use finding::{Applicability, Edit, Finding, Fix, Group, Related, Severity, collapse_groups};
 pub use story::{
-    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze, analyze_bounded, analyze_parsed,
-    analyze_parsed_bounded, parse_story,
+    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, References, analyze, analyze_bounded,
+    analyze_bounded_against, analyze_parsed, analyze_parsed_bounded, parse_story,
 };
 pub use text::DraftFormat;
 

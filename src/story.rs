@@ -112,6 +112,62 @@ pub fn analyze_bounded_with_references(
     analyze_parsed_with_references(&contexts, drafts.len(), settings.as_ref(), limit)
 }
 
+/// Reference drafts (`copydesk check --against DIR`: a wire archive, earlier versions),
+/// indexed once for all the stories checked against them. Each story is compared only
+/// with the references its drafts could restate (`restated-paragraph`'s shortlist, see
+/// [`checks::restated_paragraph::ReferenceIndex`]), so a story costs about its own size
+/// however large the archive, and a finding does not depend on unrelated references.
+pub struct References<'a> {
+    inputs: Vec<DraftInput<'a>>,
+    index: checks::restated_paragraph::ReferenceIndex,
+}
+
+impl<'a> References<'a> {
+    /// Reads and indexes the references (their quotations as `settings` finds them).
+    pub fn new(inputs: Vec<DraftInput<'a>>, settings: &EngineSettings) -> References<'a> {
+        let contexts = parse_story(&inputs);
+        let index = checks::restated_paragraph::ReferenceIndex::new(&contexts, settings);
+        References { inputs, index }
+    }
+
+    /// How many references there are.
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+}
+
+/// Analyses a story against indexed references: as [`analyze_bounded_with_references`],
+/// but only the references on the story's shortlist are compared with it. A related
+/// location in a reference is numbered as if every reference followed the drafts, in
+/// order (the story's drafts, then `references` whole).
+pub fn analyze_bounded_against(
+    drafts: &[DraftInput<'_>],
+    references: &References<'_>,
+    settings: &impl AsRef<EngineSettings>,
+    limit: usize,
+) -> BoundedFindings {
+    let settings = settings.as_ref();
+    let mut contexts = parse_story(drafts);
+    let shortlist = references.index.shortlist(&contexts, settings);
+    let chosen: Vec<DraftInput<'_>> = shortlist.iter().map(|&i| references.inputs[i]).collect();
+    contexts.extend(parse_story(&chosen));
+    let mut bounded = analyze_parsed_with_references(&contexts, drafts.len(), settings, limit);
+    let checked = drafts.len();
+    for finding in &mut bounded.findings {
+        for related in &mut finding.related {
+            if related.draft >= checked {
+                related.draft = checked + shortlist[related.draft - checked];
+            }
+        }
+    }
+    bounded
+}
+
 /// Analyses drafts that are already parsed.
 pub fn analyze_parsed(drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<Finding> {
     analyze_parsed_bounded(drafts, config, usize::MAX).findings

@@ -49,7 +49,11 @@
 //! match. A story of a few hundred paragraphs compares every such pair; a larger one
 //! compares a paragraph only with those sharing one of its 16 rarest words, names or
 //! figures (among those found in at most 64 of the story's paragraphs), so a folder of
-//! thousands of drafts is checked in time about linear in its size.
+//! thousands of drafts is checked in time about linear in its size. Against a reference
+//! folder, the references are indexed once, and a story is compared only with those that
+//! three or more paragraphs of one of its drafts share three or more rare terms with (a
+//! restating paragraph shares many more), so an archive of thousands costs each story
+//! little.
 //!
 //! One paragraph matching another is no evidence on its own: two outlets reporting one
 //! event state the same facts, names and figures, paragraph for paragraph, at
@@ -403,6 +407,133 @@ fn quoted_runs(parsed: &ParsedDraft<'_>, quotations: &[Quotation]) -> FxHashSet<
     runs
 }
 
+/// Adds the comparable paragraphs of one draft to `units` and returns the quotation runs
+/// it holds (for the made-from-the-text test).
+fn draft_units<'a>(
+    draft_index: usize,
+    draft: &'a DraftContext<'_>,
+    config: &EngineSettings,
+    cache: &mut TermCache<'a>,
+    units: &mut Vec<Unit>,
+) -> FxHashSet<u64> {
+    // The draft's direct quotations (shared with the other rules), by block.
+    let quotations = draft.quotations(config);
+    let runs = quoted_runs(&draft.parsed, quotations);
+    let mut by_block: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.parsed.blocks.len()];
+    for quotation in quotations {
+        if let Some(spans) = by_block.get_mut(quotation.block) {
+            spans.push(quotation.span.clone());
+        }
+    }
+    let embedded = embedded_blocks(&draft.parsed);
+    for (block_index, _) in embedded.iter().enumerate().filter(|(_, embedded)| !**embedded) {
+        if let Some(unit) = unit(draft_index, block_index, draft, &by_block[block_index], cache) {
+            units.push(unit);
+        }
+    }
+    runs
+}
+
+/// In the shortlist, a story paragraph looks up this many of its rarest terms among the
+/// references' paragraphs.
+const SHORTLIST_QUERY_TERMS: usize = 24;
+/// A reference paragraph sharing this many of a story paragraph's looked-up terms may be
+/// its source.
+const SHORTLIST_MIN_SHARED: u32 = 3;
+/// A term in more of the references' paragraphs than this is not looked up (it says
+/// nothing of which reference a paragraph comes from).
+const SHORTLIST_MAX_POSTINGS: usize = 512;
+
+/// The paragraphs of a reference folder (`copydesk check --against DIR`), read and indexed
+/// once for all the stories checked against it. For each story, [`ReferenceIndex::shortlist`]
+/// names the references that could be its source, and only those are compared with it,
+/// so checking many stories against a large archive costs each story about its own size,
+/// not the archive's.
+///
+/// A reference is shortlisted when it could pass the rule's draft-pair test: at least
+/// `MIN_PAIR_MATCHES` paragraphs of one draft of the story each share two or more of their
+/// rarest terms (names, figures, words rarer than the commonest) with a paragraph of it.
+/// A paragraph that restates another at the rule's thresholds shares far more.
+pub struct ReferenceIndex {
+    /// Term key → the (reference, paragraph) pairs holding it.
+    postings: FxHashMap<u64, Vec<(u32, u32)>>,
+    references: usize,
+}
+
+impl ReferenceIndex {
+    /// Indexes the references' comparable paragraphs.
+    pub fn new(references: &[DraftContext<'_>], config: &EngineSettings) -> ReferenceIndex {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut cache = TermCache::default();
+        for (index, reference) in references.iter().enumerate() {
+            draft_units(index, reference, config, &mut cache, &mut units);
+        }
+        let mut postings: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        for (ordinal, unit) in units.iter().enumerate() {
+            for key in &unit.index_keys {
+                postings
+                    .entry(*key)
+                    .or_default()
+                    .push((unit.draft as u32, ordinal as u32));
+            }
+        }
+        ReferenceIndex {
+            postings,
+            references: references.len(),
+        }
+    }
+
+    /// The indices of the references a story's drafts could restate, in order.
+    pub fn shortlist(&self, drafts: &[DraftContext<'_>], config: &EngineSettings) -> Vec<usize> {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut cache = TermCache::default();
+        for (index, draft) in drafts.iter().enumerate() {
+            draft_units(index, draft, config, &mut cache, &mut units);
+        }
+        // (story draft, reference) → paragraphs of the draft with a candidate in the reference.
+        let mut support: FxHashMap<(usize, u32), usize> = FxHashMap::default();
+        let mut shared: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut query: Vec<(usize, u64)> = Vec::new();
+        let mut references_hit: FxHashSet<u32> = FxHashSet::default();
+        for unit in &units {
+            query.clear();
+            query.extend(
+                unit.index_keys
+                    .iter()
+                    .filter_map(|key| self.postings.get(key).map(|list| (list.len(), *key)))
+                    .filter(|(postings, _)| *postings <= SHORTLIST_MAX_POSTINGS),
+            );
+            query.sort_unstable();
+            query.truncate(SHORTLIST_QUERY_TERMS);
+            shared.clear();
+            for (_, key) in &query {
+                for &(reference, paragraph) in &self.postings[key] {
+                    shared.entry(paragraph).or_insert((reference, 0)).1 += 1;
+                }
+            }
+            references_hit.clear();
+            references_hit.extend(
+                shared
+                    .values()
+                    .filter(|(_, count)| *count >= SHORTLIST_MIN_SHARED)
+                    .map(|(reference, _)| *reference),
+            );
+            for &reference in &references_hit {
+                *support.entry((unit.draft, reference)).or_default() += 1;
+            }
+        }
+        let mut list: Vec<usize> = support
+            .into_iter()
+            .filter(|(_, count)| *count >= MIN_PAIR_MATCHES)
+            .map(|((_, reference), _)| reference as usize)
+            .filter(|&reference| reference < self.references)
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        list
+    }
+}
+
 /// Every comparable paragraph's best match in an earlier draft of `drafts` (the first
 /// `checked` are checked, the rest are references and are only matched against), with
 /// the story's damping applied. Paragraphs with no candidate are left out.
@@ -411,23 +542,7 @@ pub fn best_matches(drafts: &[DraftContext<'_>], checked: usize, config: &Engine
     let mut cache = TermCache::default();
     let mut quoted: Vec<FxHashSet<u64>> = Vec::with_capacity(drafts.len());
     for (draft_index, draft) in drafts.iter().enumerate() {
-        // The draft's direct quotations (shared with the other rules), by block.
-        let quotations = draft.quotations(config);
-        quoted.push(quoted_runs(&draft.parsed, quotations));
-        let mut by_block: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.parsed.blocks.len()];
-        for quotation in quotations {
-            if let Some(spans) = by_block.get_mut(quotation.block) {
-                spans.push(quotation.span.clone());
-            }
-        }
-        let embedded = embedded_blocks(&draft.parsed);
-        for (block_index, _) in embedded.iter().enumerate().filter(|(_, embedded)| !**embedded) {
-            if let Some(unit) = unit(
-                draft_index, block_index, draft, &by_block[block_index], &mut cache,
-            ) {
-                units.push(unit);
-            }
-        }
+        quoted.push(draft_units(draft_index, draft, config, &mut cache, &mut units));
     }
     let mut comparable = vec![0usize; drafts.len()];
     for unit in &units {
@@ -923,6 +1038,64 @@ Until the November rains, Zimbabwe's power company plans to buy 300 megawatts fr
             usize::MAX,
         )
         .findings
+    }
+
+    // An invented story on another subject, for a reference archive.
+    const UNRELATED: &str = "Ferry fares
+
+Malta's Gozo Channel will raise ferry fares by 12% from March, the transport ministry said on Monday, the first rise since 2015.
+
+The operator carried 5.6 million passengers last year, up from 4.9 million, and says fuel now takes a third of its budget.
+
+A return ticket for a car and driver will cost €17.60, and foot passengers will pay €5.10, the ministry said.
+
+The Gozo Business Chamber said the rise would hurt hotels already short of winter guests and asked for a discount for residents.
+";
+
+    #[test]
+    fn the_shortlist_names_the_source_among_unrelated_references() {
+        let references: Vec<DraftInput<'_>> = vec![
+            DraftInput::new("wire/ferry.md", UNRELATED),
+            DraftInput::new("wire/kariba.md", SOURCE),
+            DraftInput::new("wire/ferry-2.md", UNRELATED),
+        ];
+        let settings = crate::config::EngineSettings::default();
+        let index = ReferenceIndex::new(&crate::story::parse_story(&references), &settings);
+        let rewrite = crate::story::parse_story(&[DraftInput::new("rewrite.md", REWRITE)]);
+        assert_eq!(index.shortlist(&rewrite, &settings), vec![1]);
+        // A story on another subject has no candidate source.
+        let other = "Budget\n\nThe council approved a budget of 210 million pounds on Tuesday, with 4% more for schools and a new levy on second homes, the finance chief said.\n\nLibraries will open on Sundays again from April, and 38 staff will be hired.\n\nOpposition councillors said the levy would drive families out of the villages.\n";
+        let other = crate::story::parse_story(&[DraftInput::new("budget.md", other)]);
+        assert!(index.shortlist(&other, &settings).is_empty());
+    }
+
+    #[test]
+    fn against_an_indexed_archive_the_findings_are_those_against_the_source() {
+        let settings = crate::config::EngineSettings::default();
+        let drafts = [DraftInput::new("rewrite.md", REWRITE)];
+        let archive = vec![
+            DraftInput::new("wire/ferry.md", UNRELATED),
+            DraftInput::new("wire/kariba.md", SOURCE),
+        ];
+        let references = crate::story::References::new(archive.clone(), &settings);
+        let found =
+            crate::story::analyze_bounded_against(&drafts, &references, &settings, usize::MAX).findings;
+        let restated: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule == RULE && f.severity == Severity::Warning)
+            .collect();
+        assert_eq!(restated.len(), 4, "{found:#?}");
+        // Related places are numbered as if the whole archive followed the draft.
+        assert!(restated.iter().all(|f| f.related[0].draft == 2));
+        assert!(restated.iter().all(|f| f.message.contains("wire/kariba.md:")));
+        // The same paragraphs as against the source alone.
+        let alone = against_wire(REWRITE);
+        let lines = |list: &[&Finding]| list.iter().map(|f| f.span.start).collect::<Vec<_>>();
+        let alone: Vec<&Finding> = alone
+            .iter()
+            .filter(|f| f.rule == RULE && f.severity == Severity::Warning)
+            .collect();
+        assert_eq!(lines(&restated), lines(&alone));
     }
 
     #[test]

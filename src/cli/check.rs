@@ -17,7 +17,7 @@ use crate::config::{Config, EngineSettings, StoryScope};
 use crate::finding::Finding;
 use crate::fix::{FixMode, Regions, apply_edits, edits_for_draft, edits_within};
 use crate::story::{
-    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, analyze_bounded, analyze_bounded_with_references,
+    BoundedFindings, DraftInput, MAX_FINDINGS_PER_DRAFT, References, analyze_bounded, analyze_bounded_against,
 };
 use crate::text::{DirectiveKind, DraftFormat};
 
@@ -417,7 +417,7 @@ fn read_input(
 fn analyze_texts(
     files: &[SourceFile],
     texts: &[String],
-    references: &[SourceFile],
+    references: &References<'_>,
     config: &EngineSettings,
 ) -> BoundedFindings {
     let drafts: Vec<DraftInput<'_>> = files
@@ -433,7 +433,12 @@ fn analyze_texts(
     if references.is_empty() {
         return analyze_bounded(&drafts, config, MAX_FINDINGS_PER_DRAFT);
     }
-    let references: Vec<DraftInput<'_>> = references
+    analyze_bounded_against(&drafts, references, config, MAX_FINDINGS_PER_DRAFT)
+}
+
+/// The references of `--against`, indexed once for every story.
+fn index_references<'a>(files: &'a [SourceFile], config: &EngineSettings) -> References<'a> {
+    let inputs = files
         .iter()
         .map(|file| DraftInput {
             path: &file.display,
@@ -441,7 +446,7 @@ fn analyze_texts(
             format: DraftFormat::from_path(&file.display),
         })
         .collect();
-    analyze_bounded_with_references(&drafts, &references, config, MAX_FINDINGS_PER_DRAFT)
+    References::new(inputs, config)
 }
 
 /// A note for each rule named in a suppression directive that is not a rule: such a
@@ -473,7 +478,7 @@ fn unknown_directive_rules(file: &SourceFile) -> Vec<String> {
 /// Reads, analyses and (when asked) fixes one story.
 fn check_story(
     story: &[Input],
-    references: &[SourceFile],
+    references: &References<'_>,
     encoding: Option<&'static encoding_rs::Encoding>,
     fix: Option<FixMode>,
     diffing: bool,
@@ -621,7 +626,14 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     inputs.extend(gather(args, &mut cache, &mut problems));
-    let references = read_references(args, &inputs, &mut cache, encoding, &mut problems);
+    let reference_files = read_references(args, &inputs, &mut cache, encoding, &mut problems);
+    // The references' quotations are read with the first draft's configuration (only the
+    // shortlist's candidate terms depend on it, and not on its attribution verbs).
+    let default_config = EngineSettings::default();
+    let index_config = inputs
+        .first()
+        .map_or(&default_config, |input| &input.config.engine);
+    let references = index_references(&reference_files, index_config);
 
     // Group into stories, keeping path order (inputs are sorted, so a story's drafts are
     // contiguous unless a folder's files interleave with a subfolder's; group by key).
@@ -696,7 +708,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                         .zip(&outcome.final_texts)
                         .map(|(file, text)| ReportFile::new(&file.display, text))
                         .chain(
-                            references
+                            reference_files
                                 .iter()
                                 .map(|file| ReportFile::new(&file.display, &file.text)),
                         )

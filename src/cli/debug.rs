@@ -201,8 +201,18 @@ fn restated(paths: &[PathBuf], against: &[PathBuf]) -> i32 {
         .iter()
         .map(|(path, text)| crate::story::DraftInput::new(path, text))
         .collect();
-    let contexts = crate::story::parse_story(&inputs);
-    let found = best_matches(&contexts, checked_count, &crate::Config::default().engine);
+    let settings = crate::Config::default().engine;
+    let mut contexts = crate::story::parse_story(&inputs);
+    if contexts.len() > checked_count {
+        // As `check --against` does: the story is compared with its shortlist of references.
+        let index =
+            crate::checks::restated_paragraph::ReferenceIndex::new(&contexts[checked_count..], &settings);
+        let shortlist = index.shortlist(&contexts[..checked_count], &settings);
+        let mut chosen: Vec<crate::story::DraftInput<'_>> = inputs[..checked_count].to_vec();
+        chosen.extend(shortlist.iter().map(|&i| inputs[checked_count + i]));
+        contexts = crate::story::parse_story(&chosen);
+    }
+    let found = best_matches(&contexts, checked_count, &settings);
     let reported: Vec<(usize, usize)> = restatements(&found, &contexts)
         .iter()
         .map(|m| (m.draft, m.block))
