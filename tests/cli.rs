@@ -1313,13 +1313,22 @@ fn a_value_of_the_wrong_type_says_what_is_wanted_in_words() {
     }
 }
 
+/// An invented story on another subject, for a reference archive.
+const FERRY: &str = "Malta's Gozo Channel will raise ferry fares by 12% from March, the transport ministry said on Monday, the first rise since 2015.\n\nThe operator carried 5.6 million passengers last year, up from 4.9 million, and says fuel now takes a third of its budget.\n\nA return ticket for a car and driver will cost 17.60 euros, and foot passengers will pay 5.10 euros, the ministry said.\n";
+
 /// An invented wire story and a rewrite of it, paragraph by paragraph (for `--against`).
 const WIRE: &str = "Kariba\n\nLake Kariba, the world's largest man-made reservoir, was 9% full on Thursday, the Zambezi River Authority said, its lowest level since 1996 and far below what the Kariba dam needs to run its turbines.\n\nThe authority cut the water allocation for power generation to 16 billion cubic metres for the year, forcing the Zambia Electricity Supply Corporation to ration power for up to 17 hours a day.\n\nCopper mines on the Zambian Copperbelt, which use more than half of the country's electricity, have started running diesel generators, adding about $40 million a month to their costs, the Chamber of Mines said.\n";
 const REWORDED: &str = "Power cuts\n\nThe Zambezi River Authority said on Thursday that Lake Kariba, the biggest artificial reservoir on Earth, stood at just 9% of capacity, its lowest since 1996, well short of what the Kariba dam turbines require.\n\nWater allotted to generating power was reduced by the authority to 16 billion cubic metres this year, and the Zambia Electricity Supply Corporation has had to ration electricity for as long as 17 hours daily.\n\nCopper mines on the Copperbelt, which consume over half of Zambia's electricity, have begun running diesel generators, adding some $40 million a month to their costs, the Chamber of Mines said.\n";
 
 #[test]
 fn against_compares_with_a_reference_folder_it_does_not_check() {
-    let wire = folder_with(&[("kariba.md", WIRE.as_bytes())]);
+    // An archive: the source between two unrelated stories, so that a related place must
+    // name the right reference whichever references a story is compared with.
+    let wire = folder_with(&[
+        ("a-ferry.md", FERRY.as_bytes()),
+        ("kariba.md", WIRE.as_bytes()),
+        ("z-ferry.md", FERRY.as_bytes()),
+    ]);
     let story = folder_with(&[("power.md", REWORDED.as_bytes())]);
     let output = copydesk()
         .args(["check", "--format", "json", "--against"])
