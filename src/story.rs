@@ -130,6 +130,20 @@ impl<'a> References<'a> {
         References { inputs, index }
     }
 
+    /// A story's drafts parsed, followed by the references on its shortlist (parsed), and
+    /// the shortlist: the indices of those references among all.
+    pub fn with_story<'s>(
+        &'s self,
+        drafts: &[DraftInput<'s>],
+        settings: &EngineSettings,
+    ) -> (Vec<DraftContext<'s>>, Vec<usize>) {
+        let mut contexts = parse_story(drafts);
+        let shortlist = self.index.shortlist(&contexts, settings);
+        let chosen: Vec<DraftInput<'s>> = shortlist.iter().map(|&i| self.inputs[i]).collect();
+        contexts.extend(parse_story(&chosen));
+        (contexts, shortlist)
+    }
+
     /// How many references there are.
     pub fn len(&self) -> usize {
         self.inputs.len()
@@ -152,10 +166,7 @@ pub fn analyze_bounded_against(
     limit: usize,
 ) -> BoundedFindings {
     let settings = settings.as_ref();
-    let mut contexts = parse_story(drafts);
-    let shortlist = references.index.shortlist(&contexts, settings);
-    let chosen: Vec<DraftInput<'_>> = shortlist.iter().map(|&i| references.inputs[i]).collect();
-    contexts.extend(parse_story(&chosen));
+    let (contexts, shortlist) = references.with_story(drafts, settings);
     let mut bounded = analyze_parsed_with_references(&contexts, drafts.len(), settings, limit);
     let checked = drafts.len();
     for finding in &mut bounded.findings {

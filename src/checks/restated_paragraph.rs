@@ -451,13 +451,13 @@ const SHORTLIST_MAX_POSTINGS: usize = 512;
 /// not the archive's.
 ///
 /// A reference is shortlisted when it could pass the rule's draft-pair test: at least
-/// `MIN_PAIR_MATCHES` paragraphs of one draft of the story each share two or more of their
-/// rarest terms (names, figures, words rarer than the commonest) with a paragraph of it.
-/// A paragraph that restates another at the rule's thresholds shares far more.
+/// `MIN_PAIR_MATCHES` paragraphs of one draft of the story each share
+/// `SHORTLIST_MIN_SHARED` of their `SHORTLIST_QUERY_TERMS` rarest terms (names, figures,
+/// words rarer than the commonest) with a paragraph of it. A paragraph that restates
+/// another at the rule's thresholds shares far more.
 pub struct ReferenceIndex {
     /// Term key → the (reference, paragraph) pairs holding it.
     postings: FxHashMap<u64, Vec<(u32, u32)>>,
-    references: usize,
 }
 
 impl ReferenceIndex {
@@ -477,10 +477,7 @@ impl ReferenceIndex {
                     .push((unit.draft as u32, ordinal as u32));
             }
         }
-        ReferenceIndex {
-            postings,
-            references: references.len(),
-        }
+        ReferenceIndex { postings }
     }
 
     /// The indices of the references a story's drafts could restate, in order.
@@ -526,7 +523,6 @@ impl ReferenceIndex {
             .into_iter()
             .filter(|(_, count)| *count >= MIN_PAIR_MATCHES)
             .map(|((_, reference), _)| reference as usize)
-            .filter(|&reference| reference < self.references)
             .collect();
         list.sort_unstable();
         list.dedup();

@@ -202,16 +202,9 @@ fn restated(paths: &[PathBuf], against: &[PathBuf]) -> i32 {
         .map(|(path, text)| crate::story::DraftInput::new(path, text))
         .collect();
     let settings = crate::Config::default().engine;
-    let mut contexts = crate::story::parse_story(&inputs);
-    if contexts.len() > checked_count {
-        // As `check --against` does: the story is compared with its shortlist of references.
-        let index =
-            crate::checks::restated_paragraph::ReferenceIndex::new(&contexts[checked_count..], &settings);
-        let shortlist = index.shortlist(&contexts[..checked_count], &settings);
-        let mut chosen: Vec<crate::story::DraftInput<'_>> = inputs[..checked_count].to_vec();
-        chosen.extend(shortlist.iter().map(|&i| inputs[checked_count + i]));
-        contexts = crate::story::parse_story(&chosen);
-    }
+    // As `check --against` does: the story is compared with its shortlist of references.
+    let reference_set = crate::story::References::new(inputs[checked_count..].to_vec(), &settings);
+    let (contexts, _) = reference_set.with_story(&inputs[..checked_count], &settings);
     let found = best_matches(&contexts, checked_count, &settings);
     let reported: Vec<(usize, usize)> = restatements(&found, &contexts)
         .iter()
