@@ -76,6 +76,11 @@
 //! checked as one folder, where independent stories about the same events match one
 //! another at up to 40% of their paragraphs (docs/accuracy.md has the figures).
 //!
+//! What it cannot tell apart: a story retold, in the source's order, from notes taken
+//! paragraph by paragraph from the source. It carries the same claims, names and figures
+//! in the same order, so it is reported; annotators judged two thirds of such paragraphs
+//! restatements of the source's (docs/accuracy.md).
+//!
 //! ## Fix
 //! None: the choice between crediting the source, cutting the paragraph and reporting it
 //! afresh is the writer's.
