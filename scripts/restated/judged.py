@@ -2,6 +2,7 @@
 """Do restated-paragraph's findings on fact-sheet stories restate the source? Judged pairs.
 
   python3 scripts/restated/judged.py                      # tally the stored verdicts
+  python3 scripts/restated/judged.py --pairs pairs.md      # the pairs as the annotators read them
   python3 scripts/restated/judged.py --make OUT --bin target/release/copydesk
 
 `tests/corpus/restated-judged/` holds 124 paragraph pairs (A: a paragraph of a published
@@ -11,8 +12,10 @@ never saw the code (`BRIEF.md`: restates / overlaps / different). The pairs are 
 reported paragraph of the fact-sheet stories (`independent.md`), 30 unreported best matches
 of those stories (similarity 0.30 or more) and 30 reported paragraphs of loose and summary
 rewrites, for comparison; paragraphs under 12 words are left out. `key.json` says which is
-which. `--make` draws a new set the same way (seed 13) into OUT, for a later version of the
-rule; the stored verdicts belong to the stored pairs.
+which and where each paragraph is (the article's paragraphs are not copied into the repo:
+`--pairs` rebuilds the annotators' `pairs.md` from the corpus). `--make` draws a new set the
+same way (seed 13) into OUT, for a later version of the rule; the stored verdicts belong to
+the stored pairs.
 """
 import argparse, json, os, random, subprocess
 from collections import Counter, defaultdict
@@ -50,24 +53,35 @@ def make(out_dir, binary):
                     continue
                 kind = ("fact" if draft == "independent" else "rewrite") + \
                     ("-reported" if match["reported"] else "-unreported")
-                items.append({"folder": folder, "draft": draft, "kind": kind, "sim": match["similarity"],
-                              "a": paragraph_at(source, match["source_line"]),
-                              "b": paragraph_at(path, match["line"])})
+                items.append({"folder": folder, "draft": draft + ".md", "kind": kind,
+                              "similarity": match["similarity"], "source_line": match["source_line"],
+                              "line": match["line"]})
     random.seed(13)
-    unreported = [i for i in items if i["kind"] == "fact-unreported" and i["sim"] >= 0.3]
+    unreported = [i for i in items if i["kind"] == "fact-unreported" and i["similarity"] >= 0.3]
     rewrites = [i for i in items if i["kind"] == "rewrite-reported"]
     chosen = [i for i in items if i["kind"] == "fact-reported"] + \
         random.sample(unreported, min(30, len(unreported))) + random.sample(rewrites, min(30, len(rewrites)))
-    chosen = [i for i in chosen if len(i["b"].split()) >= 12]
+    chosen = [i for i in chosen if len(texts(i)[1].split()) >= 12]
     random.shuffle(chosen)
     os.makedirs(out_dir, exist_ok=True)
-    for n, item in enumerate(chosen):
-        item["id"] = n
+    chosen = [{"id": n, **item} for n, item in enumerate(chosen)]
     json.dump(chosen, open(os.path.join(out_dir, "key.json"), "w"), indent=1)
-    with open(os.path.join(out_dir, "pairs.md"), "w") as pairs:
-        for item in chosen:
-            pairs.write(f"## Pair {item['id']}\n\nA: {item['a']}\n\nB: {item['b']}\n\n")
+    write_pairs(chosen, os.path.join(out_dir, "pairs.md"))
     print(f"{len(chosen)} pairs in {out_dir}")
+
+
+def texts(item):
+    """The pair's paragraphs: the article's (A) and the draft's (B)."""
+    source = os.path.join(PUBLISHED, item["folder"] + ".txt")
+    draft = os.path.join(RESTATED, item["folder"], item["draft"])
+    return paragraph_at(source, item["source_line"]), paragraph_at(draft, item["line"])
+
+
+def write_pairs(items, path):
+    with open(path, "w") as pairs:
+        for item in items:
+            a, b = texts(item)
+            pairs.write(f"## Pair {item['id']}\n\nA: {a}\n\nB: {b}\n\n")
 
 
 def tally():
@@ -92,11 +106,14 @@ def tally():
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument("--make", metavar="OUT")
+ap.add_argument("--pairs", metavar="FILE")
 ap.add_argument("--bin")
 a = ap.parse_args()
 if a.make:
     if not a.bin:
         ap.error("--make needs --bin")
     make(a.make, a.bin)
+elif a.pairs:
+    write_pairs(json.load(open(os.path.join(JUDGED, "key.json"))), a.pairs)
 else:
     tally()
