@@ -17,17 +17,14 @@ which and where each paragraph is (the article's paragraphs are not copied into 
 same way (seed 13) into OUT, for a later version of the rule; the stored verdicts belong to
 the stored pairs.
 """
-import argparse, json, os, random, subprocess
+import argparse, json, os, random, subprocess, sys
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..", "..")
-RESTATED = os.path.join(ROOT, "tests", "corpus", "restated")
+sys.path.insert(0, HERE)
+from score import HELD, HELD2, MATERIAL as RESTATED, PUBLISHED, ROOT  # noqa: E402
+
 JUDGED = os.path.join(ROOT, "tests", "corpus", "restated-judged")
-PUBLISHED = os.path.join(ROOT, "..", "shared", "corpus", "published")
-HELD = {"phys-e1c7023e", "sfgate-aec5deea", "thehill-156770d6", "therealdeal-bc13ff87"}
-HELD2 = {"ctpost-a6968f42", "dealbreaker-55bb6340", "moneycontrol-65408257", "msn-9eef8162",
-         "nytimes-04a6711c", "sciencealert-14cc2a0c"}
 
 
 def paragraph_at(path, line):

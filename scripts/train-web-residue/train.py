@@ -94,7 +94,6 @@ p = np.zeros(len(rows))
 for fold in range(5):
     inside = np.array([train[i] and fold_of[r["page"]] == fold for i, r in enumerate(rows)])
     p[inside] = fit(train & ~inside).predict_proba(X[inside])[:, 1]
-out_of_fold = p.copy()
 model = fit(train)
 p[~train] = model.predict_proba(X[~train])[:, 1]
 

@@ -348,7 +348,13 @@ fn unit<'a>(
             specifics.insert(term.key);
             labels.entry(term.key).or_insert_with(|| term.text.to_string());
         }
-        if !term.quoted && term.weight >= INDEX_WEIGHT || term.quoted && term.weight * 3.0 >= INDEX_WEIGHT {
+        // Quoted or not, a term is indexed by its weight outside quotations.
+        let unquoted_weight = if term.quoted {
+            term.weight * 3.0
+        } else {
+            term.weight
+        };
+        if unquoted_weight >= INDEX_WEIGHT {
             index_keys.push(term.key);
         }
     }
